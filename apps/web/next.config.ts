@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  transpilePackages: ["@orylo/core", "@orylo/db", "@orylo/engine", "@orylo/platform"],
+  // Native/WASM and worker-thread packages stay in node_modules instead of being bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "pino",
+    "pino-pretty",
+    "@neondatabase/serverless",
+    "ws",
+  ],
+  poweredByHeader: false,
+};
+
+export default config;

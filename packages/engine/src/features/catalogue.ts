@@ -1,0 +1,59 @@
+/**
+ * The feature catalogue: names follow Stripe Radar where the meaning is the same
+ * (`total_charges_per_card_number_hourly`, `card_count_for_ip_address_daily`, ...).
+ * Every count covers earlier payments of the same organization in the window (t - w, t],
+ * ordered by (created, ingest order): the current payment is never counted.
+ */
+export const WINDOWS = {
+  "10m": 600,
+  hourly: 3_600,
+  daily: 86_400,
+  weekly: 604_800,
+  all_time: null,
+} as const;
+export type Window = keyof typeof WINDOWS;
+export const WINDOW_NAMES = Object.keys(WINDOWS) as Window[];
+
+/** Entities a payment is counted per; the key is Radar's spelling, the value the Transaction field. */
+export const VELOCITY_ENTITIES = {
+  card_number: "cardFingerprint",
+  customer: "customerId",
+  email: "email",
+  ip_address: "ipAddress",
+  device: "deviceId",
+} as const;
+export type VelocityEntity = keyof typeof VELOCITY_ENTITIES;
+
+/** Charge outcomes counted per entity: total, authorized (succeeded), declined (failed). */
+export const CHARGE_OUTCOMES = ["total", "authorized", "declined"] as const;
+export type ChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
+
+/** Distinct-card counts: `card_count_for_{entity}_{window}`. */
+export const CARD_COUNT_ENTITIES = [
+  "ip_address",
+  "email",
+  "customer",
+] as const satisfies readonly VelocityEntity[];
+
+export type FeatureValue = number | string | boolean | null;
+/** Values by feature name; a missing signal is `null`, never 0. */
+export type FeatureVector = Record<string, FeatureValue>;
+
+export function velocityFeatureName(outcome: ChargeOutcome, entity: VelocityEntity, window: Window): string {
+  return `${outcome}_charges_per_${entity}_${window}`;
+}
+
+export function cardCountFeatureName(entity: (typeof CARD_COUNT_ENTITIES)[number], window: Window): string {
+  return `card_count_for_${entity}_${window}`;
+}
+
+/**
+ * Merchant-level signals (attacks spread over many cards, emails and IPs), over the organization's
+ * earlier payments: `merchant_charges_{10m,hourly}`, `merchant_declined_charges_{10m,hourly}`,
+ * `merchant_decline_rate_{10m,hourly}` (null when there were no charges),
+ * `merchant_same_amount_charges_{10m,hourly}` (earlier charges with this exact amount and currency),
+ * and the amount history in this currency over the last 30 days: `merchant_amount_count_30d`,
+ * `merchant_amount_mean_30d`, `merchant_amount_stddev_30d` (minor units, null when there is no history).
+ */
+export const MERCHANT_WINDOWS = ["10m", "hourly"] as const satisfies readonly Window[];
+export const MERCHANT_AMOUNT_HISTORY_SECONDS = 30 * 86_400;

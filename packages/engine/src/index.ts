@@ -1,0 +1,2 @@
+export * from "./features/catalogue";
+export * from "./transaction";
