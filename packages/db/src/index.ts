@@ -1,1 +1,3 @@
-export {};
+export * from "./personal-data";
+export * as schema from "./schema";
+export * from "./schema";

@@ -1,1 +1,7 @@
-export {};
+export * from "./api-keys";
+export * from "./audit-log";
+export * from "./auth";
+export * from "./detections";
+export * from "./outbox";
+export * from "./payments";
+export * from "./webhooks";
