@@ -1,0 +1,27 @@
+import type { Executor } from "@orylo/db";
+import type { Logger } from "@orylo/platform";
+
+/** Who is acting: every use case records it (audit log, logs) and tasks act as `system`. */
+export type Actor =
+  | { type: "user"; userId: string }
+  | { type: "api_key"; apiKeyId: string }
+  | { type: "webhook"; source: "stripe" }
+  | { type: "system"; task: string };
+
+/** What every use case receives: the database executor, the actor, the request id and a logger bound to both. */
+export interface Ctx {
+  db: Executor;
+  actor: Actor;
+  requestId: string;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** A context whose organization is known: every query it makes is scoped by `organizationId`. */
+export interface OrgCtx extends Ctx {
+  organizationId: string;
+}
+
+export function withOrganization(ctx: Ctx, organizationId: string): OrgCtx {
+  return { ...ctx, organizationId, logger: ctx.logger.child({ organizationId }) };
+}

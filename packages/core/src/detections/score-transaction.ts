@@ -1,0 +1,50 @@
+import { type DetectionSummary, insertDetection } from "@orylo/db";
+import { evaluate, type Transaction } from "@orylo/engine";
+import { generateId } from "@orylo/platform";
+import type { OrgCtx } from "../context";
+import { computeLiveFeatures } from "../features/live-features";
+import type { OrganizationSettings } from "../organizations/organization-settings";
+
+/** Until merchants write rules (the rule language), decisions come from the built-in detectors alone. */
+export const BUILTIN_RULESET_VERSION = "builtin";
+
+export interface ScoreInput {
+  payment: Transaction;
+  transactionId: string;
+  ingestSeq: number;
+  settings: OrganizationSettings;
+  /** `performance.now()` when the payment arrived: the stored latency covers features, engine and writes. */
+  startedAt: number;
+}
+
+/** Features from the stored history, the engine's verdict, and the detection row with its full trace. */
+export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<DetectionSummary> {
+  const { payment, settings } = input;
+  const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
+  const evaluation = evaluate(payment, features, settings.engine);
+  const detection = await insertDetection(ctx.db, {
+    id: generateId("det"),
+    organizationId: ctx.organizationId,
+    transactionId: input.transactionId,
+    paymentIntentId: payment.paymentIntentId,
+    source: "webhook",
+    livemode: payment.livemode,
+    decision: evaluation.decision,
+    riskScore: evaluation.riskScore,
+    confidence: evaluation.confidence,
+    trace: {
+      contributions: evaluation.contributions,
+      ruleHits: evaluation.ruleHits,
+      failedDetectors: evaluation.failedDetectors,
+    },
+    features,
+    engineVersion: evaluation.engineVersion,
+    rulesetVersion: BUILTIN_RULESET_VERSION,
+    latencyMs: performance.now() - input.startedAt,
+  });
+  ctx.logger.info(
+    { detectionId: detection.id, decision: detection.decision, riskScore: detection.riskScore },
+    "payment scored",
+  );
+  return detection;
+}

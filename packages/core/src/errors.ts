@@ -1,0 +1,56 @@
+/**
+ * Errors use cases throw, each with a stable `code`; the web app maps codes to HTTP statuses in one place
+ * (`apps/web/src/lib/http/to-http-response.ts`). Never match on messages.
+ */
+export type ErrorCode =
+  | "invalid_request"
+  | "invalid_signature"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unavailable";
+
+export class OryloError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class InvalidRequestError extends OryloError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("invalid_request", message, details);
+  }
+}
+
+export class InvalidSignatureError extends OryloError {
+  constructor(message: string) {
+    super("invalid_signature", message);
+  }
+}
+
+export class UnauthorizedError extends OryloError {
+  constructor(message = "A valid API key is required: `Authorization: Bearer ork_…`.") {
+    super("unauthorized", message);
+  }
+}
+
+export class NotFoundError extends OryloError {
+  constructor(what: string, id: string) {
+    super("not_found", `No ${what} ${id} in this organization.`, { id });
+  }
+}
+
+/** A dependency (database, network) failed in a way a retry may fix: Stripe gets a 5xx and redelivers. */
+export class UnavailableError extends OryloError {
+  constructor(message: string, cause?: unknown) {
+    super("unavailable", message);
+    this.cause = cause;
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  findCustomerByKey,
+  findDetectionSummaryForTransaction,
+  findDetectionSummary,
+  findPaymentIntent,
+  findTransactionByCharge,
+  insertTransaction,
+  updateTransactionState,
+  upsertCustomer,
+  type DetectionSummary,
+} from "@orylo/db";
+import type { Transaction } from "@orylo/engine";
+import { generateId } from "@orylo/platform";
+import type { OrgCtx } from "../context";
+import { scoreTransaction } from "../detections/score-transaction";
+import type { OrganizationSettings } from "../organizations/organization-settings";
+import { normalizeCharge } from "../stripe-events/normalize-charge";
+import { customerKeyOf } from "./customer-key";
+
+export interface ChargeSource {
+  stripeEventId: string;
+  settings: OrganizationSettings;
+}
+
+/**
+ * Stores one charge and scores it, once: a charge already stored only has its state moved forward, and a
+ * charge whose PaymentIntent was scored before confirmation (`POST /api/v1/evaluate`) is linked to that
+ * detection instead of being scored again.
+ */
+export async function ingestCharge(
+  ctx: OrgCtx,
+  charge: Record<string, unknown>,
+  source: ChargeSource,
+): Promise<DetectionSummary | null> {
+  const startedAt = performance.now();
+  const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
+  const pending = paymentIntentId ? await findPaymentIntent(ctx.db, ctx.organizationId, paymentIntentId) : undefined;
+  const stripeCustomerId = typeof charge.customer === "string" ? charge.customer : null;
+  const knownCustomer = stripeCustomerId
+    ? await findCustomerByKey(ctx.db, ctx.organizationId, stripeCustomerId)
+    : undefined;
+  const payment = normalizeCharge(charge, {
+    paymentIntentMetadata: pending?.metadata ?? {},
+    customerEmail: knownCustomer?.email ?? null,
+  });
+
+  const existing = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
+  if (existing) return moveChargeForward(ctx, payment, existing.id);
+
+  const customerRef = await recordCustomer(ctx, payment);
+  const stored = await insertTransaction(ctx.db, {
+    id: generateId("txn"),
+    organizationId: ctx.organizationId,
+    customerRef,
+    stripeEventId: source.stripeEventId,
+    ...payment,
+  });
+  if (!stored) {
+    // A concurrent event about the same charge stored it first and scored it.
+    const winner = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
+    return winner ? moveChargeForward(ctx, payment, winner.id) : null;
+  }
+  if (pending?.evaluationDetectionId) {
+    return (await findDetectionSummary(ctx.db, ctx.organizationId, pending.evaluationDetectionId)) ?? null;
+  }
+  return scoreTransaction(ctx, {
+    payment,
+    transactionId: stored.id,
+    ingestSeq: stored.ingestSeq,
+    settings: source.settings,
+    startedAt,
+  });
+}
+
+async function moveChargeForward(ctx: OrgCtx, payment: Transaction, transactionId: string) {
+  await updateTransactionState(ctx.db, ctx.organizationId, payment.chargeId, {
+    status: payment.status,
+    captured: payment.captured,
+    outcomeType: payment.outcomeType,
+    networkStatus: payment.networkStatus,
+  });
+  return (await findDetectionSummaryForTransaction(ctx.db, ctx.organizationId, transactionId)) ?? null;
+}
+
+async function recordCustomer(ctx: OrgCtx, payment: Transaction): Promise<string | null> {
+  const customerKey = customerKeyOf(payment.customerId, payment.email);
+  if (!customerKey) return null;
+  const customer = await upsertCustomer(ctx.db, {
+    id: generateId("cust"),
+    organizationId: ctx.organizationId,
+    customerKey,
+    stripeCustomerId: payment.customerId,
+    email: payment.email,
+    livemode: payment.livemode,
+    firstSeenAt: payment.createdAt,
+    lastSeenAt: payment.createdAt,
+  });
+  return customer.id;
+}

@@ -1,0 +1,29 @@
+import { handleCustomerEvent } from "./customer-events";
+import type { EventHandler } from "./event-handler";
+import { handlePaymentEvent } from "./payment-events";
+
+/**
+ * The event types Orylo acts on. Any other type is stored and acknowledged (`processed`, no detection):
+ * Stripe may send it because the endpoint subscribes to everything.
+ */
+const HANDLERS: Record<string, EventHandler> = {
+  "charge.succeeded": handlePaymentEvent,
+  "charge.failed": handlePaymentEvent,
+  "charge.pending": handlePaymentEvent,
+  "charge.captured": handlePaymentEvent,
+  "charge.refunded": handlePaymentEvent,
+  "charge.updated": handlePaymentEvent,
+  "payment_intent.created": handlePaymentEvent,
+  "payment_intent.processing": handlePaymentEvent,
+  "payment_intent.requires_action": handlePaymentEvent,
+  "payment_intent.succeeded": handlePaymentEvent,
+  "payment_intent.payment_failed": handlePaymentEvent,
+  "payment_intent.canceled": handlePaymentEvent,
+  "customer.created": handleCustomerEvent,
+  "customer.updated": handleCustomerEvent,
+  "customer.deleted": handleCustomerEvent,
+};
+
+export function handlerFor(eventType: string): EventHandler | undefined {
+  return HANDLERS[eventType];
+}

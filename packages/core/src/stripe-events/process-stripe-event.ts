@@ -1,0 +1,103 @@
+import {
+  claimStripeEvent,
+  type DetectionSummary,
+  findDetectionSummary,
+  findOrganization,
+  findStripeEvent,
+  markStripeEventFailed,
+  markStripeEventIgnored,
+  markStripeEventProcessed,
+  type StripeEventRow,
+} from "@orylo/db";
+import { ZodError } from "zod";
+import { type Ctx, withOrganization } from "../context";
+import { UnavailableError } from "../errors";
+import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { handlerFor } from "./handlers";
+import { PoisonEventError } from "./poison-event-error";
+import { StripeEventEnvelope } from "./stripe-event-envelope";
+
+export type StripeEventStatus = StripeEventRow["status"];
+export interface ProcessingResult {
+  status: StripeEventStatus;
+  detection: DetectionSummary | null;
+}
+
+/** After this many failed attempts an event is dead-lettered even if each failure looked transient. */
+export const MAX_EVENT_ATTEMPTS = 8;
+
+/**
+ * Claims a stored event and processes it in one transaction: payments, customers, detection and the event's
+ * new status commit together. A transient failure is recorded as `failed` with a backoff and rethrown as
+ * `UnavailableError` (Stripe gets a 5xx and redelivers; the retry sweep also picks it up); a poison event is
+ * recorded as `dead` and reported, never rethrown.
+ */
+export async function processStripeEvent(ctx: Ctx, eventId: string): Promise<ProcessingResult> {
+  const logger = ctx.logger.child({ eventId });
+  try {
+    const processed = await ctx.db.transaction((tx) => processClaimed({ ...ctx, db: tx, logger }, eventId));
+    return processed ?? (await currentState(ctx, eventId));
+  } catch (error) {
+    return recordFailure({ ...ctx, logger }, eventId, error);
+  }
+}
+
+async function processClaimed(ctx: Ctx, eventId: string): Promise<ProcessingResult | null> {
+  const row = await claimStripeEvent(ctx.db, eventId);
+  if (!row) return null;
+  const now = ctx.now();
+  const organization = row.organizationId ? await findOrganization(ctx.db, row.organizationId) : undefined;
+  if (!organization) {
+    await markStripeEventIgnored(ctx.db, eventId, { reason: "no organization for this event", now });
+    return { status: "ignored", detection: null };
+  }
+  const settings = parseOrganizationSettings(organization.settings);
+  if (!row.livemode && !settings.scoreTestMode) {
+    await markStripeEventIgnored(ctx.db, eventId, { reason: "test-mode events are turned off", now });
+    return { status: "ignored", detection: null };
+  }
+  const event = StripeEventEnvelope.parse(row.payload);
+  const handler = handlerFor(event.type);
+  const orgCtx = withOrganization(ctx, organization.id);
+  const detection = handler ? await handler(orgCtx, { event, settings }) : null;
+  await markStripeEventProcessed(ctx.db, eventId, { detectionId: detection?.id ?? null, now });
+  return { status: "processed", detection };
+}
+
+async function currentState(ctx: Ctx, eventId: string): Promise<ProcessingResult> {
+  const row = await findStripeEvent(ctx.db, eventId);
+  if (!row) throw new Error(`stripe event ${eventId} vanished`);
+  const detection =
+    row.detectionId && row.organizationId
+      ? ((await findDetectionSummary(ctx.db, row.organizationId, row.detectionId)) ?? null)
+      : null;
+  return { status: row.status, detection };
+}
+
+async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise<ProcessingResult> {
+  const poison = error instanceof PoisonEventError || error instanceof ZodError;
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let retryAt: Date | null;
+  try {
+    const row = await findStripeEvent(ctx.db, eventId);
+    const attempts = (row?.attempts ?? 0) + 1;
+    retryAt = poison || attempts >= MAX_EVENT_ATTEMPTS ? null : nextAttemptAt(ctx.now(), attempts);
+    await markStripeEventFailed(ctx.db, eventId, { error: message, retryAt });
+  } catch (recordError) {
+    // The database itself is failing: the event stays `received` and the retry sweep will find it.
+    ctx.logger.error({ err: recordError, cause: message }, "could not record a failed event");
+    throw new UnavailableError("The event is stored but could not be processed now; Stripe will redeliver it.", error);
+  }
+  if (retryAt) {
+    ctx.logger.warn({ err: error, retryAt }, "event processing failed; will retry");
+    throw new UnavailableError("The event is stored but could not be processed now; Stripe will redeliver it.", error);
+  }
+  ctx.logger.error({ err: error, poison }, "event dead-lettered");
+  return { status: "dead", detection: null };
+}
+
+/** Exponential backoff from 30 seconds, capped at one hour. */
+export function nextAttemptAt(now: Date, attempts: number): Date {
+  const delayMs = Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+  return new Date(now.getTime() + delayMs);
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { customers, detections, transactions } from "../schema";
+
+export type NewDetection = typeof detections.$inferInsert;
+export type DetectionRow = typeof detections.$inferSelect;
+export type Decision = DetectionRow["decision"];
+
+const summary = { id: detections.id, decision: detections.decision, riskScore: detections.riskScore };
+export type DetectionSummary = { id: string; decision: Decision; riskScore: number };
+
+export async function insertDetection(db: Executor, row: NewDetection): Promise<DetectionSummary> {
+  const [inserted] = await db.insert(detections).values(row).returning(summary);
+  if (!inserted) throw new Error("detection insert returned no row");
+  return inserted;
+}
+
+export async function findDetectionSummary(
+  db: Executor,
+  organizationId: string,
+  id: string,
+): Promise<DetectionSummary | undefined> {
+  const [row] = await db
+    .select(summary)
+    .from(detections)
+    .where(and(eq(detections.organizationId, organizationId), eq(detections.id, id)));
+  return row;
+}
+
+export async function findDetectionSummaryForTransaction(
+  db: Executor,
+  organizationId: string,
+  transactionId: string,
+): Promise<DetectionSummary | undefined> {
+  const [row] = await db
+    .select(summary)
+    .from(detections)
+    .where(and(eq(detections.organizationId, organizationId), eq(detections.transactionId, transactionId)));
+  return row;
+}
+
+export interface DetectionFilters {
+  decision?: Decision | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** A Stripe customer id, or the customer key (hash of an email). */
+  customer?: string | undefined;
+  /** Keyset cursor: rows strictly older than this (createdAt, id). */
+  before?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+const listColumns = {
+  id: detections.id,
+  decision: detections.decision,
+  riskScore: detections.riskScore,
+  confidence: detections.confidence,
+  livemode: detections.livemode,
+  source: detections.source,
+  createdAt: detections.createdAt,
+  chargeId: transactions.chargeId,
+  paymentIntentId: detections.paymentIntentId,
+  amount: transactions.amount,
+  currency: transactions.currency,
+  status: transactions.status,
+  customerId: transactions.customerId,
+};
+
+/** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while new detections arrive. */
+export async function listDetections(db: Executor, organizationId: string, filters: DetectionFilters) {
+  const conditions: (SQL | undefined)[] = [eq(detections.organizationId, organizationId)];
+  if (filters.decision) conditions.push(eq(detections.decision, filters.decision));
+  if (filters.from) conditions.push(gte(detections.createdAt, filters.from));
+  if (filters.to) conditions.push(lt(detections.createdAt, filters.to));
+  if (filters.customer) {
+    conditions.push(or(eq(transactions.customerId, filters.customer), eq(customers.customerKey, filters.customer)));
+  }
+  if (filters.before) {
+    const { createdAt, id } = filters.before;
+    conditions.push(
+      or(lt(detections.createdAt, createdAt), and(eq(detections.createdAt, createdAt), lt(detections.id, id))),
+    );
+  }
+  return db
+    .select(listColumns)
+    .from(detections)
+    .leftJoin(transactions, eq(transactions.id, detections.transactionId))
+    .leftJoin(customers, eq(customers.id, transactions.customerRef))
+    .where(and(...conditions))
+    .orderBy(desc(detections.createdAt), desc(detections.id))
+    .limit(filters.limit);
+}
+
+/** One detection with the transaction it scored: the API's detail view. */
+export async function findDetectionWithTransaction(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .select({ detection: detections, transaction: transactions })
+    .from(detections)
+    .leftJoin(transactions, eq(transactions.id, detections.transactionId))
+    .where(and(eq(detections.organizationId, organizationId), eq(detections.id, id)));
+  return row;
+}

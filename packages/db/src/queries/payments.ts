@@ -1,0 +1,97 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { customers, paymentIntents, transactions } from "../schema";
+
+export type NewTransaction = typeof transactions.$inferInsert;
+export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
+
+export async function findPaymentIntent(db: Executor, organizationId: string, paymentIntentId: string) {
+  const [row] = await db
+    .select()
+    .from(paymentIntents)
+    .where(
+      and(eq(paymentIntents.organizationId, organizationId), eq(paymentIntents.paymentIntentId, paymentIntentId)),
+    );
+  return row;
+}
+
+/** Creates or updates the pending record; metadata merges so keys set at creation survive later events. */
+export async function upsertPaymentIntent(db: Executor, row: typeof paymentIntents.$inferInsert): Promise<void> {
+  await db
+    .insert(paymentIntents)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [paymentIntents.organizationId, paymentIntents.paymentIntentId],
+      set: {
+        customerId: sql`coalesce(excluded.customer_id, ${paymentIntents.customerId})`,
+        amount: sql`excluded.amount`,
+        currency: sql`excluded.currency`,
+        status: sql`excluded.status`,
+        metadata: sql`${paymentIntents.metadata} || excluded.metadata`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+export async function findTransactionByCharge(db: Executor, organizationId: string, chargeId: string) {
+  const [row] = await db
+    .select({ id: transactions.id, ingestSeq: transactions.ingestSeq })
+    .from(transactions)
+    .where(and(eq(transactions.organizationId, organizationId), eq(transactions.chargeId, chargeId)));
+  return row;
+}
+
+/** Inserts the charge; returns nothing when it was already stored (charges are scored once). */
+export async function insertTransaction(db: Executor, row: NewTransaction) {
+  const [inserted] = await db
+    .insert(transactions)
+    .values(row)
+    .onConflictDoNothing({ target: [transactions.organizationId, transactions.chargeId] })
+    .returning({ id: transactions.id, ingestSeq: transactions.ingestSeq });
+  return inserted;
+}
+
+/** Later events about a stored charge move its state forward (capture, failure, outcome), never its history. */
+export async function updateTransactionState(
+  db: Executor,
+  organizationId: string,
+  chargeId: string,
+  state: Pick<NewTransaction, "status" | "captured" | "amountRefunded" | "outcomeType" | "networkStatus">,
+): Promise<void> {
+  await db
+    .update(transactions)
+    .set({ ...state, updatedAt: new Date() })
+    .where(and(eq(transactions.organizationId, organizationId), eq(transactions.chargeId, chargeId)));
+}
+
+export async function findCustomerByKey(db: Executor, organizationId: string, customerKey: string) {
+  const [row] = await db
+    .select({ id: customers.id, email: customers.email, trustScore: customers.trustScore })
+    .from(customers)
+    .where(and(eq(customers.organizationId, organizationId), eq(customers.customerKey, customerKey)));
+  return row;
+}
+
+/** Creates the customer or refreshes what we know; returns its id. */
+export async function upsertCustomer(
+  db: Executor,
+  row: typeof customers.$inferInsert,
+): Promise<{ id: string; trustScore: number }> {
+  const [upserted] = await db
+    .insert(customers)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [customers.organizationId, customers.customerKey],
+      set: {
+        email: sql`coalesce(excluded.email, ${customers.email})`,
+        name: sql`coalesce(excluded.name, ${customers.name})`,
+        stripeCreatedAt: sql`coalesce(excluded.stripe_created_at, ${customers.stripeCreatedAt})`,
+        firstSeenAt: sql`least(excluded.first_seen_at, ${customers.firstSeenAt})`,
+        lastSeenAt: sql`greatest(excluded.last_seen_at, ${customers.lastSeenAt})`,
+        deletedAt: sql`excluded.deleted_at`,
+      },
+    })
+    .returning({ id: customers.id, trustScore: customers.trustScore });
+  if (!upserted) throw new Error("customer upsert returned no row");
+  return upserted;
+}

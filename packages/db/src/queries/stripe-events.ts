@@ -1,0 +1,105 @@
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { stripeEvents } from "../schema";
+
+export type StripeEventRow = typeof stripeEvents.$inferSelect;
+type NewStripeEvent = typeof stripeEvents.$inferInsert;
+
+const RETRYABLE = ["received", "failed"] as const;
+
+/** Inserts a delivery; `inserted: false` means the event id was already stored (a redelivery). */
+export async function insertStripeEvent(
+  db: Executor,
+  event: NewStripeEvent,
+): Promise<{ inserted: boolean; row: StripeEventRow }> {
+  const [inserted] = await db.insert(stripeEvents).values(event).onConflictDoNothing().returning();
+  if (inserted) return { inserted: true, row: inserted };
+  const [existing] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
+  if (!existing) throw new Error(`stripe event ${event.id} conflicted but cannot be read`);
+  return { inserted: false, row: existing };
+}
+
+/**
+ * Locks an event that still needs processing. `SKIP LOCKED`: when another request or the retry sweep is
+ * already processing it, this returns nothing instead of waiting, and the caller answers "in progress".
+ */
+export async function claimStripeEvent(db: Executor, id: string): Promise<StripeEventRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(stripeEvents)
+    .where(and(eq(stripeEvents.id, id), inArray(stripeEvents.status, RETRYABLE)))
+    .for("update", { skipLocked: true });
+  return row;
+}
+
+export async function findStripeEvent(db: Executor, id: string): Promise<StripeEventRow | undefined> {
+  const [row] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, id));
+  return row;
+}
+
+export async function markStripeEventProcessed(
+  db: Executor,
+  id: string,
+  { detectionId, now }: { detectionId: string | null; now: Date },
+): Promise<void> {
+  await db
+    .update(stripeEvents)
+    .set({
+      status: "processed",
+      detectionId,
+      processedAt: now,
+      attempts: sql`${stripeEvents.attempts} + 1`,
+      lastError: null,
+      nextAttemptAt: null,
+    })
+    .where(eq(stripeEvents.id, id));
+}
+
+/** Records a failed attempt: `failed` with the next attempt's time, or `dead` when `retryAt` is null. */
+export async function markStripeEventFailed(
+  db: Executor,
+  id: string,
+  { error, retryAt }: { error: string; retryAt: Date | null },
+): Promise<void> {
+  await db
+    .update(stripeEvents)
+    .set({
+      status: retryAt ? "failed" : "dead",
+      attempts: sql`${stripeEvents.attempts} + 1`,
+      lastError: error.slice(0, 2_000),
+      nextAttemptAt: retryAt,
+    })
+    .where(and(eq(stripeEvents.id, id), inArray(stripeEvents.status, RETRYABLE)));
+}
+
+export async function markStripeEventIgnored(
+  db: Executor,
+  id: string,
+  { reason, now }: { reason: string; now: Date },
+): Promise<void> {
+  await db
+    .update(stripeEvents)
+    .set({ status: "ignored", lastError: reason, processedAt: now })
+    .where(eq(stripeEvents.id, id));
+}
+
+/**
+ * Events the sweep must (re)process: `failed` ones whose backoff has passed, and `received` ones older than
+ * `stalledBefore` (the process that stored them died before finishing).
+ */
+export async function listRetryableStripeEvents(
+  db: Executor,
+  { now, stalledBefore, limit }: { now: Date; stalledBefore: Date; limit: number },
+): Promise<Pick<StripeEventRow, "id" | "organizationId">[]> {
+  return db
+    .select({ id: stripeEvents.id, organizationId: stripeEvents.organizationId })
+    .from(stripeEvents)
+    .where(
+      or(
+        and(eq(stripeEvents.status, "failed"), lte(stripeEvents.nextAttemptAt, now)),
+        and(eq(stripeEvents.status, "received"), lte(stripeEvents.receivedAt, stalledBefore)),
+      ),
+    )
+    .orderBy(stripeEvents.receivedAt)
+    .limit(limit);
+}
