@@ -1,8 +1,9 @@
-import { type DetectionSummary, findDetectionSummary, findOrganizationByStripeAccount, insertStripeEvent } from "@orylo/db";
+import { findDetectionSummary, findOrganizationByStripeAccount, insertStripeEvent } from "@orylo/db";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { InvalidRequestError } from "../errors";
-import { processStripeEvent, type StripeEventStatus } from "./process-stripe-event";
+import { Decision } from "@orylo/engine";
+import { processStripeEvent } from "./process-stripe-event";
 import { StripeEventEnvelope } from "./stripe-event-envelope";
 import { verifyStripeSignature } from "./verify-stripe-signature";
 
@@ -23,12 +24,13 @@ export interface WebhookDelivery {
 }
 
 /** The body Stripe gets back with a 2xx. */
-export interface WebhookReceipt {
-  received: true;
-  duplicate: boolean;
-  status: StripeEventStatus;
-  detection: DetectionSummary | null;
-}
+export const WebhookReceipt = z.object({
+  received: z.literal(true),
+  duplicate: z.boolean().meta({ description: "The event id was already stored: this is a redelivery." }),
+  status: z.enum(["received", "processed", "failed", "dead", "ignored"]),
+  detection: z.object({ id: z.string(), decision: Decision, riskScore: z.number().int() }).nullable(),
+});
+export type WebhookReceipt = z.infer<typeof WebhookReceipt>;
 
 /**
  * Verify → store (committed before anything else) → process. A redelivery of a finished event gets the same

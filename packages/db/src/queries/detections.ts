@@ -62,7 +62,6 @@ const listColumns = {
   paymentIntentId: detections.paymentIntentId,
   amount: transactions.amount,
   currency: transactions.currency,
-  status: transactions.status,
   customerId: transactions.customerId,
 };
 

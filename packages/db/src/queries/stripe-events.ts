@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { stripeEvents } from "../schema";
 
@@ -102,4 +102,24 @@ export async function listRetryableStripeEvents(
     )
     .orderBy(stripeEvents.receivedAt)
     .limit(limit);
+}
+
+/**
+ * Puts events back to `received` (attempts kept, error cleared) so they are processed again: the replay of
+ * dead-lettered events after a fix. Only `dead` and `failed` events move; a processed event never is.
+ */
+export async function requeueStripeEvents(
+  db: Executor,
+  filter: { ids: string[] } | { status: "dead" | "failed"; since: Date },
+): Promise<string[]> {
+  const condition =
+    "ids" in filter
+      ? and(inArray(stripeEvents.id, filter.ids), inArray(stripeEvents.status, ["dead", "failed"]))
+      : and(eq(stripeEvents.status, filter.status), gte(stripeEvents.receivedAt, filter.since));
+  const rows = await db
+    .update(stripeEvents)
+    .set({ status: "received", lastError: null, nextAttemptAt: null })
+    .where(condition)
+    .returning({ id: stripeEvents.id });
+  return rows.map((row) => row.id);
 }

@@ -1,0 +1,4 @@
+// GET /api/health — liveness: the process answers
+export function GET() {
+  return Response.json({ status: "ok" });
+}

@@ -1,0 +1,16 @@
+import { receiveStripeWebhook, resolveWebhookEndpoint } from "@orylo/core";
+import { route } from "@/server/http/route";
+
+// POST /api/webhooks/stripe/{endpointId} — receive Stripe events on a merchant's own endpoint
+export const POST = route<{ endpointId: string }>(
+  { type: "webhook", source: "stripe" },
+  async (ctx, request, { endpointId }, runtime) => {
+    const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
+    const receipt = await receiveStripeWebhook(ctx, {
+      rawBody: await request.text(),
+      signature: request.headers.get("stripe-signature"),
+      route: endpoint,
+    });
+    return Response.json(receipt);
+  },
+);

@@ -1,0 +1,56 @@
+import { type Actor, authenticateApiKey, type Ctx, type OrgCtx, withOrganization } from "@orylo/core";
+import { generateId } from "@orylo/platform";
+import { getRuntime, type Runtime } from "../runtime";
+import { toHttpResponse } from "./to-http-response";
+
+type RouteContext<P> = { params: Promise<P> };
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** A caller's request id is kept when it is a plain token (it ends up in logs), else one is made. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : generateId("req");
+}
+
+/**
+ * Wraps a route handler: one request id, a context bound to it, errors mapped to HTTP in one place.
+ * `authenticate` decides who acts (and, for API keys, which organization). The handler stays a few lines:
+ * parse, one core call, a response.
+ */
+function wrap<P, C extends Ctx>(
+  authenticate: (ctx: Omit<Ctx, "actor">, request: Request) => Promise<C>,
+  handler: (ctx: C, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    const runtime = await getRuntime();
+    const logger = runtime.logger.child({ requestId });
+    try {
+      const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
+      const response = await handler(await authenticate(base, request), request, await context.params, runtime);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return toHttpResponse(error, { requestId, logger });
+    }
+  };
+}
+
+/** A route whose actor is fixed (Stripe's webhooks, health checks). */
+export function route<P = Record<string, never>>(
+  actor: Actor,
+  handler: (ctx: Ctx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return wrap<P, Ctx>(async (base) => ({ ...base, actor }), handler);
+}
+
+/** API v1: `Authorization: Bearer ork_…` selects the organization every query is scoped by. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: OrgCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return wrap<P, OrgCtx>(async (base, request) => {
+    const anonymous: Ctx = { ...base, actor: { type: "system", task: "authenticate" } };
+    const key = await authenticateApiKey(anonymous, request.headers.get("authorization"));
+    return withOrganization({ ...base, actor: { type: "api_key", apiKeyId: key.apiKeyId } }, key.organizationId);
+  }, handler);
+}

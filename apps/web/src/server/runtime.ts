@@ -1,0 +1,115 @@
+import {
+  bootstrapDemoMerchant,
+  type Ctx,
+  openConfiguredDatabase,
+  type DemoCredentials,
+  TASKS,
+  type TaskDeps,
+  type WebhookRoute,
+} from "@orylo/core";
+import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
+import {
+  type Config,
+  createLogger,
+  decryptSecret,
+  describeBackends,
+  formatBackends,
+  type InlineTaskHost,
+  type Logger,
+  loadConfig,
+  startInlineTaskHost,
+} from "@orylo/platform";
+import { loadDemoCredentials } from "./boot/demo-credentials";
+import { printBanner } from "./boot/print-banner";
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  /** Which backend serves each concern, e.g. `{ database: "pglite", tasks: "inline" }`. */
+  backends: Record<string, string>;
+  demo: { organizationId: string; credentials: DemoCredentials } | null;
+  sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
+  decryptSecret: (ciphertext: string) => string;
+  tasks: InlineTaskHost | null;
+  close(): Promise<void>;
+}
+
+export interface BootOptions {
+  env?: NodeJS.ProcessEnv;
+  /** An already open, migrated database (tests share one per worker). */
+  database?: DatabaseHandle;
+  /** Run the inline task host (embedded mode in a long-running server). */
+  startTasks?: boolean;
+  printBanner?: boolean;
+}
+
+// Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
+// process lives on globalThis, so the database, the lock and the task loop exist once.
+const RUNTIME_KEY = Symbol.for("orylo.runtime");
+type Holder = { [RUNTIME_KEY]?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[RUNTIME_KEY] ??= bootRuntime({ startTasks: true, printBanner: true });
+  return holder[RUNTIME_KEY];
+}
+
+/** Boots the process: config, logs, database (migrated), demo merchant, task host; registers it as the runtime. */
+export async function bootRuntime(options: BootOptions = {}): Promise<Runtime> {
+  const runtime = boot(options);
+  (globalThis as Holder)[RUNTIME_KEY] = runtime;
+  return runtime;
+}
+
+async function boot(options: BootOptions): Promise<Runtime> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = createLogger(config);
+  const backends = Object.fromEntries(
+    Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
+  );
+  const database = options.database ?? (await openConfiguredDatabase(config));
+
+  const ctx: Ctx = {
+    db: database.db,
+    actor: { type: "system", task: "boot" },
+    requestId: "boot",
+    logger,
+    now: () => new Date(),
+  };
+  let demo: Runtime["demo"] = null;
+  if (config.demo.enabled) {
+    const credentials = loadDemoCredentials(config.dataDir, config.demo);
+    const { organizationId } = await bootstrapDemoMerchant(ctx, credentials);
+    demo = { organizationId, credentials };
+  }
+
+  const deps: TaskDeps = { db: database.db, logger };
+  const tasks =
+    options.startTasks && !config.trigger
+      ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
+      : null;
+
+  const runtime: Runtime = {
+    config,
+    logger,
+    database,
+    backends,
+    demo,
+    sharedWebhookRoute: {
+      kind: "shared",
+      connectSecrets: config.stripe.connectWebhookSecrets,
+      platformSecrets: config.stripe.webhookSecrets,
+      defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
+    },
+    decryptSecret: (ciphertext) => decryptSecret(ciphertext, config.encryption),
+    tasks,
+    async close() {
+      await tasks?.stop();
+      if (!options.database) await database.close();
+    },
+  };
+  logger.info({ mode: config.mode, backends }, "orylo ready");
+  if (options.printBanner && config.mode === "embedded") printBanner(runtime, formatBackends(config));
+  return runtime;
+}

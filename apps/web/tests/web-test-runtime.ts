@@ -1,0 +1,33 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getTestDatabase } from "@orylo/testkit/test-database";
+import { bootRuntime, type Runtime } from "@/server/runtime";
+
+export const PLATFORM_SECRET = "whsec_test_platform_secret";
+export const CONNECT_SECRET = "whsec_test_connect_secret";
+export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdefABCDEF";
+
+/**
+ * The app's real runtime on the worker's shared PGlite database, configured as embedded mode with known
+ * secrets, without the background task loop (tests drain the outbox themselves).
+ */
+export async function bootTestRuntime(): Promise<Runtime> {
+  return bootRuntime({
+    env: {
+      NODE_ENV: "test",
+      ORYLO_DATA_DIR: mkdtempSync(join(tmpdir(), "orylo-web-test-")),
+      LOG_LEVEL: "silent",
+      STRIPE_WEBHOOK_SECRET: PLATFORM_SECRET,
+      STRIPE_CONNECT_WEBHOOK_SECRET: CONNECT_SECRET,
+      ORYLO_DEMO_EMAIL: "demo@example.test",
+      ORYLO_DEMO_PASSWORD: "correct horse battery staple",
+      ORYLO_DEMO_API_KEY: DEMO_API_KEY,
+      BETTER_AUTH_SECRET: "test-auth-secret-test-auth-secret-0123",
+      ORYLO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    },
+    database: await getTestDatabase(),
+    startTasks: false,
+    printBanner: false,
+  });
+}

@@ -1,0 +1,113 @@
+import { findDetectionWithTransaction } from "@orylo/db";
+import { Contribution, Decision, EvidenceValue, RuleHit } from "@orylo/engine";
+import { z } from "zod";
+import type { OrgCtx } from "../context";
+import { NotFoundError } from "../errors";
+
+const Trace = z.object({
+  contributions: z.array(Contribution),
+  ruleHits: z.array(RuleHit),
+  failedDetectors: z.array(z.string()),
+});
+
+/** The payment's signals as the engine saw them (the merchant's own data: the API is theirs). */
+const PaymentSignals = z.object({
+  chargeId: z.string(),
+  paymentIntentId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  amount: z.number().int().meta({ description: "Minor units of `currency`." }),
+  currency: z.string(),
+  status: z.enum(["succeeded", "failed", "pending"]),
+  declineCode: z.string().nullable(),
+  outcome: z.object({
+    type: z.string().nullable(),
+    networkStatus: z.string().nullable(),
+    radarRiskLevel: z.string().nullable(),
+    radarRiskScore: z.number().nullable(),
+  }),
+  card: z.object({
+    fingerprint: z.string().nullable(),
+    brand: z.string().nullable(),
+    funding: z.string().nullable(),
+    country: z.string().nullable(),
+    wallet: z.string().nullable(),
+    threeDSecureResult: z.string().nullable(),
+    cvcCheck: z.string().nullable(),
+    addressLine1Check: z.string().nullable(),
+    addressPostalCodeCheck: z.string().nullable(),
+  }),
+  customerId: z.string().nullable(),
+  email: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  billingCountry: z.string().nullable(),
+  shippingCountry: z.string().nullable(),
+});
+
+export const DetectionDetail = z.object({
+  id: z.string(),
+  decision: Decision,
+  riskScore: z.number().int(),
+  confidence: z.number(),
+  livemode: z.boolean(),
+  source: z.enum(["webhook", "evaluate"]),
+  createdAt: z.iso.datetime(),
+  ...Trace.shape,
+  features: z.record(z.string(), EvidenceValue),
+  engineVersion: z.string(),
+  rulesetVersion: z.string(),
+  latencyMs: z.number(),
+  payment: PaymentSignals.nullable(),
+});
+export type DetectionDetail = z.infer<typeof DetectionDetail>;
+
+/** `GET /api/v1/detections/{id}`: another organization's detection is a 404, like a missing one. */
+export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDetail> {
+  const row = await findDetectionWithTransaction(ctx.db, ctx.organizationId, id);
+  if (!row) throw new NotFoundError("detection", id);
+  const { detection, transaction: t } = row;
+  return {
+    id: detection.id,
+    decision: detection.decision,
+    riskScore: detection.riskScore,
+    confidence: detection.confidence,
+    livemode: detection.livemode,
+    source: detection.source,
+    createdAt: detection.createdAt.toISOString(),
+    ...Trace.parse(detection.trace),
+    features: z.record(z.string(), EvidenceValue).parse(detection.features),
+    engineVersion: detection.engineVersion,
+    rulesetVersion: detection.rulesetVersion,
+    latencyMs: detection.latencyMs,
+    payment: t && {
+      chargeId: t.chargeId,
+      paymentIntentId: t.paymentIntentId,
+      createdAt: t.createdAt.toISOString(),
+      amount: t.amount,
+      currency: t.currency,
+      status: t.status,
+      declineCode: t.declineCode,
+      outcome: {
+        type: t.outcomeType,
+        networkStatus: t.networkStatus,
+        radarRiskLevel: t.radarRiskLevel,
+        radarRiskScore: t.radarRiskScore,
+      },
+      card: {
+        fingerprint: t.cardFingerprint,
+        brand: t.cardBrand,
+        funding: t.cardFunding,
+        country: t.cardCountry,
+        wallet: t.wallet,
+        threeDSecureResult: t.threeDSecureResult,
+        cvcCheck: t.cvcCheck,
+        addressLine1Check: t.addressLine1Check,
+        addressPostalCodeCheck: t.addressPostalCodeCheck,
+      },
+      customerId: t.customerId,
+      email: t.email,
+      ipAddress: t.ipAddress,
+      billingCountry: t.billingCountry,
+      shippingCountry: t.shippingCountry,
+    },
+  };
+}

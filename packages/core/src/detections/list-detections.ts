@@ -1,0 +1,55 @@
+import { listDetections } from "@orylo/db";
+import { z } from "zod";
+import type { OrgCtx } from "../context";
+import { Decision } from "@orylo/engine";
+import { decodeDetectionCursor, encodeDetectionCursor } from "./detection-cursor";
+
+
+export const ListDetectionsQuery = z
+  .object({
+    decision: Decision.optional().meta({ description: "Only detections with this decision." }),
+    from: z.iso.datetime({ offset: true }).optional().meta({ description: "Created at or after (ISO 8601)." }),
+    to: z.iso.datetime({ offset: true }).optional().meta({ description: "Created before (ISO 8601)." }),
+    customer: z.string().min(1).optional().meta({ description: "A Stripe customer id (`cus_…`) or customer key." }),
+    cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type ListDetectionsQuery = z.infer<typeof ListDetectionsQuery>;
+
+export const DetectionListItem = z.object({
+  id: z.string(),
+  decision: Decision,
+  riskScore: z.number().int(),
+  confidence: z.number(),
+  livemode: z.boolean(),
+  source: z.enum(["webhook", "evaluate"]),
+  createdAt: z.iso.datetime(),
+  chargeId: z.string().nullable(),
+  paymentIntentId: z.string().nullable(),
+  amount: z.number().int().nullable().meta({ description: "Minor units of `currency`." }),
+  currency: z.string().nullable(),
+  customerId: z.string().nullable(),
+});
+export type DetectionListItem = z.infer<typeof DetectionListItem>;
+
+export const DetectionList = z.object({ data: z.array(DetectionListItem), nextCursor: z.string().nullable() });
+export type DetectionList = z.infer<typeof DetectionList>;
+
+/** `GET /api/v1/detections`: newest first, filtered, one page at a time. */
+export async function listDetectionsPage(ctx: OrgCtx, query: ListDetectionsQuery): Promise<DetectionList> {
+  const rows = await listDetections(ctx.db, ctx.organizationId, {
+    decision: query.decision,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    customer: query.customer,
+    before: query.cursor ? decodeDetectionCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+    nextCursor: rows.length > query.limit && last ? encodeDetectionCursor(last) : null,
+  };
+}

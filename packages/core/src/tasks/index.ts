@@ -1,0 +1,13 @@
+import type { AnyTaskDescriptor } from "@orylo/platform";
+import type { TaskDeps } from "./task-deps";
+import { webhooksRetryTask } from "./webhooks-retry";
+
+export type { TaskDeps } from "./task-deps";
+export { webhooksRetryTask } from "./webhooks-retry";
+export { ScheduledPayload } from "./webhooks-retry";
+
+/**
+ * Every background task, described once. Both hosts run this list: the inline runner in embedded mode,
+ * Trigger.dev (trigger/) otherwise. `outbox.relay` is Trigger.dev's alone: the inline host relays by itself.
+ */
+export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [webhooksRetryTask];

@@ -1,0 +1,24 @@
+import type { Executor } from "@orylo/db";
+import { createLogger, loadConfig } from "@orylo/platform";
+import { signStripePayload } from "@orylo/testkit";
+import type { Ctx } from "../src/context";
+import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
+
+export const PLATFORM_SECRET = "whsec_core_test_platform";
+export const CONNECT_SECRET = "whsec_core_test_connect";
+
+const logger = createLogger(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ORYLO_DATA_DIR: "/tmp/orylo-core-tests" }));
+
+export function testCtx(db: Executor, now: () => Date = () => new Date()): Ctx {
+  return { db, actor: { type: "webhook", source: "stripe" }, requestId: "req_test", logger, now };
+}
+
+/** A delivery to the shared endpoint, signed with the real Stripe SDK, owned by `organizationId`. */
+export async function platformDelivery(event: unknown, organizationId: string): Promise<WebhookDelivery> {
+  const rawBody = JSON.stringify(event);
+  return {
+    rawBody,
+    signature: await signStripePayload(rawBody, PLATFORM_SECRET),
+    route: { kind: "shared", connectSecrets: [CONNECT_SECRET], platformSecrets: [PLATFORM_SECRET], defaultOrganizationId: organizationId },
+  };
+}

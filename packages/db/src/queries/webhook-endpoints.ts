@@ -1,0 +1,31 @@
+import { and, eq, gt, isNull, or } from "drizzle-orm";
+import type { Executor } from "../client";
+import { webhookEndpointSecrets, webhookEndpoints } from "../schema";
+
+/** An enabled endpoint with its unexpired secrets (still encrypted). */
+export async function findWebhookEndpointWithSecrets(db: Executor, endpointId: string, now: Date) {
+  const rows = await db
+    .select({ organizationId: webhookEndpoints.organizationId, secretCiphertext: webhookEndpointSecrets.secretCiphertext })
+    .from(webhookEndpoints)
+    .innerJoin(webhookEndpointSecrets, eq(webhookEndpointSecrets.endpointId, webhookEndpoints.id))
+    .where(
+      and(
+        eq(webhookEndpoints.id, endpointId),
+        isNull(webhookEndpoints.disabledAt),
+        or(isNull(webhookEndpointSecrets.expiresAt), gt(webhookEndpointSecrets.expiresAt, now)),
+      ),
+    );
+  const [first] = rows;
+  return first ? { organizationId: first.organizationId, secretCiphertexts: rows.map((r) => r.secretCiphertext) } : undefined;
+}
+
+export async function insertWebhookEndpoint(
+  db: Executor,
+  endpoint: typeof webhookEndpoints.$inferInsert,
+  secrets: Omit<typeof webhookEndpointSecrets.$inferInsert, "endpointId">[],
+): Promise<void> {
+  await db.insert(webhookEndpoints).values(endpoint);
+  if (secrets.length > 0) {
+    await db.insert(webhookEndpointSecrets).values(secrets.map((s) => ({ ...s, endpointId: endpoint.id })));
+  }
+}

@@ -1,0 +1,20 @@
+/** A task row the relay has claimed (leased) from the outbox. */
+export interface ClaimedTask {
+  id: string;
+  taskId: string;
+  payload: unknown;
+  attempts: number;
+  organizationId: string | null;
+}
+
+/**
+ * The outbox as the relay sees it (packages/db implements it over `task_outbox` with FOR UPDATE SKIP LOCKED):
+ * claimed rows are leased, so a relay that dies mid-run leaves them to be claimed again when the lease ends.
+ */
+export interface OutboxStore {
+  enqueue(task: { taskId: string; payload: unknown; dedupeKey: string | null }): Promise<void>;
+  claim(limit: number, leaseMs: number): Promise<ClaimedTask[]>;
+  complete(id: string): Promise<void>;
+  /** `retryAt` null = give up (dead). */
+  fail(id: string, error: string, retryAt: Date | null): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { Logger } from "../logger";
+import type { ClaimedTask } from "./outbox-store";
+import type { TaskOutcome } from "./relay-outbox";
+import { type AnyTaskDescriptor, retryDelayMs } from "./task-descriptor";
+
+/**
+ * Runs one claimed task in this process (embedded mode): validates its payload with the descriptor's schema,
+ * runs it, and turns a failure into a retry with backoff, or `dead` once its attempts are spent.
+ * A payload that does not validate can never succeed: dead at once.
+ */
+export function runTaskInline<D>(
+  registry: ReadonlyMap<string, AnyTaskDescriptor<D>>,
+  deps: D,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+) {
+  return async (task: ClaimedTask): Promise<TaskOutcome> => {
+    const log = logger.child({ taskId: task.taskId, taskRunId: task.id, organizationId: task.organizationId });
+    const descriptor = registry.get(task.taskId);
+    if (!descriptor) return { kind: "dead", error: `no task is registered as ${task.taskId}` };
+    const payload = descriptor.payload.safeParse(task.payload);
+    if (!payload.success) return { kind: "dead", error: `invalid payload: ${z.prettifyError(payload.error)}` };
+    const startedAt = performance.now();
+    try {
+      await descriptor.run(deps, payload.data);
+      log.info({ durationMs: Math.round(performance.now() - startedAt) }, "task done");
+      return { kind: "done" };
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (task.attempts >= descriptor.retry.maxAttempts) {
+        log.error({ err: error, attempts: task.attempts }, "task failed for good");
+        return { kind: "dead", error: message };
+      }
+      const at = new Date(now().getTime() + retryDelayMs(descriptor.retry, task.attempts));
+      log.warn({ err: error, attempts: task.attempts, retryAt: at }, "task failed; will retry");
+      return { kind: "retry", error: message, at };
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import type { z } from "zod";
+
+/** How a failed run is retried: `maxAttempts` in all, exponential backoff between `minDelayMs` and `maxDelayMs`. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * A background task, described once (in packages/core) and run by either host: the inline runner here, or
+ * Trigger.dev (trigger/ wraps the same descriptor in `schemaTask` / `schedules.task`). `D` is what the host
+ * hands every run (database, logger...), so this package knows nothing of core.
+ */
+export interface TaskDescriptor<D, P = unknown> {
+  id: string;
+  payload: z.ZodType<P>;
+  retry: RetryPolicy;
+  /** Tasks sharing a queue run at most `concurrency` at a time (Trigger.dev `queue`, honoured inline too). */
+  queue?: { name: string; concurrency: number };
+  /** Five-field cron in UTC for scheduled tasks (their payload is `{ scheduledAt }`). */
+  cron?: string;
+  run: (deps: D, payload: P) => Promise<unknown>;
+}
+
+/** A descriptor of any payload type, for registries. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds descriptors of different payload types
+export type AnyTaskDescriptor<D> = TaskDescriptor<D, any>;
+
+export function defineTask<D, P>(descriptor: TaskDescriptor<D, P>): TaskDescriptor<D, P> {
+  return descriptor;
+}
+
+export function retryDelayMs(policy: RetryPolicy, attempts: number): number {
+  return Math.min(policy.minDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
+}

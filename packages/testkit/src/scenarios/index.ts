@@ -1,0 +1,3 @@
+export * from "./random";
+export * from "./scenarios";
+export * from "./stripe-charge";

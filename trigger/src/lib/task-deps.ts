@@ -1,0 +1,16 @@
+import { openConfiguredDatabase, type TaskDeps } from "@orylo/core";
+import { createLogger, loadConfig } from "@orylo/platform";
+
+/**
+ * One database client per task run, closed when the run ends: Trigger.dev runs are separate processes
+ * that may be frozen between runs, so nothing is shared through module state.
+ */
+export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await work({ db: database.db, logger: createLogger(config) });
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,35 @@
+import type { TaskDeps } from "@orylo/core";
+import type { AnyTaskDescriptor } from "@orylo/platform";
+import { schedules, schemaTask } from "@trigger.dev/sdk";
+import { withTaskDeps } from "./task-deps";
+
+function retryOptions(descriptor: AnyTaskDescriptor<TaskDeps>) {
+  return {
+    maxAttempts: descriptor.retry.maxAttempts,
+    minTimeoutInMs: descriptor.retry.minDelayMs,
+    maxTimeoutInMs: descriptor.retry.maxDelayMs,
+    factor: 2,
+  };
+}
+
+/** A core task descriptor as a Trigger.dev `schemaTask`: same id, payload schema, retry policy and queue. */
+export function toTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
+  return schemaTask({
+    id: descriptor.id,
+    schema: descriptor.payload,
+    retry: retryOptions(descriptor),
+    ...(descriptor.queue ? { queue: { name: descriptor.queue.name, concurrencyLimit: descriptor.queue.concurrency } } : {}),
+    run: (payload) => withTaskDeps((deps) => descriptor.run(deps, payload)),
+  });
+}
+
+/** A scheduled core task as a Trigger.dev `schedules.task` on the descriptor's cron (UTC). */
+export function toScheduledTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
+  if (!descriptor.cron) throw new Error(`${descriptor.id} has no cron`);
+  return schedules.task({
+    id: descriptor.id,
+    cron: { pattern: descriptor.cron, timezone: "UTC" },
+    retry: retryOptions(descriptor),
+    run: (payload) => withTaskDeps((deps) => descriptor.run(deps, { scheduledAt: payload.timestamp.toISOString() })),
+  });
+}

@@ -1,0 +1,4 @@
+import { webhooksRetryTask } from "@orylo/core";
+import { toScheduledTriggerTask } from "./lib/to-trigger-task";
+
+export const webhooksRetry = toScheduledTriggerTask(webhooksRetryTask);
