@@ -1,1 +1,2 @@
-export {};
+export * from "./config";
+export * from "./errors";
