@@ -1,2 +1,4 @@
 export * from "./config";
+export * from "./crypto";
 export * from "./errors";
+export * from "./logger";
