@@ -1,3 +1,4 @@
+export * from "./cache";
 export * from "./config";
 export * from "./crypto";
 export * from "./errors";
