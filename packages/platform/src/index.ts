@@ -1,1 +1,7 @@
-export {};
+export * from "./analytics";
+export * from "./cache";
+export * from "./config";
+export * from "./crypto";
+export * from "./errors";
+export * from "./logger";
+export * from "./stripe-client";

@@ -1,1 +1,4 @@
-export {};
+export * from "./fake-posthog";
+export * from "./redis-server";
+export * from "./resp-client";
+export * from "./upstash-rest-proxy";

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+const bool = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ["true", "false", "1", "0", "yes", "no"].includes(v), `${name} must be true or false`)
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = (item: z.ZodString) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
+
+const url = (message: string) => z.string().refine((v) => URL.canParse(v), message);
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(v), {
+    message: "must be 32 random bytes encoded in base64 (e.g. `openssl rand -base64 32`)",
+  });
+
+const webhookSecret = z.string().startsWith("whsec_", { message: "every entry must start with whsec_" });
+
+export const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/** The raw environment, variable by variable. Mode-dependent rules live in `loadConfig`. */
+export const Env = z.object({
+  DATABASE_URL: url("must be a postgres:// connection URL").optional(),
+  DATABASE_DRIVER: z.enum(["pglite", "pg", "neon"]).optional(),
+  ORYLO_DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: LogLevel.default("info"),
+  CI: bool("CI").optional(),
+  STRIPE_WEBHOOK_SECRET: list(webhookSecret).optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: list(webhookSecret).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
+    .optional(),
+  ORYLO_ACTIONS_ENABLED: bool("ORYLO_ACTIONS_ENABLED").default(true),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ORYLO_ENCRYPTION_KEY: base64Key.optional(),
+  ORYLO_ENCRYPTION_KEYS_PREVIOUS: list(base64Key).optional(),
+  ORYLO_DEFAULT_ORGANIZATION: z.string().min(1).optional(),
+  ORYLO_DEMO: bool("ORYLO_DEMO").optional(),
+  ORYLO_DEMO_EMAIL: z.email("must be an email address").optional(),
+  ORYLO_DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  ORYLO_DEMO_API_KEY: z
+    .string()
+    .regex(/^ork_[A-Za-z0-9]{32}$/, "must be ork_ + 32 letters or digits")
+    .optional(),
+  UPSTASH_REDIS_REST_URL: url("must be an http(s) URL").optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  TRIGGER_SECRET_KEY: z.string().min(1).optional(),
+  POSTHOG_KEY: z.string().min(1).optional(),
+  POSTHOG_HOST: url("must be an http(s) URL").default("https://us.i.posthog.com"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: url("must be an http(s) URL").optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+/** The parsed configuration the rest of the code reads. */
+export const Config = z.object({
+  mode: z.enum(["embedded", "production"]),
+  nodeEnv: z.enum(["development", "test", "production"]),
+  logLevel: LogLevel,
+  /** Human-readable logs: not production and not CI. */
+  prettyLogs: z.boolean(),
+  port: z.number(),
+  /** Absolute. In embedded mode it holds the database and the generated secrets. */
+  dataDir: z.string(),
+  database: z.object({ url: z.string().nullable(), driver: z.enum(["pglite", "pg", "neon"]) }),
+  auth: z.object({ secret: z.string() }),
+  encryption: z.object({ currentKey: z.string(), previousKeys: z.array(z.string()) }),
+  stripe: z.object({
+    webhookSecrets: z.array(z.string()),
+    connectWebhookSecrets: z.array(z.string()),
+    /** null = dry run: actions are recorded as "would …", never sent. */
+    secretKey: z.string().nullable(),
+    actionsEnabled: z.boolean(),
+  }),
+  /** Owner of the platform account's own events; null in embedded mode = the demo merchant. */
+  defaultOrganization: z.string().nullable(),
+  demo: z.object({
+    enabled: z.boolean(),
+    email: z.string().nullable(),
+    password: z.string().nullable(),
+    apiKey: z.string().nullable(),
+  }),
+  upstash: z.object({ url: z.string(), token: z.string() }).nullable(),
+  trigger: z.object({ secretKey: z.string() }).nullable(),
+  posthog: z.object({ key: z.string(), host: z.string() }).nullable(),
+  llm: z.object({
+    openai: z.object({ apiKey: z.string(), baseUrl: z.string().nullable() }).nullable(),
+    anthropic: z.object({ apiKey: z.string() }).nullable(),
+  }),
+  email: z.object({ smtpUrl: z.string(), from: z.string().nullable() }).nullable(),
+});
+export type Config = z.infer<typeof Config>;
