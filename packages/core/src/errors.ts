@@ -1,6 +1,8 @@
+import { AppError } from "@orylo/platform";
+
 /**
  * Errors use cases throw, each with a stable `code`; the web app maps codes to HTTP statuses in one place
- * (`apps/web/src/lib/http/to-http-response.ts`). Never match on messages.
+ * (`apps/web/src/server/http/to-http-response.ts`). Never match on messages.
  */
 export type ErrorCode =
   | "invalid_request"
@@ -11,21 +13,11 @@ export type ErrorCode =
   | "conflict"
   | "unavailable";
 
-export class OryloError extends Error {
-  readonly code: ErrorCode;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-    this.details = details;
-  }
-}
+export class OryloError extends AppError<ErrorCode> {}
 
 export class InvalidRequestError extends OryloError {
   constructor(message: string, details?: Record<string, unknown>) {
-    super("invalid_request", message, details);
+    super("invalid_request", message, details ? { details } : {});
   }
 }
 
@@ -43,14 +35,13 @@ export class UnauthorizedError extends OryloError {
 
 export class NotFoundError extends OryloError {
   constructor(what: string, id: string) {
-    super("not_found", `No ${what} ${id} in this organization.`, { id });
+    super("not_found", `No ${what} ${id} in this organization.`, { details: { id } });
   }
 }
 
 /** A dependency (database, network) failed in a way a retry may fix: Stripe gets a 5xx and redelivers. */
 export class UnavailableError extends OryloError {
   constructor(message: string, cause?: unknown) {
-    super("unavailable", message);
-    this.cause = cause;
+    super("unavailable", message, { retryable: true, cause });
   }
 }

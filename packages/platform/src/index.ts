@@ -5,3 +5,4 @@ export * from "./crypto";
 export * from "./errors";
 export * from "./logger";
 export * from "./stripe-client";
+export * from "./tasks";

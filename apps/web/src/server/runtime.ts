@@ -15,6 +15,7 @@ import {
   describeBackends,
   formatBackends,
   type InlineTaskHost,
+  keyringFromConfig,
   type Logger,
   loadConfig,
   startInlineTaskHost,
@@ -84,6 +85,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     demo = { organizationId, credentials };
   }
 
+  const keyring = keyringFromConfig(config);
   const deps: TaskDeps = { db: database.db, logger };
   const tasks =
     options.startTasks && !config.trigger
@@ -102,7 +104,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       platformSecrets: config.stripe.webhookSecrets,
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
-    decryptSecret: (ciphertext) => decryptSecret(ciphertext, config.encryption),
+    decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     tasks,
     async close() {
       await tasks?.stop();

@@ -9,7 +9,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  unavailable: 503,
+  unavailable: 500,
 };
 
 export interface ErrorBody {
@@ -24,7 +24,8 @@ export function toHttpResponse(error: unknown, { requestId, logger }: { requestI
   if (error instanceof OryloError) {
     const status = STATUS_BY_CODE[error.code];
     if (status >= 500) logger.error({ err: error }, error.message);
-    return errorResponse(status, { code: error.code, message: error.message, requestId, details: error.details });
+    const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
+    return errorResponse(status, { code: error.code, message: error.message, requestId, ...(details ? { details } : {}) });
   }
   if (error instanceof ZodError) {
     return errorResponse(400, {
