@@ -1,3 +1,6 @@
+export * from "./client";
+export * from "./embedded-lock";
+export * from "./migrate";
 export * from "./personal-data";
 export * as schema from "./schema";
 export * from "./schema";

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { type DatabaseHandle, type Executor, migrateDatabase, openDatabase, organization } from "@orylo/db";
+
+/**
+ * PGlite costs 1–2 s and 100–250 MB per instance, so a worker opens one, migrated, and every test shares
+ * it; tests isolate by organization (`createTestOrganization`) or by a rolled-back transaction.
+ * Kept on globalThis so that test files sharing a worker (vitest `isolate: false`) share it too.
+ */
+const KEY = Symbol.for("orylo.testkit.testDatabase");
+type Holder = { [KEY]?: Promise<DatabaseHandle> };
+
+export function getTestDatabase(): Promise<DatabaseHandle> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openDatabase({ driver: "pglite" }).then(async (handle) => {
+    await migrateDatabase(handle);
+    return handle;
+  });
+  return holder[KEY];
+}
+
+export type TestOrganization = typeof organization.$inferSelect;
+
+export async function createTestOrganization(
+  db: Executor,
+  overrides: Partial<typeof organization.$inferInsert> = {},
+): Promise<TestOrganization> {
+  const suffix = randomUUID().replaceAll("-", "");
+  const [row] = await db
+    .insert(organization)
+    .values({
+      id: `org_test_${suffix}`,
+      name: `Test organization ${suffix}`,
+      slug: `test-${suffix}`,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+class Rollback extends Error {}
+
+/** Runs `fn` in a transaction that is always rolled back: nothing a test writes outlives it. */
+export async function rollbackAfter<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      result = await fn(tx);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return result as T;
+}
