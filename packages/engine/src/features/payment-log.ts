@@ -9,9 +9,10 @@ export type OutcomeCounts = { total: number; authorized: number; declined: numbe
  */
 export class PaymentLog {
   private readonly times: number[] = [];
-  // Running totals after each entry, from the first payment ever appended (never reset by eviction).
-  private readonly authorizedSoFar: number[] = [];
-  private readonly declinedSoFar: number[] = [];
+  // All-time totals just BEFORE each entry was appended, so a window's count is "all time minus before
+  // its first entry", which stays right when evicted entries are spliced away.
+  private readonly authorizedBefore: number[] = [];
+  private readonly declinedBefore: number[] = [];
   private head = 0;
   private readonly allTime: OutcomeCounts = { total: 0, authorized: 0, declined: 0 };
   /** Card fingerprint → time it was last seen, for distinct-card counts (only when asked for). */
@@ -25,8 +26,8 @@ export class PaymentLog {
     const authorized = transaction.status === "succeeded" ? 1 : 0;
     const declined = transaction.status === "failed" ? 1 : 0;
     this.times.push(time);
-    this.authorizedSoFar.push(this.allTime.authorized + authorized);
-    this.declinedSoFar.push(this.allTime.declined + declined);
+    this.authorizedBefore.push(this.allTime.authorized);
+    this.declinedBefore.push(this.allTime.declined);
     this.allTime.total += 1;
     this.allTime.authorized += authorized;
     this.allTime.declined += declined;
@@ -39,8 +40,8 @@ export class PaymentLog {
     while (this.head < this.times.length && this.times[this.head]! <= time) this.head += 1;
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times.splice(0, this.head);
-      this.authorizedSoFar.splice(0, this.head);
-      this.declinedSoFar.splice(0, this.head);
+      this.authorizedBefore.splice(0, this.head);
+      this.declinedBefore.splice(0, this.head);
       this.head = 0;
     }
   }
@@ -49,13 +50,11 @@ export class PaymentLog {
   countAfter(after: number | null): OutcomeCounts {
     if (after === null) return { ...this.allTime };
     const first = this.firstIndexAfter(after);
-    const last = this.times.length - 1;
-    if (first > last) return { total: 0, authorized: 0, declined: 0 };
-    const before = (totals: number[]) => (first === 0 ? 0 : totals[first - 1]!);
+    if (first >= this.times.length) return { total: 0, authorized: 0, declined: 0 };
     return {
-      total: last - first + 1,
-      authorized: this.authorizedSoFar[last]! - before(this.authorizedSoFar),
-      declined: this.declinedSoFar[last]! - before(this.declinedSoFar),
+      total: this.times.length - first,
+      authorized: this.allTime.authorized - this.authorizedBefore[first]!,
+      declined: this.allTime.declined - this.declinedBefore[first]!,
     };
   }
 
@@ -66,10 +65,6 @@ export class PaymentLog {
     let count = 0;
     for (const seen of this.cardLastSeen.values()) if (seen > after) count += 1;
     return count;
-  }
-
-  get isEmpty(): boolean {
-    return this.head >= this.times.length;
   }
 
   private firstIndexAfter(after: number): number {
