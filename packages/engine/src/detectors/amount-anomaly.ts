@@ -6,7 +6,7 @@ const MIN_Z = 3;
 
 /**
  * z-score of this amount against the merchant's 30-day amounts in the same currency. The spread has a
- * floor of a tenth of the mean: a one-price shop (spread 0) would otherwise call any other amount
+ * floor of a quarter of the mean: a one-price shop (spread 0) would otherwise call two items
  * infinitely unusual. Only unusually high amounts count; tiny ones are the card-testing detector's.
  * Amounts are right-skewed, so 3 sigma is common enough to weigh little: 10 at z = 3, 50 from z = 8.
  */
@@ -30,7 +30,7 @@ export const amountAnomalyDetector: Detector = {
         evidence,
         "Not enough 30-day history in this currency to judge the amount.",
       );
-    const spread = Math.max(stddev, mean / 10, 1);
+    const spread = Math.max(stddev, mean / 4, 1);
     const z = (transaction.amount - mean) / spread;
     const withZ = { ...evidence, z_score: Math.round(z * 100) / 100 };
     if (z < MIN_Z) return noHit("amount_usual", withZ, "The amount is within the merchant's usual range.");
