@@ -57,3 +57,28 @@ export function cardCountFeatureName(entity: (typeof CARD_COUNT_ENTITIES)[number
  */
 export const MERCHANT_WINDOWS = ["10m", "hourly"] as const satisfies readonly Window[];
 export const MERCHANT_AMOUNT_HISTORY_SECONDS = 30 * 86_400;
+
+export const MERCHANT_FEATURE_NAMES: readonly string[] = [
+  ...MERCHANT_WINDOWS.flatMap((window) => [
+    `merchant_charges_${window}`,
+    `merchant_declined_charges_${window}`,
+    `merchant_decline_rate_${window}`,
+    `merchant_same_amount_charges_${window}`,
+  ]),
+  "merchant_amount_count_30d",
+  "merchant_amount_mean_30d",
+  "merchant_amount_stddev_30d",
+];
+
+/** Every name in the catalogue: both evaluators (SQL and streaming) produce exactly these keys. */
+export const FEATURE_NAMES: readonly string[] = [
+  ...CHARGE_OUTCOMES.flatMap((outcome) =>
+    Object.keys(VELOCITY_ENTITIES).flatMap((entity) =>
+      WINDOW_NAMES.map((window) => velocityFeatureName(outcome, entity as VelocityEntity, window)),
+    ),
+  ),
+  ...CARD_COUNT_ENTITIES.flatMap((entity) =>
+    WINDOW_NAMES.map((window) => cardCountFeatureName(entity, window)),
+  ),
+  ...MERCHANT_FEATURE_NAMES,
+];

@@ -1,0 +1,139 @@
+import type { FeatureVector } from "../features/catalogue";
+import {
+  CARD_COUNT_ENTITIES,
+  cardCountFeatureName,
+  type VelocityEntity,
+  velocityFeatureName,
+  type Window,
+} from "../features/catalogue";
+import type { Transaction } from "../transaction";
+import { type Detector, type DetectorFinding, hit, noHit, ratio, readNumber } from "./detector";
+import { isTinyAmount, tinyAmountLimit } from "./tiny-amount";
+
+type CardEntity = (typeof CARD_COUNT_ENTITIES)[number];
+const DECLINE_ENTITIES: readonly VelocityEntity[] = [
+  "card_number",
+  "ip_address",
+  "email",
+  "customer",
+  "device",
+];
+
+/** Distinct cards from one source that make "many cards": 3 in 10 minutes or 5 in an hour (earlier payments). */
+const MANY_CARDS = { "10m": 3, hourly: 5 } as const;
+/**
+ * Declines that make a sequence, counting this payment when it failed itself: a shopper declined
+ * twice who then pays is not a sequence; a third decline in 10 minutes is.
+ */
+const REPEATED_DECLINES = { "10m": 3, hourly: 5 } as const;
+const MIN_FAILURE_RATIO = 0.5;
+
+/** An IP is often shared, so many cards behind it weigh less than many cards behind one email or customer. */
+const MANY_CARDS_ALONE: Record<CardEntity, number> = { ip_address: 15, email: 35, customer: 35 };
+
+type Declines = { declined: number; attempts: number };
+
+/** Declines and attempts of one entity in a window, this payment included; null when unknown. */
+function readDeclines(
+  transaction: Transaction,
+  features: FeatureVector,
+  entity: VelocityEntity,
+  window: Window,
+): Declines | null {
+  const declined = readNumber(features, velocityFeatureName("declined", entity, window));
+  const total = readNumber(features, velocityFeatureName("total", entity, window));
+  if (declined === null || total === null) return null;
+  return { declined: declined + (transaction.status === "failed" ? 1 : 0), attempts: total + 1 };
+}
+
+function failing(declines: Declines | null, minimum: number): declines is Declines {
+  return (
+    declines !== null &&
+    declines.declined >= minimum &&
+    declines.declined / declines.attempts >= MIN_FAILURE_RATIO
+  );
+}
+
+/** Many distinct cards from one IP, email or customer; with declines or tiny amounts it is enumeration. */
+function findEnumeration(
+  transaction: Transaction,
+  features: FeatureVector,
+  entity: CardEntity,
+): DetectorFinding | null {
+  for (const window of ["10m", "hourly"] as const) {
+    const feature = cardCountFeatureName(entity, window);
+    const cards = readNumber(features, feature);
+    if (cards === null || cards < MANY_CARDS[window]) continue;
+    const declines = readDeclines(transaction, features, entity, window);
+    const declining = failing(declines, window === "10m" ? 2 : 3);
+    const tiny = isTinyAmount(transaction, features);
+    const evidence = {
+      entity,
+      [feature]: cards,
+      declines_including_this: declines?.declined ?? null,
+      attempts_including_this: declines?.attempts ?? null,
+      failure_ratio: declines ? ratio(declines.declined, declines.attempts) : null,
+      amount: transaction.amount,
+      currency: transaction.currency,
+      tiny_amount_limit: tinyAmountLimit(transaction, features),
+      tiny_amount: tiny,
+    };
+    const source = `${cards} different earlier cards from this ${entity.replace("_", " ")} (${window})`;
+    if (declining && tiny)
+      return hit(90, "card_testing_enumeration", evidence, `${source}, mostly declined, with a tiny amount.`);
+    if (declining) return hit(85, "card_testing_enumeration", evidence, `${source}, mostly declined.`);
+    if (tiny) return hit(80, "card_testing_enumeration", evidence, `${source}, with a tiny amount.`);
+    return hit(MANY_CARDS_ALONE[entity], "card_testing_many_cards", evidence, `${source}.`);
+  }
+  return null;
+}
+
+/** A decline sequence on one card, IP, email, customer or device (e.g. guessing a CVC). */
+function findRepeatedDeclines(
+  transaction: Transaction,
+  features: FeatureVector,
+  entity: VelocityEntity,
+): DetectorFinding | null {
+  for (const window of ["10m", "hourly"] as const) {
+    const declines = readDeclines(transaction, features, entity, window);
+    if (!failing(declines, REPEATED_DECLINES[window])) continue;
+    const extra = declines.declined - REPEATED_DECLINES[window];
+    const score = Math.min(65, 35 + (window === "10m" ? 10 : 5) * extra);
+    return hit(
+      score,
+      "card_testing_repeated_declines",
+      {
+        entity,
+        window,
+        declines_including_this: declines.declined,
+        attempts_including_this: declines.attempts,
+        failure_ratio: ratio(declines.declined, declines.attempts),
+        decline_code: transaction.declineCode,
+      },
+      `${declines.declined} of ${declines.attempts} attempts on this ${entity.replace("_", " ")} declined (${window}).`,
+    );
+  }
+  return null;
+}
+
+export const cardTestingDetector: Detector = {
+  name: "card_testing",
+  detect(transaction, features) {
+    const findings = [
+      ...CARD_COUNT_ENTITIES.map((entity) => findEnumeration(transaction, features, entity)),
+      ...DECLINE_ENTITIES.map((entity) => findRepeatedDeclines(transaction, features, entity)),
+    ].filter((finding) => finding !== null);
+    const strongest = findings.reduce<DetectorFinding | null>(
+      (best, finding) => (best === null || finding.score > best.score ? finding : best),
+      null,
+    );
+    return (
+      strongest ??
+      noHit(
+        "card_testing_not_seen",
+        {},
+        "No burst of distinct cards and no decline sequence from this payment's sources.",
+      )
+    );
+  },
+};

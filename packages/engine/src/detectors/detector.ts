@@ -1,0 +1,49 @@
+import type { Contribution } from "../evaluation";
+import type { FeatureVector } from "../features/catalogue";
+import type { EngineSettings } from "../settings";
+import type { Transaction } from "../transaction";
+
+/** What a detector returns; `evaluate` adds the detector's name (and records a throw as `failed`). */
+export type DetectorFinding = Omit<Contribution, "detector" | "status"> & { status: "hit" | "no_hit" };
+
+export type Detector = {
+  name: string;
+  detect: (transaction: Transaction, features: FeatureVector, settings: EngineSettings) => DetectorFinding;
+};
+
+/**
+ * A numeric feature, or null when it is missing or not a number: unknown is never read as 0,
+ * so a detector whose inputs are unknown does not hit on them.
+ */
+export function readNumber(features: FeatureVector, name: string): number | null {
+  const value = features[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+export function noHit(
+  reasonCode: string,
+  evidence: DetectorFinding["evidence"],
+  message: string,
+): DetectorFinding {
+  return { status: "no_hit", score: 0, reasonCode, evidence, message };
+}
+
+export function hit(
+  score: number,
+  reasonCode: string,
+  evidence: DetectorFinding["evidence"],
+  message: string,
+): DetectorFinding {
+  return {
+    status: "hit",
+    score: Math.round(Math.min(100, Math.max(0, score))),
+    reasonCode,
+    evidence,
+    message,
+  };
+}
+
+/** Ratios in evidence are rounded so they read well and bucket well (AI explanation cache). */
+export function ratio(numerator: number, denominator: number): number {
+  return Math.round((numerator / denominator) * 1000) / 1000;
+}

@@ -1,0 +1,26 @@
+import type { FeatureVector } from "../features/catalogue";
+import type { Transaction } from "../transaction";
+import { readNumber } from "./detector";
+
+/** Currencies without minor units (Stripe's list), so "2 major units" means 2, not 200. */
+const ZERO_DECIMAL = new Set("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split(" "));
+const THREE_DECIMAL = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
+const MIN_HISTORY = 30;
+
+/**
+ * The largest amount (minor units) we call tiny, as card testers use: a tenth of the merchant's
+ * 30-day mean in this currency once there are 30 payments of history (so a shop whose normal basket
+ * is 1.00 is not flagged), else 2 major units.
+ */
+export function tinyAmountLimit(transaction: Transaction, features: FeatureVector): number {
+  const count = readNumber(features, "merchant_amount_count_30d");
+  const mean = readNumber(features, "merchant_amount_mean_30d");
+  if (count !== null && mean !== null && count >= MIN_HISTORY) return Math.floor(mean / 10);
+  const currency = transaction.currency.toLowerCase();
+  const exponent = ZERO_DECIMAL.has(currency) ? 0 : THREE_DECIMAL.has(currency) ? 3 : 2;
+  return 2 * 10 ** exponent;
+}
+
+export function isTinyAmount(transaction: Transaction, features: FeatureVector): boolean {
+  return transaction.amount <= tinyAmountLimit(transaction, features);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { FEATURE_NAMES, type FeatureVector } from "../features/catalogue";
+import { DEFAULT_ENGINE_SETTINGS } from "../settings";
+import { featuresWith } from "../test-helpers/features";
+import { makeTransaction } from "../test-helpers/make-transaction";
+import { velocityDetector } from "./velocity";
+
+const allNull: FeatureVector = Object.fromEntries(FEATURE_NAMES.map((name) => [name, null]));
+
+describe("velocityDetector", () => {
+  it.each([
+    { name: "no history", features: featuresWith(), status: "no_hit", score: 0 },
+    { name: "unknown counts are not zero, and do not hit", features: allNull, status: "no_hit", score: 0 },
+    {
+      name: "IP below its limit",
+      features: featuresWith({ total_charges_per_ip_address_10m: 4 }),
+      status: "no_hit",
+      score: 0,
+    },
+    {
+      name: "card at its 10m limit",
+      features: featuresWith({ total_charges_per_card_number_10m: 3 }),
+      status: "hit",
+      score: 25,
+    },
+    {
+      name: "card at twice its limit",
+      features: featuresWith({ total_charges_per_card_number_10m: 6 }),
+      status: "hit",
+      score: 60,
+    },
+    {
+      name: "velocity alone never blocks",
+      features: featuresWith({ total_charges_per_email_daily: 500 }),
+      status: "hit",
+      score: 60,
+    },
+    {
+      name: "shared IP, a busy day",
+      features: featuresWith({ total_charges_per_ip_address_daily: 12 }),
+      status: "no_hit",
+      score: 0,
+    },
+  ])("$name", ({ features, status, score }) => {
+    const finding = velocityDetector.detect(makeTransaction(), features, DEFAULT_ENGINE_SETTINGS);
+    expect(finding).toMatchObject({ status, score });
+  });
+
+  it("names the worst feature and how many limits were exceeded", () => {
+    const features = featuresWith({
+      total_charges_per_card_number_10m: 4,
+      total_charges_per_card_number_hourly: 9,
+    });
+    const finding = velocityDetector.detect(makeTransaction(), features, DEFAULT_ENGINE_SETTINGS);
+    expect(finding.reasonCode).toBe("velocity_high");
+    expect(finding.evidence).toMatchObject({
+      feature: "total_charges_per_card_number_hourly",
+      count: 9,
+      limit: 5,
+      limits_exceeded: 2,
+    });
+  });
+});

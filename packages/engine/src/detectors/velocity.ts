@@ -1,0 +1,53 @@
+import { type VelocityEntity, velocityFeatureName, type Window } from "../features/catalogue";
+import { type Detector, hit, noHit, readNumber } from "./detector";
+
+/**
+ * Earlier payments per entity and window at which velocity starts to count (the current payment is
+ * the next one). Cards are personal, so their limits are lowest; an IP is often shared (offices,
+ * mobile carriers), so its limits are highest.
+ */
+export const VELOCITY_LIMITS: Record<VelocityEntity, Partial<Record<Window, number>>> = {
+  card_number: { "10m": 3, hourly: 5, daily: 8, weekly: 20 },
+  customer: { "10m": 4, hourly: 6, daily: 10, weekly: 25 },
+  email: { "10m": 4, hourly: 6, daily: 10, weekly: 25 },
+  device: { "10m": 4, hourly: 6, daily: 10, weekly: 25 },
+  ip_address: { "10m": 5, hourly: 10, daily: 20, weekly: 50 },
+};
+
+/**
+ * Velocity alone tops out below BLOCK (60): bulk buyers and resellers are legitimate; with other
+ * evidence (declines, many cards) it pushes a payment over. 25 at the limit, 60 at twice the limit.
+ */
+function velocityScore(count: number, limit: number): number {
+  return Math.min(60, 25 + (35 * (count - limit)) / limit);
+}
+
+export const velocityDetector: Detector = {
+  name: "velocity",
+  detect(_transaction, features) {
+    let worst: { feature: string; count: number; limit: number; score: number } | null = null;
+    let exceeded = 0;
+    for (const [entity, limits] of Object.entries(VELOCITY_LIMITS)) {
+      for (const [window, limit] of Object.entries(limits)) {
+        const feature = velocityFeatureName("total", entity as VelocityEntity, window as Window);
+        const count = readNumber(features, feature);
+        if (count === null || count < limit) continue;
+        exceeded += 1;
+        const score = velocityScore(count, limit);
+        if (worst === null || score > worst.score) worst = { feature, count, limit, score };
+      }
+    }
+    if (worst === null)
+      return noHit(
+        "velocity_within_limits",
+        {},
+        "No card, customer, email, IP or device is above its payment rate limits.",
+      );
+    return hit(
+      worst.score,
+      "velocity_high",
+      { feature: worst.feature, count: worst.count, limit: worst.limit, limits_exceeded: exceeded },
+      `${worst.count} earlier payments (${worst.feature}), limit ${worst.limit}; ${exceeded} rate limit(s) exceeded.`,
+    );
+  },
+};

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { Detector } from "./detectors/detector";
+import { hit, noHit } from "./detectors/detector";
+import { DETECTORS } from "./detectors/registry";
+import { evaluate } from "./evaluate";
+import { ENGINE_VERSION, Evaluation } from "./evaluation";
+import { DEFAULT_ENGINE_SETTINGS } from "./settings";
+import { featuresWith } from "./test-helpers/features";
+import { makeTransaction } from "./test-helpers/make-transaction";
+
+const fixed = (name: string, score: number): Detector => ({
+  name,
+  detect: () =>
+    score > 0 ? hit(score, `${name}_hit`, { score }, "hit") : noHit(`${name}_quiet`, {}, "quiet"),
+});
+const throwing: Detector = {
+  name: "broken",
+  detect: () => {
+    throw new Error("feature store exploded");
+  },
+};
+const outOfRange: Detector = {
+  name: "wild",
+  detect: () => ({ ...hit(10, "wild", {}, ""), score: Number.NaN }),
+};
+
+describe("evaluate", () => {
+  it("runs every registered detector and returns a trace that survives JSON", () => {
+    const evaluation = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS);
+    expect(evaluation.contributions.map((c) => c.detector)).toEqual(DETECTORS.map((d) => d.name));
+    expect(evaluation).toMatchObject({
+      engineVersion: ENGINE_VERSION,
+      decision: "ALLOW",
+      riskScore: 0,
+      ruleHits: [],
+    });
+    expect(Evaluation.parse(JSON.parse(JSON.stringify(evaluation)))).toEqual(evaluation);
+  });
+
+  it.each([
+    {
+      name: "independent strong evidence reaches BLOCK",
+      detectors: [fixed("a", 60), fixed("b", 60)],
+      decision: "BLOCK",
+      score: 84,
+    },
+    {
+      name: "many weak signals stay below BLOCK",
+      detectors: [1, 2, 3, 4, 5].map((i) => fixed(`w${i}`, 20)),
+      decision: "REVIEW",
+      score: 67,
+    },
+    {
+      name: "a throwing detector is failed, the others still decide",
+      detectors: [throwing, fixed("a", 85)],
+      decision: "BLOCK",
+      score: 85,
+    },
+    {
+      name: "a detector returning NaN is failed, not a zero",
+      detectors: [outOfRange, fixed("a", 25)],
+      decision: "REVIEW",
+      score: 25,
+    },
+    {
+      name: "no_hit contributes nothing",
+      detectors: [fixed("a", 0), fixed("b", 0)],
+      decision: "ALLOW",
+      score: 0,
+    },
+  ])("$name", ({ detectors, decision, score }) => {
+    const evaluation = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, { detectors });
+    expect(evaluation.decision).toBe(decision);
+    expect(evaluation.riskScore).toBe(score);
+  });
+
+  it("records a failure with its error as evidence and lowers confidence", () => {
+    const healthy = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      detectors: [fixed("a", 0), fixed("b", 0)],
+    });
+    const evaluation = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      detectors: [throwing, fixed("a", 0)],
+    });
+    expect(evaluation.failedDetectors).toEqual(["broken"]);
+    expect(evaluation.contributions[0]).toMatchObject({
+      detector: "broken",
+      status: "failed",
+      score: 0,
+      reasonCode: "detector_failed",
+      evidence: { error: "feature store exploded" },
+    });
+    expect(evaluation.confidence).toBeLessThan(healthy.confidence);
+  });
+});

@@ -1,0 +1,70 @@
+import { computeConfidence, decide } from "./decide";
+import type { Detector } from "./detectors/detector";
+import { DETECTORS } from "./detectors/registry";
+import { type Contribution, ENGINE_VERSION, type Evaluation, type RuleHit } from "./evaluation";
+import type { FeatureVector } from "./features/catalogue";
+import { combineScores } from "./score";
+import type { EngineSettings } from "./settings";
+import type { Transaction } from "./transaction";
+
+export type EvaluateOptions = {
+  /** Defaults to every registered detector; tests pass their own. */
+  detectors?: readonly Detector[];
+};
+
+/** A detector that throws, or returns a score outside 0-100, is recorded as failed; the others still decide. */
+function runDetector(
+  detector: Detector,
+  transaction: Transaction,
+  features: FeatureVector,
+  settings: EngineSettings,
+): Contribution {
+  try {
+    const finding = detector.detect(transaction, features, settings);
+    if (!Number.isInteger(finding.score) || finding.score < 0 || finding.score > 100)
+      throw new RangeError(`score ${finding.score} is not an integer in 0-100`);
+    return { detector: detector.name, ...finding, score: finding.status === "hit" ? finding.score : 0 };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      detector: detector.name,
+      status: "failed",
+      score: 0,
+      reasonCode: "detector_failed",
+      evidence: { error: reason },
+      message: `Detector ${detector.name} failed: ${reason}`,
+    };
+  }
+}
+
+/**
+ * Scores one payment: runs every detector, combines the hits (see `combineScores`), then decides by
+ * precedence (rule hits, then the organization's thresholds). Pure: features are computed beforehand.
+ */
+export function evaluate(
+  transaction: Transaction,
+  features: FeatureVector,
+  settings: EngineSettings,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const detectors = options.detectors ?? DETECTORS;
+  const contributions = detectors.map((detector) => runDetector(detector, transaction, features, settings));
+  const failedDetectors = contributions.filter((c) => c.status === "failed").map((c) => c.detector);
+  const riskScore = combineScores(contributions.filter((c) => c.status === "hit").map((c) => c.score));
+  // The rule language comes later; its hits will be evaluated here and take precedence in `decide`.
+  const ruleHits: RuleHit[] = [];
+  return {
+    engineVersion: ENGINE_VERSION,
+    decision: decide(riskScore, ruleHits, settings),
+    riskScore,
+    confidence: computeConfidence(
+      riskScore,
+      detectors.length - failedDetectors.length,
+      detectors.length,
+      settings,
+    ),
+    contributions,
+    failedDetectors,
+    ruleHits,
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { makeTransaction } from "../test-helpers/make-transaction";
+import { createRandom, pick } from "../test-helpers/random";
+import type { Transaction } from "../transaction";
+import {
+  CARD_COUNT_ENTITIES,
+  type FeatureVector,
+  VELOCITY_ENTITIES,
+  type VelocityEntity,
+  WINDOWS,
+} from "./catalogue";
+import { streamFeatures } from "./stream";
+
+/** The definitions, written as naively as possible: a filter over every earlier payment. */
+function referenceFeatures(earlier: Transaction[], current: Transaction): FeatureVector {
+  const t = current.createdAt.getTime();
+  const inWindow = (seconds: number | null) => (p: Transaction) =>
+    seconds === null || p.createdAt.getTime() > t - seconds * 1000;
+  const features: FeatureVector = {};
+  for (const [entity, field] of Object.entries(VELOCITY_ENTITIES) as [VelocityEntity, keyof Transaction][]) {
+    for (const [window, seconds] of Object.entries(WINDOWS)) {
+      const value = current[field];
+      const same = earlier.filter((p) => value !== null && p[field] === value).filter(inWindow(seconds));
+      features[`total_charges_per_${entity}_${window}`] = value === null ? null : same.length;
+      features[`authorized_charges_per_${entity}_${window}`] =
+        value === null ? null : same.filter((p) => p.status === "succeeded").length;
+      features[`declined_charges_per_${entity}_${window}`] =
+        value === null ? null : same.filter((p) => p.status === "failed").length;
+      if ((CARD_COUNT_ENTITIES as readonly string[]).includes(entity)) {
+        const cards = new Set(same.map((p) => p.cardFingerprint).filter((fp) => fp !== null));
+        features[`card_count_for_${entity}_${window}`] = value === null ? null : cards.size;
+      }
+    }
+  }
+  for (const window of ["10m", "hourly"] as const) {
+    const charges = earlier.filter(inWindow(WINDOWS[window]));
+    const declines = charges.filter((p) => p.status === "failed").length;
+    features[`merchant_charges_${window}`] = charges.length;
+    features[`merchant_declined_charges_${window}`] = declines;
+    features[`merchant_decline_rate_${window}`] = charges.length === 0 ? null : declines / charges.length;
+    features[`merchant_same_amount_charges_${window}`] = charges.filter(
+      (p) => p.amount === current.amount && p.currency === current.currency,
+    ).length;
+  }
+  const amounts = earlier
+    .filter(inWindow(30 * 86_400))
+    .filter((p) => p.currency === current.currency)
+    .map((p) => p.amount);
+  const mean = amounts.length === 0 ? null : amounts.reduce((a, b) => a + b, 0) / amounts.length;
+  features.merchant_amount_count_30d = amounts.length;
+  features.merchant_amount_mean_30d = mean;
+  features.merchant_amount_stddev_30d =
+    mean === null ? null : Math.sqrt(amounts.reduce((a, b) => a + (b - mean) ** 2, 0) / amounts.length);
+  return features;
+}
+
+/** Dense random traffic: small pools so entities collide, whole seconds so timestamps tie, some nulls. */
+function randomTraffic(seed: number, count: number, days: number): Transaction[] {
+  const random = createRandom(seed);
+  const orNull = (value: string) => (random() < 0.1 ? null : value);
+  const start = Date.parse("2025-01-01T00:00:00Z");
+  const times = Array.from({ length: count }, () => Math.floor((random() * days * 86_400) / 2) * 2_000).sort(
+    (a, b) => a - b,
+  );
+  return times.map((offset) =>
+    makeTransaction({
+      createdAt: new Date(start + offset),
+      amount: pick(random, [50, 100, 1_999, 5_000, 12_345]),
+      currency: pick(random, ["eur", "eur", "usd"]),
+      status: pick(random, ["succeeded", "succeeded", "failed", "pending"] as const),
+      cardFingerprint: orNull(`fp_${Math.floor(random() * 40)}`),
+      customerId: orNull(`cus_${Math.floor(random() * 30)}`),
+      email: orNull(`e${Math.floor(random() * 30)}@example.com`),
+      ipAddress: orNull(`ip_${Math.floor(random() * 15)}`),
+      deviceId: orNull(`dev_${Math.floor(random() * 20)}`),
+    }),
+  );
+}
+
+describe("streaming features agree with the naive definitions", () => {
+  it.each([
+    { seed: 1, count: 6_000, days: 40 },
+    { seed: 2, count: 1_500, days: 2 },
+    { seed: 3, count: 4_000, days: 120 },
+  ])("seed $seed: $count payments over $days days", ({ seed, count, days }) => {
+    const transactions = randomTraffic(seed, count, days);
+    let index = 0;
+    for (const { transaction, features } of streamFeatures(transactions)) {
+      if (index % 13 === 0) {
+        const expected = referenceFeatures(transactions.slice(0, index), transaction);
+        for (const [name, value] of Object.entries(expected)) {
+          if (typeof value === "number") expect(features[name], `${name} at #${index}`).toBeCloseTo(value, 6);
+          else expect(features[name], `${name} at #${index}`).toBe(value);
+        }
+      }
+      index += 1;
+    }
+  });
+});
