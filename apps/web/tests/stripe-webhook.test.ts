@@ -87,8 +87,8 @@ describe("POST /api/webhooks/stripe", () => {
   });
 
   it("stores and acknowledges event types it does not act on", async () => {
-    const event = asFreshEvent(loadStripeFixture("stripe-cli-triggers", "setup_intent.setup_failed.json"), {
-      type: "setup_intent.setup_failed",
+    const event = asFreshEvent(loadStripeFixture("dj-stripe", "review_fake_prv_fakefakefakefakefake0001.json"), {
+      type: "review.opened",
     });
     const { status, body } = await sendWebhook(event, { secret: PLATFORM_SECRET });
     expect(status).toBe(200);

@@ -4,3 +4,4 @@ export * from "./migrate";
 export * from "./personal-data";
 export * as schema from "./schema";
 export * from "./schema";
+export * from "./queries";
