@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 
@@ -39,7 +39,7 @@ export async function startFakePostHog(): Promise<FakePostHog> {
   const events: PostHogEvent[] = [];
   const waiters = new Set<() => void>();
 
-  const server = createServer(async (req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
     const raw = await readBody(req);
     const gzip =
@@ -69,6 +69,13 @@ export async function startFakePostHog(): Promise<FakePostHog> {
     else if (typeof body.event === "string") events.push(body as PostHogEvent);
     for (const wake of waiters) wake();
     send(200, { status: 1 });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ type: "server_error", detail: (error as Error).message }));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -113,30 +113,43 @@ export async function startUpstashRestProxy(options: {
     requests.push({ path, commands: stringified });
     const connection = await acquire();
     try {
-      if (path === "/") {
-        const result = reply(await run(connection, stringified[0]!), base64);
-        return ["error" in result ? 400 : 200, result];
-      }
-      if (path === "/pipeline") {
-        const results: Reply[] = [];
-        for (const command of stringified) results.push(reply(await run(connection, command), base64));
-        return [200, results];
-      }
-      await connection.send(["MULTI"]);
-      for (const command of stringified) {
-        const queued = await run(connection, command);
-        if (queued instanceof RespError) {
-          await connection.send(["DISCARD"]);
-          return [400, { error: queued.message }];
-        }
-      }
-      const exec = await connection.send(["EXEC"]);
-      if (!Array.isArray(exec))
-        return [400, { error: exec instanceof RespError ? exec.message : "EXECABORT" }];
-      return [200, exec.map((item) => reply(item, base64))];
-    } finally {
+      const outcome = await executeOn(connection, path, stringified, base64);
       idle.push(connection);
+      return outcome;
+    } catch (error) {
+      // A connection that failed mid-command may still hold unread replies: drop it.
+      all.delete(connection);
+      void connection.close();
+      throw error;
     }
+  }
+
+  async function executeOn(
+    connection: RespConnection,
+    path: string,
+    commands: string[][],
+    base64: boolean,
+  ): Promise<[number, unknown]> {
+    if (path === "/") {
+      const result = reply(await run(connection, commands[0]!), base64);
+      return ["error" in result ? 400 : 200, result];
+    }
+    if (path === "/pipeline") {
+      const results: Reply[] = [];
+      for (const command of commands) results.push(reply(await run(connection, command), base64));
+      return [200, results];
+    }
+    await connection.send(["MULTI"]);
+    for (const command of commands) {
+      const queued = await run(connection, command);
+      if (queued instanceof RespError) {
+        await connection.send(["DISCARD"]);
+        return [400, { error: queued.message }];
+      }
+    }
+    const exec = await connection.send(["EXEC"]);
+    if (!Array.isArray(exec)) return [400, { error: exec instanceof RespError ? exec.message : "EXECABORT" }];
+    return [200, exec.map((item) => reply(item, base64))];
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

@@ -40,7 +40,11 @@ export const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: LogLevel.default("info"),
-  CI: bool("CI").optional(),
+  // Set by CI providers with various values; not ours to validate.
+  CI: z
+    .string()
+    .transform((v) => !["false", "0", "no"].includes(v.trim().toLowerCase()))
+    .optional(),
   STRIPE_WEBHOOK_SECRET: list(webhookSecret).optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: list(webhookSecret).optional(),
   STRIPE_SECRET_KEY: z

@@ -103,6 +103,13 @@ describe("embedded mode", () => {
     expect(error.issues[0]?.variable).toBe("DATABASE_DRIVER");
   });
 
+  it("uses pretty logs in development only, outside CI", () => {
+    expect(loadConfig({ ORYLO_DATA_DIR: dir }).prettyLogs).toBe(true);
+    expect(loadConfig({ ORYLO_DATA_DIR: dir, CI: "woodpecker" }).prettyLogs).toBe(false);
+    expect(loadConfig({ ORYLO_DATA_DIR: dir, CI: "false" }).prettyLogs).toBe(true);
+    expect(loadConfig({ ORYLO_DATA_DIR: dir, NODE_ENV: "production" }).prettyLogs).toBe(false);
+  });
+
   it("treats empty variables as unset", () => {
     const config = loadConfig({ ORYLO_DATA_DIR: dir, DATABASE_URL: "", STRIPE_SECRET_KEY: " " });
     expect(config.mode).toBe("embedded");
