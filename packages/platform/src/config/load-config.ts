@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { ConfigError, type ConfigIssue } from "../errors";
 import { ensureEmbeddedSecrets } from "./embedded-secrets";
+import { projectRoot } from "./project-root";
 import { type Config, Env } from "./env-schema";
 import { GENERATED_SECRETS, VARIABLES, type VariableName } from "./variables";
 
@@ -34,7 +35,7 @@ function defaultDriver(url: string | undefined): Config["database"]["driver"] {
 export function loadConfig(env: RawEnv = process.env): Config {
   let raw = withoutEmpty(env);
   const embedded = raw.DATABASE_URL === undefined;
-  const dataDir = resolve(raw.ORYLO_DATA_DIR ?? ".data");
+  const dataDir = resolve(projectRoot(), raw.ORYLO_DATA_DIR ?? ".data");
   const issues: ConfigIssue[] = [];
 
   if (embedded) {
