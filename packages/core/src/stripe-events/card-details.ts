@@ -15,7 +15,8 @@ export interface CardDetails {
 }
 
 /**
- * A Card object (`card_…`) as legacy charges carry it in `source`, before `payment_method_details` existed.
+ * A Card object (`card_…`, `cc_…` in the oldest payloads) as legacy charges carry it in `source`, before
+ * `payment_method_details` existed.
  * Other sources (`src_…` of any type) are not cards and give no card facts.
  */
 const LegacySourceCard = z.looseObject({

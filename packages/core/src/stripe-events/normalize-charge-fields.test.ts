@@ -74,6 +74,28 @@ describe("normalizeCharge field rules", () => {
     expect(transaction.shippingAddressKey).toBe(transaction.billingAddressKey);
   });
 
+  it("reads a legacy source card: brand code, checks and billing address", () => {
+    const { payment_method_details: _pmd, billing_details: _billing, ...legacy } = openapiCharge();
+    const source = {
+      object: "card",
+      brand: "American Express",
+      funding: "credit",
+      country: "US",
+      cvc_check: "fail",
+      address_zip_check: "pass",
+      address_line1: "1 Main St",
+      address_zip: "10001",
+      address_country: "US",
+    };
+    expect(normalizeCharge({ ...legacy, source })).toMatchObject({
+      cardBrand: "amex",
+      cvcCheck: "fail",
+      addressPostalCodeCheck: "pass",
+      billingCountry: "US",
+      billingAddressKey: addressKey({ line1: "1 Main St", postal_code: "10001", country: "US" }),
+    });
+  });
+
   it("rejects a payload it cannot read instead of storing half of it", () => {
     expect(() => normalizeCharge({ ...openapiCharge(), amount: -1 })).toThrow(ZodError);
     expect(() => normalizeCharge({ ...openapiCharge(), id: undefined })).toThrow(ZodError);
