@@ -22,7 +22,13 @@ const logger = createLogger(config);
 const database = await openConfiguredDatabase(config);
 try {
   const results = await replayStripeEvents(
-    { db: database.db, actor: { type: "system", task: "events.replay" }, requestId: "events-replay", logger, now: () => new Date() },
+    {
+      db: database.db,
+      actor: { type: "system", task: "events.replay" },
+      requestId: "events-replay",
+      logger,
+      now: () => new Date(),
+    },
     args.id?.length ? { ids: args.id } : { status: args.status, since: new Date(args.since) },
   );
   for (const { id, status } of results) console.log(`${id}  ${status}`);

@@ -1,9 +1,10 @@
 // bun run simulate — sends realistic signed Stripe events to the running app: ordinary shoppers, then a
 // card-testing burst, and prints what Orylo decided for each group.
+
+import { parseArgs } from "node:util";
 import { loadConfig } from "@orylo/platform";
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
-import { parseArgs } from "node:util";
 
 const { values: args } = parseArgs({
   options: {
@@ -18,7 +19,9 @@ const config = loadConfig();
 const baseUrl = args.url ?? `http://localhost:${config.port}`;
 const secret = config.stripe.webhookSecrets[0];
 if (!secret) {
-  console.error("No STRIPE_WEBHOOK_SECRET: start the app once (`bun run start`) or set it in the environment.");
+  console.error(
+    "No STRIPE_WEBHOOK_SECRET: start the app once (`bun run start`) or set it in the environment.",
+  );
   process.exit(1);
 }
 
@@ -43,7 +46,10 @@ for (const { label, event } of traffic) {
   try {
     response = await fetch(`${baseUrl}/api/webhooks/stripe`, {
       method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": await signStripePayload(payload, secret) },
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": await signStripePayload(payload, secret),
+      },
       body: payload,
     });
   } catch {

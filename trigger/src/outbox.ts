@@ -13,6 +13,9 @@ export const outboxRelay = schedules.task({
   cron: { pattern: "* * * * *", timezone: "UTC" },
   run: () =>
     withTaskDeps(({ db }) =>
-      relayOutbox(createOutboxStore(db), forwardToTrigger((id, payload, options) => tasks.trigger(id, payload, options))),
+      relayOutbox(
+        createOutboxStore(db),
+        forwardToTrigger((id, payload, options) => tasks.trigger(id, payload, options)),
+      ),
     ),
 });

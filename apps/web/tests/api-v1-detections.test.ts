@@ -91,7 +91,10 @@ describe("GET /api/v1/detections/{id}", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ id, engineVersion: expect.any(String), rulesetVersion: "builtin" });
     expect(body.contributions.length).toBeGreaterThan(0);
-    expect(body.contributions[0]).toMatchObject({ detector: expect.any(String), reasonCode: expect.any(String) });
+    expect(body.contributions[0]).toMatchObject({
+      detector: expect.any(String),
+      reasonCode: expect.any(String),
+    });
     expect(body.payment).toMatchObject({ status: "failed", currency: "usd" });
     expect(body.features).toHaveProperty("declined_charges_per_card_number_hourly");
   });
@@ -121,7 +124,11 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(["/api/v1/detections", "/api/v1/detections/{id}", "/api/webhooks/stripe"]),
     );
-    const parameters = document.paths["/api/v1/detections"].get.parameters.map((p: { name: string }) => p.name);
-    expect(parameters).toEqual(expect.arrayContaining(["decision", "from", "to", "customer", "cursor", "limit"]));
+    const parameters = document.paths["/api/v1/detections"].get.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(parameters).toEqual(
+      expect.arrayContaining(["decision", "from", "to", "customer", "cursor", "limit"]),
+    );
   });
 });

@@ -1,12 +1,15 @@
 import { signStripePayload } from "@orylo/testkit";
-import { POST as postShared } from "@/app/api/webhooks/stripe/route";
 import { POST as postToEndpoint } from "@/app/api/webhooks/stripe/[endpointId]/route";
+import { POST as postShared } from "@/app/api/webhooks/stripe/route";
 
 /** Signs `event` with the real Stripe SDK and calls the route handler exactly as Next.js would. */
 export async function sendWebhook(
   event: unknown,
   { secret, endpointId, signature }: { secret: string; endpointId?: string; signature?: string | null },
-): Promise<{ status: number; body: Record<string, unknown> & { error?: { code: string; message: string } } }> {
+): Promise<{
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string; message: string } };
+}> {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
   const headers = new Headers({ "content-type": "application/json" });
   const header = signature === undefined ? await signStripePayload(payload, secret) : signature;

@@ -26,9 +26,16 @@ describe("POST /api/webhooks/stripe", () => {
 
     const db = runtime.database.db;
     const [stored] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
-    expect(stored).toMatchObject({ status: "processed", organizationId: runtime.demo?.organizationId, attempts: 1 });
+    expect(stored).toMatchObject({
+      status: "processed",
+      organizationId: runtime.demo?.organizationId,
+      attempts: 1,
+    });
     expect(stored?.detectionId).toBe(detection.id);
-    const [charge] = await db.select().from(transactions).where(eq(transactions.chargeId, event.data.object.id));
+    const [charge] = await db
+      .select()
+      .from(transactions)
+      .where(eq(transactions.chargeId, event.data.object.id));
     expect(charge).toMatchObject({ amount: event.data.object.amount, currency: event.data.object.currency });
     const [row] = await db.select().from(detections).where(eq(detections.id, detection.id));
     expect(row?.transactionId).toBe(charge?.id);
@@ -41,7 +48,11 @@ describe("POST /api/webhooks/stripe", () => {
     const again = await sendWebhook(event, { secret: PLATFORM_SECRET });
 
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ duplicate: true, status: "processed", detection: first.body.detection });
+    expect(again.body).toMatchObject({
+      duplicate: true,
+      status: "processed",
+      detection: first.body.detection,
+    });
     const stored = await runtime.database.db
       .select()
       .from(transactions)
@@ -81,15 +92,21 @@ describe("POST /api/webhooks/stripe", () => {
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ received: true, status: "dead", detection: null });
-    const [stored] = await runtime.database.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
+    const [stored] = await runtime.database.db
+      .select()
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, event.id));
     expect(stored?.status).toBe("dead");
     expect(stored?.lastError).toMatch(/amount/);
   });
 
   it("stores and acknowledges event types it does not act on", async () => {
-    const event = asFreshEvent(loadStripeFixture("dj-stripe", "review_fake_prv_fakefakefakefakefake0001.json"), {
-      type: "review.opened",
-    });
+    const event = asFreshEvent(
+      loadStripeFixture("dj-stripe", "review_fake_prv_fakefakefakefakefake0001.json"),
+      {
+        type: "review.opened",
+      },
+    );
     const { status, body } = await sendWebhook(event, { secret: PLATFORM_SECRET });
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "processed", detection: null });

@@ -7,7 +7,9 @@ import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhoo
 export const PLATFORM_SECRET = "whsec_core_test_platform";
 export const CONNECT_SECRET = "whsec_core_test_connect";
 
-const logger = createLogger(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ORYLO_DATA_DIR: "/tmp/orylo-core-tests" }));
+const logger = createLogger(
+  loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ORYLO_DATA_DIR: "/tmp/orylo-core-tests" }),
+);
 
 export function testCtx(db: Executor, now: () => Date = () => new Date()): Ctx {
   return { db, actor: { type: "webhook", source: "stripe" }, requestId: "req_test", logger, now };
@@ -19,6 +21,11 @@ export async function platformDelivery(event: unknown, organizationId: string): 
   return {
     rawBody,
     signature: await signStripePayload(rawBody, PLATFORM_SECRET),
-    route: { kind: "shared", connectSecrets: [CONNECT_SECRET], platformSecrets: [PLATFORM_SECRET], defaultOrganizationId: organizationId },
+    route: {
+      kind: "shared",
+      connectSecrets: [CONNECT_SECRET],
+      platformSecrets: [PLATFORM_SECRET],
+      defaultOrganizationId: organizationId,
+    },
   };
 }

@@ -19,9 +19,12 @@ async function setup() {
 describe("ingesting Stripe events", () => {
   it("scores a charge once whether it arrives in a PaymentIntent (charges.data[]) or a charge event", async () => {
     const { db, organization, send } = await setup();
-    const intent = asFreshEvent(loadStripeFixture("dj-stripe", "payment_intent_pi_fakefakefakefakefake0001.json"), {
-      type: "payment_intent.succeeded",
-    });
+    const intent = asFreshEvent(
+      loadStripeFixture("dj-stripe", "payment_intent_pi_fakefakefakefakefake0001.json"),
+      {
+        type: "payment_intent.succeeded",
+      },
+    );
     const embedded = (intent.data.object as { charges: { data: Record<string, unknown>[] } }).charges.data[0];
     const fromIntent = await send(intent);
     const chargeEvent = asFreshEvent({ ...embedded }, { type: "charge.succeeded" });
@@ -30,7 +33,10 @@ describe("ingesting Stripe events", () => {
 
     expect(fromIntent.detection).not.toBeNull();
     expect(fromCharge.detection).toEqual(fromIntent.detection);
-    const stored = await db.select().from(transactions).where(eq(transactions.organizationId, organization.id));
+    const stored = await db
+      .select()
+      .from(transactions)
+      .where(eq(transactions.organizationId, organization.id));
     expect(stored).toHaveLength(1);
     const scored = await db.select().from(detections).where(eq(detections.organizationId, organization.id));
     expect(scored).toHaveLength(1);
@@ -52,12 +58,17 @@ describe("ingesting Stripe events", () => {
     await send(created);
     await send(charge);
 
-    const [pending] = await db.select().from(paymentIntents).where(eq(paymentIntents.paymentIntentId, intentId));
+    const [pending] = await db
+      .select()
+      .from(paymentIntents)
+      .where(eq(paymentIntents.paymentIntentId, intentId));
     expect(pending?.metadata).toMatchObject({ client_ip: "203.0.113.9" });
     const [stored] = await db
       .select()
       .from(transactions)
-      .where(and(eq(transactions.organizationId, organization.id), eq(transactions.paymentIntentId, intentId)));
+      .where(
+        and(eq(transactions.organizationId, organization.id), eq(transactions.paymentIntentId, intentId)),
+      );
     expect(stored).toMatchObject({ ipAddress: "203.0.113.9", deviceId: "dev_42" });
   });
 

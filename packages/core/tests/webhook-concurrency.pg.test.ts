@@ -1,4 +1,11 @@
-import { type DatabaseHandle, detections, migrateDatabase, openDatabase, stripeEvents, transactions } from "@orylo/db";
+import {
+  type DatabaseHandle,
+  detections,
+  migrateDatabase,
+  openDatabase,
+  stripeEvents,
+  transactions,
+} from "@orylo/db";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { startPostgresServer } from "@orylo/testkit/postgres-server";
 import { createTestOrganization } from "@orylo/testkit/test-database";
@@ -35,9 +42,15 @@ describe("webhook ingestion on a PostgreSQL server", () => {
     expect(new Set(receipts.map((r) => r.status))).toSatisfy((s: Set<string>) =>
       [...s].every((status) => status === "processed" || status === "received"),
     );
-    const charges = await handle.db.select().from(transactions).where(eq(transactions.organizationId, organization.id));
+    const charges = await handle.db
+      .select()
+      .from(transactions)
+      .where(eq(transactions.organizationId, organization.id));
     expect(charges).toHaveLength(1);
-    const scored = await handle.db.select().from(detections).where(eq(detections.organizationId, organization.id));
+    const scored = await handle.db
+      .select()
+      .from(detections)
+      .where(eq(detections.organizationId, organization.id));
     expect(scored).toHaveLength(1);
     const [stored] = await handle.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
     expect(stored).toMatchObject({ status: "processed", detectionId: scored[0]?.id });
@@ -62,7 +75,9 @@ describe("webhook ingestion on a PostgreSQL server", () => {
     await handle.db.execute(sql`insert into fault_injection values (${organization.id})`);
 
     const delivery = await platformDelivery(event, organization.id);
-    await expect(receiveStripeWebhook(testCtx(handle.db), delivery)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(receiveStripeWebhook(testCtx(handle.db), delivery)).rejects.toMatchObject({
+      code: "unavailable",
+    });
     const [failed] = await handle.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed?.lastError).toMatch(/injected fault/);
@@ -73,7 +88,10 @@ describe("webhook ingestion on a PostgreSQL server", () => {
 
     const [repaired] = await handle.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
     expect(repaired).toMatchObject({ status: "processed", attempts: 2 });
-    const scored = await handle.db.select().from(detections).where(eq(detections.organizationId, organization.id));
+    const scored = await handle.db
+      .select()
+      .from(detections)
+      .where(eq(detections.organizationId, organization.id));
     expect(scored).toHaveLength(1);
   });
 });

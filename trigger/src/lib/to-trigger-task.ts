@@ -18,7 +18,9 @@ export function toTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
     id: descriptor.id,
     schema: descriptor.payload,
     retry: retryOptions(descriptor),
-    ...(descriptor.queue ? { queue: { name: descriptor.queue.name, concurrencyLimit: descriptor.queue.concurrency } } : {}),
+    ...(descriptor.queue
+      ? { queue: { name: descriptor.queue.name, concurrencyLimit: descriptor.queue.concurrency } }
+      : {}),
     run: (payload) => withTaskDeps((deps) => descriptor.run(deps, payload)),
   });
 }
@@ -30,6 +32,7 @@ export function toScheduledTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) 
     id: descriptor.id,
     cron: { pattern: descriptor.cron, timezone: "UTC" },
     retry: retryOptions(descriptor),
-    run: (payload) => withTaskDeps((deps) => descriptor.run(deps, { scheduledAt: payload.timestamp.toISOString() })),
+    run: (payload) =>
+      withTaskDeps((deps) => descriptor.run(deps, { scheduledAt: payload.timestamp.toISOString() })),
   });
 }

@@ -47,7 +47,10 @@ export function openApiDocument() {
         get: {
           summary: "One detection with its signals, detector contributions and rule hits",
           requestParams: { path: z.object({ id: z.string().meta({ example: "det_…" }) }) },
-          responses: { 200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."), ...errors },
+          responses: {
+            200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
+            ...errors,
+          },
         },
       },
       "/api/webhooks/stripe": {

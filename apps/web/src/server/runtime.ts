@@ -1,8 +1,8 @@
 import {
   bootstrapDemoMerchant,
   type Ctx,
-  openConfiguredDatabase,
   type DemoCredentials,
+  openConfiguredDatabase,
   TASKS,
   type TaskDeps,
   type WebhookRoute,

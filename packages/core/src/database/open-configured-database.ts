@@ -8,7 +8,10 @@ import type { Config } from "@orylo/platform";
  */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.database.driver !== "pglite") {
-    const handle = await openDatabase({ driver: config.database.driver, url: config.database.url ?? undefined });
+    const handle = await openDatabase({
+      driver: config.database.driver,
+      url: config.database.url ?? undefined,
+    });
     await migrateDatabase(handle);
     return handle;
   }

@@ -24,7 +24,10 @@ export interface DemoCredentials {
  * credentials at every boot, so `ORYLO_DEMO_PASSWORD` / `ORYLO_DEMO_API_KEY` changes take effect on restart.
  * The demo starts with automatic actions on: they are dry runs, since it has no Stripe keys.
  */
-export async function bootstrapDemoMerchant(ctx: Ctx, credentials: DemoCredentials): Promise<{ organizationId: string }> {
+export async function bootstrapDemoMerchant(
+  ctx: Ctx,
+  credentials: DemoCredentials,
+): Promise<{ organizationId: string }> {
   return ctx.db.transaction(async (db) => {
     await insertOrganization(db, {
       id: generateId("org"),
@@ -38,7 +41,12 @@ export async function bootstrapDemoMerchant(ctx: Ctx, credentials: DemoCredentia
     const organization = await findOrganizationBySlug(db, DEMO_ORGANIZATION_SLUG);
     if (!organization) throw new Error("demo organization could not be created");
 
-    await insertUser(db, { id: generateId("user"), name: "Demo Merchant", email: credentials.email, emailVerified: true });
+    await insertUser(db, {
+      id: generateId("user"),
+      name: "Demo Merchant",
+      email: credentials.email,
+      emailVerified: true,
+    });
     const owner = await findUserByEmail(db, credentials.email);
     if (!owner) throw new Error("demo user could not be created");
     await upsertCredentialAccount(db, {
@@ -46,7 +54,12 @@ export async function bootstrapDemoMerchant(ctx: Ctx, credentials: DemoCredentia
       userId: owner.id,
       passwordHash: await hashPassword(credentials.password),
     });
-    await ensureMember(db, { id: generateId("mem"), organizationId: organization.id, userId: owner.id, role: "owner" });
+    await ensureMember(db, {
+      id: generateId("mem"),
+      organizationId: organization.id,
+      userId: owner.id,
+      role: "owner",
+    });
     await insertApiKey(db, {
       id: generateId("key"),
       organizationId: organization.id,

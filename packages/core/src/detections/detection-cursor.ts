@@ -13,6 +13,8 @@ export function decodeDetectionCursor(cursor: string): { createdAt: Date; id: st
     const [createdAt, id] = Position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     return { createdAt: new Date(createdAt), id };
   } catch {
-    throw new InvalidRequestError("`cursor` is not a cursor this API returned: pass `nextCursor` back unchanged.");
+    throw new InvalidRequestError(
+      "`cursor` is not a cursor this API returned: pass `nextCursor` back unchanged.",
+    );
   }
 }

@@ -1,16 +1,22 @@
 import { listDetections } from "@orylo/db";
+import { Decision } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
-import { Decision } from "@orylo/engine";
 import { decodeDetectionCursor, encodeDetectionCursor } from "./detection-cursor";
-
 
 export const ListDetectionsQuery = z
   .object({
     decision: Decision.optional().meta({ description: "Only detections with this decision." }),
-    from: z.iso.datetime({ offset: true }).optional().meta({ description: "Created at or after (ISO 8601)." }),
+    from: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: "Created at or after (ISO 8601)." }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "Created before (ISO 8601)." }),
-    customer: z.string().min(1).optional().meta({ description: "A Stripe customer id (`cus_…`) or customer key." }),
+    customer: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "A Stripe customer id (`cus_…`) or customer key." }),
     cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
@@ -33,7 +39,10 @@ export const DetectionListItem = z.object({
 });
 export type DetectionListItem = z.infer<typeof DetectionListItem>;
 
-export const DetectionList = z.object({ data: z.array(DetectionListItem), nextCursor: z.string().nullable() });
+export const DetectionList = z.object({
+  data: z.array(DetectionListItem),
+  nextCursor: z.string().nullable(),
+});
 export type DetectionList = z.infer<typeof DetectionList>;
 
 /** `GET /api/v1/detections`: newest first, filtered, one page at a time. */

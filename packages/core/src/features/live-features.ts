@@ -67,13 +67,15 @@ async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: 
     const cardCounted = (CARD_COUNT_ENTITIES as readonly string[]).includes(entity);
     for (const window of WINDOW_NAMES) {
       for (const outcome of CHARGE_OUTCOMES) features[velocityFeatureName(outcome, entity, window)] = null;
-      if (cardCounted) features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = null;
+      if (cardCounted)
+        features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = null;
     }
     if (value === null) continue;
     matches.push(sql`${column} = ${value}`);
     for (const window of WINDOW_NAMES) {
       const scope = sql`${column} = ${value} and ${inWindow(payment.createdAt, window)}`;
-      selections[velocityFeatureName("total", entity, window)] = sql<number>`count(*) filter (where ${scope})::int`;
+      selections[velocityFeatureName("total", entity, window)] =
+        sql<number>`count(*) filter (where ${scope})::int`;
       selections[velocityFeatureName("authorized", entity, window)] =
         sql<number>`count(*) filter (where ${scope} and ${t.status} = 'succeeded')::int`;
       selections[velocityFeatureName("declined", entity, window)] =

@@ -9,9 +9,9 @@ export const Readiness = z.object({
     latencyMs: z.number(),
     error: z.string().optional(),
   }),
-  backends: z
-    .record(z.string(), z.string())
-    .meta({ description: "Which backend serves each concern (cache, tasks, LLM...): reported, never failing." }),
+  backends: z.record(z.string(), z.string()).meta({
+    description: "Which backend serves each concern (cache, tasks, LLM...): reported, never failing.",
+  }),
 });
 export type Readiness = z.infer<typeof Readiness>;
 
@@ -25,7 +25,11 @@ export async function checkReadiness(ctx: Ctx, backends: Record<string, string>)
     ctx.logger.error({ err: error }, "readiness: database unavailable");
     return {
       status: "unavailable",
-      database: { status: "unavailable", latencyMs: performance.now() - startedAt, error: "database did not answer" },
+      database: {
+        status: "unavailable",
+        latencyMs: performance.now() - startedAt,
+        error: "database did not answer",
+      },
       backends,
     };
   }

@@ -1,13 +1,13 @@
 import {
+  type DetectionSummary,
   findCustomerByKey,
-  findDetectionSummaryForTransaction,
   findDetectionSummary,
+  findDetectionSummaryForTransaction,
   findPaymentIntent,
   findTransactionByCharge,
   insertTransaction,
   updateTransactionState,
   upsertCustomer,
-  type DetectionSummary,
 } from "@orylo/db";
 import type { Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
@@ -34,7 +34,9 @@ export async function ingestCharge(
 ): Promise<DetectionSummary | null> {
   const startedAt = performance.now();
   const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
-  const pending = paymentIntentId ? await findPaymentIntent(ctx.db, ctx.organizationId, paymentIntentId) : undefined;
+  const pending = paymentIntentId
+    ? await findPaymentIntent(ctx.db, ctx.organizationId, paymentIntentId)
+    : undefined;
   const stripeCustomerId = typeof charge.customer === "string" ? charge.customer : null;
   const knownCustomer = stripeCustomerId
     ? await findCustomerByKey(ctx.db, ctx.organizationId, stripeCustomerId)

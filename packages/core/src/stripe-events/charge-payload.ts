@@ -76,6 +76,6 @@ export const ChargePayload = z.looseObject({
   shipping: z.looseObject({ address: StripeAddress.nullish() }).nullish(),
   payment_method_details: z.looseObject({ type: text, card: PaymentMethodCard.nullish() }).nullish(),
   /** Legacy charges carry the card here (a Card object) instead of in `payment_method_details`. */
-  source: z.unknown(),
+  source: z.unknown().optional(),
 });
 export type ChargePayload = z.infer<typeof ChargePayload>;

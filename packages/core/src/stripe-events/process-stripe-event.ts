@@ -86,11 +86,17 @@ async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise
   } catch (recordError) {
     // The database itself is failing: the event stays `received` and the retry sweep will find it.
     ctx.logger.error({ err: recordError, cause: message }, "could not record a failed event");
-    throw new UnavailableError("The event is stored but could not be processed now; Stripe will redeliver it.", error);
+    throw new UnavailableError(
+      "The event is stored but could not be processed now; Stripe will redeliver it.",
+      error,
+    );
   }
   if (retryAt) {
     ctx.logger.warn({ err: error, retryAt }, "event processing failed; will retry");
-    throw new UnavailableError("The event is stored but could not be processed now; Stripe will redeliver it.", error);
+    throw new UnavailableError(
+      "The event is stored but could not be processed now; Stripe will redeliver it.",
+      error,
+    );
   }
   ctx.logger.error({ err: error, poison }, "event dead-lettered");
   return { status: "dead", detection: null };

@@ -1,8 +1,8 @@
 import { findDetectionSummary, findOrganizationByStripeAccount, insertStripeEvent } from "@orylo/db";
+import { Decision } from "@orylo/engine";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { InvalidRequestError } from "../errors";
-import { Decision } from "@orylo/engine";
 import { processStripeEvent } from "./process-stripe-event";
 import { StripeEventEnvelope } from "./stripe-event-envelope";
 import { verifyStripeSignature } from "./verify-stripe-signature";
@@ -14,7 +14,12 @@ import { verifyStripeSignature } from "./verify-stripe-signature";
  * - `endpoint` is a merchant's own endpoint, whose organization and secrets the caller resolved.
  */
 export type WebhookRoute =
-  | { kind: "shared"; connectSecrets: string[]; platformSecrets: string[]; defaultOrganizationId: string | null }
+  | {
+      kind: "shared";
+      connectSecrets: string[];
+      platformSecrets: string[];
+      defaultOrganizationId: string | null;
+    }
   | { kind: "endpoint"; endpointId: string; organizationId: string; secrets: string[] };
 
 export interface WebhookDelivery {
@@ -61,7 +66,9 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
       return { received: true, duplicate: true, ...(await processStripeEvent({ ...ctx, logger }, event.id)) };
     }
     const detection =
-      row.detectionId && organizationId ? await findDetectionSummary(ctx.db, organizationId, row.detectionId) : null;
+      row.detectionId && organizationId
+        ? await findDetectionSummary(ctx.db, organizationId, row.detectionId)
+        : null;
     return { received: true, duplicate: true, status: row.status, detection: detection ?? null };
   }
   if (ignoredReason) {
@@ -89,7 +96,13 @@ async function verifyAndRoute(ctx: Ctx, { rawBody, signature, route }: WebhookDe
     return { event, payload, organizationId: route.defaultOrganizationId, ignoredReason, endpointId: null };
   }
   if (!event.account) {
-    return { event, payload, organizationId: null, ignoredReason: "Connect event without an account", endpointId: null };
+    return {
+      event,
+      payload,
+      organizationId: null,
+      ignoredReason: "Connect event without an account",
+      endpointId: null,
+    };
   }
   const organization = await findOrganizationByStripeAccount(ctx.db, event.account);
   return {

@@ -12,7 +12,9 @@ export async function verifyStripeSignature(
   secrets: readonly string[],
 ): Promise<{ event: unknown; secretIndex: number }> {
   if (!signatureHeader) {
-    throw new InvalidSignatureError("Missing Stripe-Signature header: only Stripe's signed events are accepted.");
+    throw new InvalidSignatureError(
+      "Missing Stripe-Signature header: only Stripe's signed events are accepted.",
+    );
   }
   for (const [secretIndex, secret] of secrets.entries()) {
     try {

@@ -3,8 +3,7 @@ import type { TaskDeps } from "./task-deps";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export type { TaskDeps } from "./task-deps";
-export { webhooksRetryTask } from "./webhooks-retry";
-export { ScheduledPayload } from "./webhooks-retry";
+export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
 /**
  * Every background task, described once. Both hosts run this list: the inline runner in embedded mode,

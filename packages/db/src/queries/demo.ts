@@ -4,7 +4,10 @@ import { account, member, organization, user } from "../schema";
 
 /** The demo merchant's rows, created once and found again at every boot by their fixed slug and email. */
 export async function findOrganizationBySlug(db: Executor, slug: string) {
-  const [row] = await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, slug));
+  const [row] = await db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.slug, slug));
   return row;
 }
 
@@ -31,10 +34,15 @@ export async function upsertCredentialAccount(
     .from(account)
     .where(and(eq(account.userId, userId), eq(account.providerId, "credential")));
   if (existing) {
-    await db.update(account).set({ password: passwordHash, updatedAt: new Date() }).where(eq(account.id, existing.id));
+    await db
+      .update(account)
+      .set({ password: passwordHash, updatedAt: new Date() })
+      .where(eq(account.id, existing.id));
     return;
   }
-  await db.insert(account).values({ id, accountId: userId, providerId: "credential", userId, password: passwordHash });
+  await db
+    .insert(account)
+    .values({ id, accountId: userId, providerId: "credential", userId, password: passwordHash });
 }
 
 export async function ensureMember(

@@ -72,12 +72,17 @@ export async function listDetections(db: Executor, organizationId: string, filte
   if (filters.from) conditions.push(gte(detections.createdAt, filters.from));
   if (filters.to) conditions.push(lt(detections.createdAt, filters.to));
   if (filters.customer) {
-    conditions.push(or(eq(transactions.customerId, filters.customer), eq(customers.customerKey, filters.customer)));
+    conditions.push(
+      or(eq(transactions.customerId, filters.customer), eq(customers.customerKey, filters.customer)),
+    );
   }
   if (filters.before) {
     const { createdAt, id } = filters.before;
     conditions.push(
-      or(lt(detections.createdAt, createdAt), and(eq(detections.createdAt, createdAt), lt(detections.id, id))),
+      or(
+        lt(detections.createdAt, createdAt),
+        and(eq(detections.createdAt, createdAt), lt(detections.id, id)),
+      ),
     );
   }
   return db

@@ -3,6 +3,6 @@ export * from "./demo";
 export * from "./detections";
 export * from "./organizations";
 export * from "./payments";
+export * from "./ping";
 export * from "./stripe-events";
 export * from "./webhook-endpoints";
-export * from "./ping";

@@ -17,7 +17,10 @@ export async function findOrganization(db: Executor, id: string) {
 }
 
 export async function findOrganizationByStripeAccount(db: Executor, stripeAccountId: string) {
-  const [row] = await db.select(columns).from(organization).where(eq(organization.stripeAccountId, stripeAccountId));
+  const [row] = await db
+    .select(columns)
+    .from(organization)
+    .where(eq(organization.stripeAccountId, stripeAccountId));
   return row;
 }
 

@@ -10,13 +10,19 @@ export async function findPaymentIntent(db: Executor, organizationId: string, pa
     .select()
     .from(paymentIntents)
     .where(
-      and(eq(paymentIntents.organizationId, organizationId), eq(paymentIntents.paymentIntentId, paymentIntentId)),
+      and(
+        eq(paymentIntents.organizationId, organizationId),
+        eq(paymentIntents.paymentIntentId, paymentIntentId),
+      ),
     );
   return row;
 }
 
 /** Creates or updates the pending record; metadata merges so keys set at creation survive later events. */
-export async function upsertPaymentIntent(db: Executor, row: typeof paymentIntents.$inferInsert): Promise<void> {
+export async function upsertPaymentIntent(
+  db: Executor,
+  row: typeof paymentIntents.$inferInsert,
+): Promise<void> {
   await db
     .insert(paymentIntents)
     .values(row)

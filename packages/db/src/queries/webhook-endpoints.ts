@@ -5,7 +5,10 @@ import { webhookEndpointSecrets, webhookEndpoints } from "../schema";
 /** An enabled endpoint with its unexpired secrets (still encrypted). */
 export async function findWebhookEndpointWithSecrets(db: Executor, endpointId: string, now: Date) {
   const rows = await db
-    .select({ organizationId: webhookEndpoints.organizationId, secretCiphertext: webhookEndpointSecrets.secretCiphertext })
+    .select({
+      organizationId: webhookEndpoints.organizationId,
+      secretCiphertext: webhookEndpointSecrets.secretCiphertext,
+    })
     .from(webhookEndpoints)
     .innerJoin(webhookEndpointSecrets, eq(webhookEndpointSecrets.endpointId, webhookEndpoints.id))
     .where(
@@ -16,7 +19,9 @@ export async function findWebhookEndpointWithSecrets(db: Executor, endpointId: s
       ),
     );
   const [first] = rows;
-  return first ? { organizationId: first.organizationId, secretCiphertexts: rows.map((r) => r.secretCiphertext) } : undefined;
+  return first
+    ? { organizationId: first.organizationId, secretCiphertexts: rows.map((r) => r.secretCiphertext) }
+    : undefined;
 }
 
 export async function insertWebhookEndpoint(

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { ConfigError, type ConfigIssue } from "../errors";
 import { ensureEmbeddedSecrets } from "./embedded-secrets";
-import { projectRoot } from "./project-root";
 import { type Config, Env } from "./env-schema";
+import { projectRoot } from "./project-root";
 import { GENERATED_SECRETS, VARIABLES, type VariableName } from "./variables";
 
 type RawEnv = Record<string, string | undefined>;

@@ -2,7 +2,11 @@ import type { ClaimedTask } from "./outbox-store";
 import type { TaskOutcome } from "./relay-outbox";
 
 /** `tasks.trigger` from @trigger.dev/sdk, or a function with its shape. */
-export type TriggerTask = (taskId: string, payload: unknown, options: { idempotencyKey: string }) => Promise<unknown>;
+export type TriggerTask = (
+  taskId: string,
+  payload: unknown,
+  options: { idempotencyKey: string },
+) => Promise<unknown>;
 
 /**
  * Forwards one claimed task to Trigger.dev with the outbox row id as idempotency key, so a row forwarded twice

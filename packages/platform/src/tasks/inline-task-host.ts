@@ -63,7 +63,11 @@ export function startInlineTaskHost<D>(options: {
       (d) =>
         new Cron(d.cron as string, { timezone: "UTC", unref: true, catch: true }, async (self: Cron) => {
           const scheduledAt = (self.currentRun() ?? new Date()).toISOString();
-          await store.enqueue({ taskId: d.id, payload: { scheduledAt }, dedupeKey: `${d.id}:${scheduledAt}` });
+          await store.enqueue({
+            taskId: d.id,
+            payload: { scheduledAt },
+            dedupeKey: `${d.id}:${scheduledAt}`,
+          });
           kick();
         }),
     );

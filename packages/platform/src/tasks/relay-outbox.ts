@@ -8,7 +8,10 @@ export interface RelayOptions {
 }
 
 /** What became of one claimed task; the handler decides, the relay records it. */
-export type TaskOutcome = { kind: "done" } | { kind: "retry"; error: string; at: Date } | { kind: "dead"; error: string };
+export type TaskOutcome =
+  | { kind: "done" }
+  | { kind: "retry"; error: string; at: Date }
+  | { kind: "dead"; error: string };
 
 /**
  * Claims due rows from the outbox until none is left, hands each to `handle` (run inline, or forward to

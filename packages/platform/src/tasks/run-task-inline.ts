@@ -16,11 +16,16 @@ export function runTaskInline<D>(
   now: () => Date = () => new Date(),
 ) {
   return async (task: ClaimedTask): Promise<TaskOutcome> => {
-    const log = logger.child({ taskId: task.taskId, taskRunId: task.id, organizationId: task.organizationId });
+    const log = logger.child({
+      taskId: task.taskId,
+      taskRunId: task.id,
+      organizationId: task.organizationId,
+    });
     const descriptor = registry.get(task.taskId);
     if (!descriptor) return { kind: "dead", error: `no task is registered as ${task.taskId}` };
     const payload = descriptor.payload.safeParse(task.payload);
-    if (!payload.success) return { kind: "dead", error: `invalid payload: ${z.prettifyError(payload.error)}` };
+    if (!payload.success)
+      return { kind: "dead", error: `invalid payload: ${z.prettifyError(payload.error)}` };
     const startedAt = performance.now();
     try {
       await descriptor.run(deps, payload.data);

@@ -5,7 +5,11 @@ import type { DemoCredentials } from "@orylo/core";
 import { generateApiKey } from "@orylo/platform";
 import { z } from "zod";
 
-const StoredDemo = z.object({ email: z.string(), password: z.string(), apiKey: z.string().startsWith("ork_") });
+const StoredDemo = z.object({
+  email: z.string(),
+  password: z.string(),
+  apiKey: z.string().startsWith("ork_"),
+});
 
 /**
  * The demo merchant's login and API key: generated once into the data dir, so they survive restarts;

@@ -27,7 +27,12 @@ function wrap<P, C extends Ctx>(
     const logger = runtime.logger.child({ requestId });
     try {
       const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
-      const response = await handler(await authenticate(base, request), request, await context.params, runtime);
+      const response = await handler(
+        await authenticate(base, request),
+        request,
+        await context.params,
+        runtime,
+      );
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
@@ -51,6 +56,9 @@ export function apiRoute<P = Record<string, never>>(
   return wrap<P, OrgCtx>(async (base, request) => {
     const anonymous: Ctx = { ...base, actor: { type: "system", task: "authenticate" } };
     const key = await authenticateApiKey(anonymous, request.headers.get("authorization"));
-    return withOrganization({ ...base, actor: { type: "api_key", apiKeyId: key.apiKeyId } }, key.organizationId);
+    return withOrganization(
+      { ...base, actor: { type: "api_key", apiKeyId: key.apiKeyId } },
+      key.organizationId,
+    );
   }, handler);
 }

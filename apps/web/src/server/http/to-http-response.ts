@@ -25,7 +25,12 @@ export function toHttpResponse(error: unknown, { requestId, logger }: { requestI
     const status = STATUS_BY_CODE[error.code];
     if (status >= 500) logger.error({ err: error }, error.message);
     const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
-    return errorResponse(status, { code: error.code, message: error.message, requestId, ...(details ? { details } : {}) });
+    return errorResponse(status, {
+      code: error.code,
+      message: error.message,
+      requestId,
+      ...(details ? { details } : {}),
+    });
   }
   if (error instanceof ZodError) {
     return errorResponse(400, {
