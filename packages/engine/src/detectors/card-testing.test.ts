@@ -93,6 +93,31 @@ describe("cardTestingDetector", () => {
       score: 35,
     },
     {
+      name: "a weak 10-minute window does not hide a strong hourly one",
+      transaction: { ...failed },
+      features: {
+        card_count_for_email_10m: 3,
+        total_charges_per_email_10m: 3,
+        card_count_for_email_hourly: 6,
+        total_charges_per_email_hourly: 8,
+        declined_charges_per_email_hourly: 6,
+      },
+      reason: "card_testing_enumeration",
+      score: 85,
+    },
+    {
+      name: "a long hourly decline sequence outweighs a short 10-minute one",
+      transaction: { ...failed },
+      features: {
+        total_charges_per_card_number_10m: 2,
+        declined_charges_per_card_number_10m: 2,
+        total_charges_per_card_number_hourly: 10,
+        declined_charges_per_card_number_hourly: 9,
+      },
+      reason: "card_testing_repeated_declines",
+      score: 60,
+    },
+    {
       name: "unknown card counts do not hit",
       transaction: { ...failed, amount: 100 },
       features: {

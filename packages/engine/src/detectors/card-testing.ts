@@ -60,6 +60,7 @@ function findEnumeration(
   features: FeatureVector,
   entity: CardEntity,
 ): DetectorFinding | null {
+  const findings: DetectorFinding[] = [];
   for (const window of ["10m", "hourly"] as const) {
     const feature = cardCountFeatureName(entity, window);
     const cards = readNumber(features, feature);
@@ -79,13 +80,19 @@ function findEnumeration(
       tiny_amount: tiny,
     };
     const source = `${cards} different earlier cards from this ${entity.replace("_", " ")} (${window})`;
-    if (declining && tiny)
-      return hit(90, "card_testing_enumeration", evidence, `${source}, mostly declined, with a tiny amount.`);
-    if (declining) return hit(85, "card_testing_enumeration", evidence, `${source}, mostly declined.`);
-    if (tiny) return hit(80, "card_testing_enumeration", evidence, `${source}, with a tiny amount.`);
-    return hit(MANY_CARDS_ALONE[entity], "card_testing_many_cards", evidence, `${source}.`);
+    const score = declining && tiny ? 90 : declining ? 85 : tiny ? 80 : MANY_CARDS_ALONE[entity];
+    const why =
+      declining && tiny
+        ? ", mostly declined, with a tiny amount"
+        : declining
+          ? ", mostly declined"
+          : tiny
+            ? ", with a tiny amount"
+            : "";
+    const reasonCode = declining || tiny ? "card_testing_enumeration" : "card_testing_many_cards";
+    findings.push(hit(score, reasonCode, evidence, `${source}${why}.`));
   }
-  return null;
+  return strongest(findings);
 }
 
 /** A decline sequence on one card, IP, email, customer or device (e.g. guessing a CVC). */
@@ -94,9 +101,9 @@ function findRepeatedDeclines(
   features: FeatureVector,
   entity: VelocityEntity,
 ): DetectorFinding | null {
-  for (const window of ["10m", "hourly"] as const) {
+  const findings = (["10m", "hourly"] as const).map((window) => {
     const declines = readDeclines(transaction, features, entity, window);
-    if (!failing(declines, REPEATED_DECLINES[window])) continue;
+    if (!failing(declines, REPEATED_DECLINES[window])) return null;
     const extra = declines.declined - REPEATED_DECLINES[window];
     const score = Math.min(65, 35 + (window === "10m" ? 10 : 5) * extra);
     return hit(
@@ -112,8 +119,15 @@ function findRepeatedDeclines(
       },
       `${declines.declined} of ${declines.attempts} attempts on this ${entity.replace("_", " ")} declined (${window}).`,
     );
-  }
-  return null;
+  });
+  return strongest(findings);
+}
+
+function strongest(findings: readonly (DetectorFinding | null)[]): DetectorFinding | null {
+  let best: DetectorFinding | null = null;
+  for (const finding of findings)
+    if (finding && (best === null || finding.score > best.score)) best = finding;
+  return best;
 }
 
 export const cardTestingDetector: Detector = {
@@ -123,12 +137,8 @@ export const cardTestingDetector: Detector = {
       ...CARD_COUNT_ENTITIES.map((entity) => findEnumeration(transaction, features, entity)),
       ...DECLINE_ENTITIES.map((entity) => findRepeatedDeclines(transaction, features, entity)),
     ].filter((finding) => finding !== null);
-    const strongest = findings.reduce<DetectorFinding | null>(
-      (best, finding) => (best === null || finding.score > best.score ? finding : best),
-      null,
-    );
     return (
-      strongest ??
+      strongest(findings) ??
       noHit(
         "card_testing_not_seen",
         {},

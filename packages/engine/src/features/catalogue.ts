@@ -24,7 +24,11 @@ export const VELOCITY_ENTITIES = {
 } as const;
 export type VelocityEntity = keyof typeof VELOCITY_ENTITIES;
 
-/** Charge outcomes counted per entity: total, authorized (succeeded), declined (failed). */
+/**
+ * Charge outcomes counted per entity: total (every status, pending included), authorized (status
+ * succeeded), declined (status failed). An entity that is null on the current payment makes all of
+ * its features null (unknown), and null never matches null. See features/stream.ts for the full semantics.
+ */
 export const CHARGE_OUTCOMES = ["total", "authorized", "declined"] as const;
 export type ChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
 
@@ -52,8 +56,9 @@ export function cardCountFeatureName(entity: (typeof CARD_COUNT_ENTITIES)[number
  * earlier payments: `merchant_charges_{10m,hourly}`, `merchant_declined_charges_{10m,hourly}`,
  * `merchant_decline_rate_{10m,hourly}` (null when there were no charges),
  * `merchant_same_amount_charges_{10m,hourly}` (earlier charges with this exact amount and currency),
- * and the amount history in this currency over the last 30 days: `merchant_amount_count_30d`,
- * `merchant_amount_mean_30d`, `merchant_amount_stddev_30d` (minor units, null when there is no history).
+ * and the amount history in this currency over the last 30 days, (t - 30 days, t], every status:
+ * `merchant_amount_count_30d` (0 without history), `merchant_amount_mean_30d`,
+ * `merchant_amount_stddev_30d` (population stddev; minor units, null when there is no history).
  */
 export const MERCHANT_WINDOWS = ["10m", "hourly"] as const satisfies readonly Window[];
 export const MERCHANT_AMOUNT_HISTORY_SECONDS = 30 * 86_400;
