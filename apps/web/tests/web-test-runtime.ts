@@ -6,7 +6,7 @@ import { bootRuntime, type Runtime } from "@/server/runtime";
 
 export const PLATFORM_SECRET = "whsec_test_platform_secret";
 export const CONNECT_SECRET = "whsec_test_connect_secret";
-export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdefABCDEF";
+export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdeABCDEF";
 
 /**
  * The app's real runtime on the worker's shared PGlite database, configured as embedded mode with known
