@@ -7,3 +7,4 @@ export * from "./resp-client";
 export * from "./sign-stripe-payload";
 export * from "./stripe-fixtures";
 export * from "./upstash-rest-proxy";
+export * from "./fake-trigger-dev";

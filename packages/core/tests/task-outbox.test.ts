@@ -1,0 +1,168 @@
+import { createOutboxStore, taskOutbox } from "@orylo/db";
+import {
+  defineTask,
+  forwardToTrigger,
+  relayOutbox,
+  runTaskInline,
+  startInlineTaskHost,
+  type AnyTaskDescriptor,
+} from "@orylo/platform";
+import { startFakeTriggerDev } from "@orylo/testkit";
+import { getTestDatabase } from "@orylo/testkit/test-database";
+import { configure, tasks } from "@trigger.dev/sdk";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { testCtx } from "./helpers";
+
+type Deps = { seen: string[]; failuresLeft: Map<string, number> };
+
+const echo = defineTask<Deps, { note: string }>({
+  id: "test.echo",
+  payload: z.object({ note: z.string() }),
+  retry: { maxAttempts: 3, minDelayMs: 1_000, maxDelayMs: 10_000 },
+  run: async (deps, { note }) => {
+    const left = deps.failuresLeft.get(note) ?? 0;
+    if (left > 0) {
+      deps.failuresLeft.set(note, left - 1);
+      throw new Error(`${note} failed on purpose`);
+    }
+    deps.seen.push(note);
+  },
+});
+const registry = new Map<string, AnyTaskDescriptor<Deps>>([[echo.id, echo]]);
+const logger = testCtx(null as never).logger;
+
+async function enqueue(note: string, taskId = echo.id) {
+  const { db } = await getTestDatabase();
+  const id = `${note}-${crypto.randomUUID()}`;
+  await createOutboxStore(db).enqueue({ taskId, payload: { note: id }, dedupeKey: id });
+  return id;
+}
+
+async function rowsFor(notes: string[]) {
+  const { db } = await getTestDatabase();
+  return db.select().from(taskOutbox).where(inArray(taskOutbox.dedupeKey, notes));
+}
+
+describe("the inline task runner", () => {
+  it("runs a due task once and marks it done", async () => {
+    const { db } = await getTestDatabase();
+    const note = await enqueue("once");
+    const deps: Deps = { seen: [], failuresLeft: new Map() };
+    await relayOutbox(createOutboxStore(db), runTaskInline(registry, deps, logger));
+    await relayOutbox(createOutboxStore(db), runTaskInline(registry, deps, logger));
+    expect(deps.seen.filter((n) => n === note)).toHaveLength(1);
+    const [row] = await rowsFor([note]);
+    expect(row).toMatchObject({ status: "done", attempts: 1 });
+  });
+
+  it("retries a failing task after its backoff, then gives up when its attempts are spent", async () => {
+    const { db } = await getTestDatabase();
+    const flaky = await enqueue("flaky");
+    const doomed = await enqueue("doomed");
+    const deps: Deps = { seen: [], failuresLeft: new Map([[flaky, 1], [doomed, 99]]) };
+    let now = new Date();
+    const relay = () =>
+      relayOutbox(createOutboxStore(db, { now: () => now }), runTaskInline(registry, deps, logger, () => now));
+
+    await relay();
+    expect((await rowsFor([flaky]))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    await relay();
+    expect(deps.seen).not.toContain(flaky);
+
+    for (let attempt = 0; attempt < 3; attempt++) {
+      now = new Date(now.getTime() + 60_000);
+      await relay();
+    }
+    expect(deps.seen).toContain(flaky);
+    const [doomedRow] = await rowsFor([doomed]);
+    expect(doomedRow).toMatchObject({ status: "dead", attempts: 3 });
+    expect(doomedRow?.lastError).toMatch(/failed on purpose/);
+  });
+
+  it("dead-letters a payload its schema rejects, without running it", async () => {
+    const { db } = await getTestDatabase();
+    const id = crypto.randomUUID();
+    await createOutboxStore(db).enqueue({ taskId: echo.id, payload: { note: 42 }, dedupeKey: id });
+    const deps: Deps = { seen: [], failuresLeft: new Map() };
+    await relayOutbox(createOutboxStore(db), runTaskInline(registry, deps, logger));
+    const [row] = await rowsFor([id]);
+    expect(row).toMatchObject({ status: "dead" });
+    expect(row?.lastError).toMatch(/invalid payload/);
+  });
+
+  it("resumes a task whose runner died mid-run once its lease expires", async () => {
+    const { db } = await getTestDatabase();
+    const note = await enqueue("orphan");
+    let now = new Date();
+    const store = createOutboxStore(db, { now: () => now });
+    const claimed = await store.claim(100, 30_000);
+    expect(claimed.map((task) => (task.payload as { note: string }).note)).toContain(note);
+
+    const deps: Deps = { seen: [], failuresLeft: new Map() };
+    await relayOutbox(store, runTaskInline(registry, deps, logger, () => now));
+    expect(deps.seen).not.toContain(note);
+    now = new Date(now.getTime() + 31_000);
+    await relayOutbox(store, runTaskInline(registry, deps, logger, () => now));
+    expect(deps.seen).toContain(note);
+  });
+
+  it("drains through the long-running host", async () => {
+    const { db } = await getTestDatabase();
+    const note = await enqueue("hosted");
+    const deps: Deps = { seen: [], failuresLeft: new Map() };
+    const host = startInlineTaskHost({ store: createOutboxStore(db), descriptors: [echo], deps, logger, pollIntervalMs: 60_000 });
+    await host.drain();
+    await host.stop();
+    expect(deps.seen).toContain(note);
+  });
+});
+
+describe("forwarding to Trigger.dev", () => {
+  let trigger: Awaited<ReturnType<typeof startFakeTriggerDev>>;
+  beforeAll(async () => {
+    trigger = await startFakeTriggerDev();
+  });
+  afterAll(() => trigger.close());
+
+  const triggerVia = (baseURL: string) => {
+    configure({ baseURL, accessToken: "tr_dev_test" });
+    return forwardToTrigger((id, payload, options) =>
+      tasks.trigger(id, payload, options, { retry: { maxAttempts: 1 } }),
+    );
+  };
+
+  it("forwards each row with its id as idempotency key, so a row forwarded twice starts one run", async () => {
+    const { db } = await getTestDatabase();
+    const note = await enqueue("forwarded");
+    let now = new Date();
+    const store = createOutboxStore(db, { now: () => now });
+    const [claimed] = (await store.claim(100, 1_000)).filter((t) => (t.payload as { note: string }).note === note);
+    expect(claimed).toBeDefined();
+    // The first forwarder's lease runs out before it records success: a second relay forwards the row again.
+    await triggerVia(trigger.url)(claimed!);
+    now = new Date(now.getTime() + 5_000);
+    await relayOutbox(store, triggerVia(trigger.url));
+
+    const calls = trigger.calls.filter((call) => (call.payload as { note?: string })?.note === note);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.idempotencyKey).toBeTruthy();
+    expect(calls[1]?.idempotencyKey).toBe(calls[0]?.idempotencyKey);
+    expect(trigger.runs.get(calls[0]!.idempotencyKey!)).toBeDefined();
+    expect(new Set(calls.map((c) => trigger.runs.get(c.idempotencyKey!))).size).toBe(1);
+    const [row] = await rowsFor([note]);
+    expect(row?.status).toBe("done");
+  });
+
+  it("keeps the row for a later retry when Trigger.dev is unreachable", async () => {
+    const { db } = await getTestDatabase();
+    const note = await enqueue("unreachable");
+    await relayOutbox(createOutboxStore(db), triggerVia("http://127.0.0.1:9"));
+    const [row] = await rowsFor([note]);
+    expect(row).toMatchObject({ status: "pending" });
+    expect(row?.lastError).toBeTruthy();
+    expect(row!.runAfter.getTime()).toBeGreaterThan(Date.now());
+    await db.delete(taskOutbox).where(eq(taskOutbox.id, row!.id));
+  });
+});
