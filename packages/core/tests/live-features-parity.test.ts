@@ -1,0 +1,237 @@
+import { type Database, insertTransaction, schema } from "@orylo/db";
+import {
+  FEATURE_NAMES,
+  type FeatureValue,
+  type FeatureVector,
+  StreamingFeatureEvaluator,
+  type Transaction,
+  WINDOWS,
+} from "@orylo/engine";
+import { pick, type Random, seededRandom } from "@orylo/testkit/scenarios";
+import { createTestOrganization, getTestDatabase } from "@orylo/testkit/test-database";
+import { drizzle } from "drizzle-orm/pglite";
+import { describe, expect, it } from "vitest";
+import { computeLiveFeatures } from "../src/features/live-features";
+
+/**
+ * ARCHITECTURE §4: one feature definition, two evaluators written independently. This test feeds the
+ * same dense, in-order histories to the SQL evaluator (live path) and to the streaming evaluator
+ * (backtests) and requires identical vectors for every catalogue name.
+ */
+
+const SEEDS = [1, 7, 42, 2024, 90210] as const;
+const DAY = 86_400;
+/** Every window edge a later payment can land on exactly: the catalogue's windows and the 30-day history. */
+const EDGES_SECONDS: readonly number[] = [
+  ...Object.values(WINDOWS).flatMap((seconds) => (seconds === null ? [] : [seconds])),
+  30 * DAY,
+];
+const START = Date.UTC(2025, 2, 1, 12, 0, 0);
+/** Floats (means, stddev, ratios) are compared within this relative tolerance; everything else exactly. */
+const RELATIVE_TOLERANCE = 1e-9;
+const FLOAT_FEATURE = /_(mean|stddev|rate)_/;
+
+function pool(random: Random, prefix: string, nullShare: number): readonly (string | null)[] {
+  const size = 3 + Math.floor(random() * 4);
+  const values: (string | null)[] = Array.from({ length: size }, (_, i) => `${prefix}${i}`);
+  // Nulls weigh in proportion: a pool of 4 values with one share of null is 20% missing.
+  const nulls = Math.max(1, Math.round(size * nullShare));
+  for (let i = 0; i < nulls; i++) values.push(null);
+  return values;
+}
+
+/**
+ * A dense history of `size` payments in createdAt order: bursts in the same second, short and long gaps,
+ * and payments placed exactly one window after an earlier payment (t − w is then an edge, out of the window).
+ */
+function generateHistory(seed: number, size: number): Transaction[] {
+  const random = seededRandom(seed);
+  const cards = pool(random, "fp_", 0.2);
+  const ips = pool(random, "198.51.100.", 0.25);
+  // Case variants are distinct values: both evaluators compare entity values exactly as given.
+  const emails = [
+    ...pool(random, "buyer", 0.2).map((e) => (e ? `${e}@example.com` : e)),
+    "Buyer0@example.com",
+  ];
+  const customers = pool(random, "cus_", 0.4);
+  const devices = pool(random, "dev_", 0.5);
+  const amounts = [0, 50, 100, 100, 499, 1_999, 1_999, 25_000, 99_999_999];
+  const currencies = ["eur", "eur", "usd"];
+  const statuses = ["succeeded", "succeeded", "failed", "pending"] as const;
+
+  const times: number[] = [];
+  let now = START;
+  for (let index = 0; index < size; index++) {
+    const roll = random();
+    if (index === 0) {
+      // first payment at START
+    } else if (roll < 0.3) {
+      // same second as the previous payment
+    } else if (roll < 0.55) {
+      now += (1 + Math.floor(random() * 120)) * 1000;
+    } else if (roll < 0.7) {
+      now += (120 + Math.floor(random() * 6 * 3600)) * 1000;
+    } else if (roll < 0.75) {
+      now += (1 + Math.floor(random() * 3)) * DAY * 1000;
+    } else {
+      // Exactly on an edge: one window (or one window ± 1 s) after an earlier payment, never before `now`.
+      const window = pick(random, EDGES_SECONDS) * 1000;
+      const nudge = random() < 0.8 ? 0 : random() < 0.5 ? -1000 : 1000;
+      const candidates = times.filter((time) => time + window + nudge >= now);
+      if (candidates.length > 0) {
+        // The earliest qualifying anchors land closest to `now`: the history stays dense around the edge.
+        const anchor = candidates[Math.floor(random() * Math.min(candidates.length, 8))]!;
+        now = anchor + window + nudge;
+      }
+    }
+    times.push(now);
+  }
+
+  return times.map((time, index): Transaction => {
+    const status = pick(random, statuses);
+    const cardFingerprint = pick(random, cards);
+    return {
+      chargeId: `ch_parity_${seed}_${index}`,
+      paymentIntentId: random() < 0.7 ? `pi_parity_${seed}_${index}` : null,
+      createdAt: new Date(time),
+      livemode: random() < 0.8,
+      amount: pick(random, amounts),
+      currency: pick(random, currencies),
+      status,
+      captured: status === "succeeded" && random() < 0.9,
+      failureCode: status === "failed" ? "card_declined" : null,
+      declineCode: status === "failed" ? pick(random, ["generic_decline", "insufficient_funds"]) : null,
+      outcomeType: status === "failed" ? "issuer_declined" : status === "succeeded" ? "authorized" : null,
+      networkStatus: status === "failed" ? "declined_by_network" : "approved_by_network",
+      radarRiskLevel: pick(random, ["normal", "elevated", "highest", null]),
+      radarRiskScore: random() < 0.8 ? Math.floor(random() * 100) : null,
+      cardFingerprint,
+      cardBrand: cardFingerprint ? pick(random, ["visa", "mastercard"]) : null,
+      cardFunding: cardFingerprint ? pick(random, ["credit", "debit", "prepaid"]) : null,
+      cardCountry: cardFingerprint ? pick(random, ["FR", "US", "DE"]) : null,
+      cardIin: random() < 0.3 ? "424242" : null,
+      wallet: random() < 0.2 ? "apple_pay" : null,
+      threeDSecureResult: random() < 0.3 ? "authenticated" : null,
+      cvcCheck: pick(random, ["pass", "fail", null]),
+      addressLine1Check: pick(random, ["pass", "unchecked", null]),
+      addressPostalCodeCheck: pick(random, ["pass", "fail", null]),
+      customerId: pick(random, customers),
+      email: pick(random, emails),
+      billingCountry: pick(random, ["FR", "US", null]),
+      billingAddressKey: random() < 0.5 ? `addr_${Math.floor(random() * 4)}` : null,
+      shippingCountry: pick(random, ["FR", "US", null]),
+      shippingAddressKey: random() < 0.3 ? `ship_${Math.floor(random() * 4)}` : null,
+      ipAddress: pick(random, ips),
+      deviceId: pick(random, devices),
+      userAgent: random() < 0.6 ? "Mozilla/5.0 (parity test)" : null,
+      metadata: random() < 0.2 ? { order: `o_${index}` } : {},
+    };
+  });
+}
+
+function sameValue(name: string, live: FeatureValue | undefined, streamed: FeatureValue | undefined) {
+  if (Object.is(live, streamed)) return true;
+  if (FLOAT_FEATURE.test(name) && typeof live === "number" && typeof streamed === "number") {
+    const scale = Math.max(Math.abs(live), Math.abs(streamed));
+    return Math.abs(live - streamed) <= RELATIVE_TOLERANCE * scale;
+  }
+  return false;
+}
+
+function firstMismatch(live: FeatureVector, streamed: FeatureVector): string | null {
+  const names = new Set([...FEATURE_NAMES, ...Object.keys(live), ...Object.keys(streamed)]);
+  for (const name of names) {
+    if (!(name in live)) return `${name}: missing from the SQL vector (stream ${streamed[name]})`;
+    if (!(name in streamed)) return `${name}: missing from the stream vector (SQL ${live[name]})`;
+    if (!FEATURE_NAMES.includes(name)) return `${name}: not in the catalogue`;
+    if (!sameValue(name, live[name], streamed[name]))
+      return `${name}: SQL ${JSON.stringify(live[name])} ≠ stream ${JSON.stringify(streamed[name])}`;
+  }
+  return null;
+}
+
+function describePayment(payment: Transaction): string {
+  const { chargeId, createdAt, status, amount, currency, cardFingerprint, ipAddress, email } = payment;
+  return JSON.stringify({
+    chargeId,
+    createdAt: createdAt.toISOString(),
+    status,
+    amount,
+    currency,
+    cardFingerprint,
+    ipAddress,
+    email,
+  });
+}
+
+describe("live (SQL) features agree with the streaming evaluator", () => {
+  it.each(SEEDS)("on a dense in-order history (seed %i)", async (seed) => {
+    const { db } = await getTestDatabase();
+    const organization = await createTestOrganization(db);
+    // A neighbour with the same entities, interleaved: the SQL side must never count it.
+    const neighbour = await createTestOrganization(db);
+    const size = 150 + Math.floor(seededRandom(seed * 31 + 1)() * 151);
+    const history = generateHistory(seed, size);
+    const evaluator = new StreamingFeatureEvaluator();
+
+    for (const [index, payment] of history.entries()) {
+      const stored = await insertTransaction(db, {
+        id: `txn_parity_${organization.id}_${index}`,
+        organizationId: organization.id,
+        isHistory: index % 5 === 0,
+        ...payment,
+      });
+      if (!stored) throw new Error(`seed ${seed}, index ${index}: ${payment.chargeId} was not inserted`);
+      if (index % 3 === 0)
+        await insertTransaction(db, {
+          id: `txn_parity_${neighbour.id}_${index}`,
+          organizationId: neighbour.id,
+          ...payment,
+        });
+
+      const live = await computeLiveFeatures(db, organization.id, payment, stored.ingestSeq);
+      const streamed = evaluator.push(payment);
+      const mismatch = firstMismatch(live, streamed);
+      if (mismatch !== null)
+        expect.fail(`seed ${seed}, index ${index}/${size}, ${mismatch}\npayment ${describePayment(payment)}`);
+    }
+  });
+
+  it("issues at most two SQL statements per payment", async () => {
+    const handle = await getTestDatabase();
+    if (handle.driver !== "pglite") throw new Error("the default suite runs on PGlite");
+    const statements: string[] = [];
+    // A second Drizzle instance over the same PGlite client, observing what it sends.
+    const observed = drizzle({
+      client: handle.client,
+      schema,
+      casing: "snake_case",
+      logger: { logQuery: (query) => statements.push(query) },
+    }) as unknown as Database;
+    const organization = await createTestOrganization(handle.db);
+    const history = generateHistory(5, 40);
+    // Every entity missing: the entity query has nothing to count.
+    history.push({
+      ...history.at(-1)!,
+      chargeId: "ch_parity_no_entities",
+      cardFingerprint: null,
+      customerId: null,
+      email: null,
+      ipAddress: null,
+      deviceId: null,
+    });
+
+    for (const payment of history) {
+      const stored = await insertTransaction(handle.db, {
+        id: `txn_count_${organization.id}_${payment.chargeId}`,
+        organizationId: organization.id,
+        ...payment,
+      });
+      statements.length = 0;
+      await computeLiveFeatures(observed, organization.id, payment, stored!.ingestSeq);
+      const seen = `${payment.chargeId}: ${statements.map((query) => query.slice(0, 100)).join(" | ")}`;
+      expect(statements.length, seen).toBeGreaterThan(0);
+      expect(statements.length, seen).toBeLessThanOrEqual(2);
+    }
+  });
+});
