@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./ping";
 export * from "./stripe-events";
 export * from "./webhook-endpoints";
+export * from "./outbox";

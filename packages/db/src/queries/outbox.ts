@@ -1,0 +1,117 @@
+import { and, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { taskOutbox } from "../schema";
+
+export type OutboxTask = typeof taskOutbox.$inferSelect;
+export type NewOutboxTask = Pick<
+  typeof taskOutbox.$inferInsert,
+  "organizationId" | "taskId" | "payload" | "dedupeKey" | "runAfter"
+>;
+
+/** A failing task's error can be a whole stack or response body: keep enough to diagnose, not megabytes. */
+const MAX_ERROR_LENGTH = 4000;
+
+/**
+ * Same transaction as the change that needs the work. A row whose `dedupeKey` is already queued is skipped
+ * (a unique key, never SELECT-then-INSERT). Returns the rows actually inserted.
+ */
+export async function enqueueTasks(db: Executor, rows: NewOutboxTask[]): Promise<OutboxTask[]> {
+  if (rows.length === 0) return [];
+  return db.insert(taskOutbox).values(rows).onConflictDoNothing({ target: taskOutbox.dedupeKey }).returning();
+}
+
+export interface ClaimOptions {
+  limit: number;
+  leaseMs: number;
+  /** Defaults to the database's clock, which every relay on every machine shares. */
+  now?: Date;
+}
+
+/**
+ * Claims due tasks in one statement: pending ones whose time has come and running ones whose lease expired
+ * (their relay died). SKIP LOCKED lets concurrent relays claim disjoint rows without waiting on each other.
+ * Each claim counts as an attempt. Returned oldest due first.
+ */
+export async function claimDueTasks(
+  db: Executor,
+  { limit, leaseMs, now }: ClaimOptions,
+): Promise<OutboxTask[]> {
+  const at = clock(now);
+  const due = db
+    .select({ id: taskOutbox.id })
+    .from(taskOutbox)
+    .where(
+      or(
+        and(eq(taskOutbox.status, "pending"), lte(taskOutbox.runAfter, at)),
+        and(eq(taskOutbox.status, "running"), lt(taskOutbox.leaseUntil, at)),
+      ),
+    )
+    .orderBy(taskOutbox.runAfter)
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(taskOutbox)
+    .set({
+      status: "running",
+      leaseUntil: sql`${at} + ${leaseMs} * interval '1 millisecond'`,
+      attempts: sql`${taskOutbox.attempts} + 1`,
+    })
+    .where(inArray(taskOutbox.id, due))
+    .returning();
+  // RETURNING does not keep the subquery's order.
+  return claimed.sort((a, b) => a.runAfter.getTime() - b.runAfter.getTime());
+}
+
+/**
+ * Only a running task completes or fails, so a late relay cannot revive a task already finished or
+ * dead-lettered. Returns whether the task was updated.
+ */
+export async function completeTask(db: Executor, id: string, now?: Date): Promise<boolean> {
+  const rows = await db
+    .update(taskOutbox)
+    .set({ status: "done", completedAt: clock(now), leaseUntil: null })
+    .where(and(eq(taskOutbox.id, id), eq(taskOutbox.status, "running")))
+    .returning({ id: taskOutbox.id });
+  return rows.length > 0;
+}
+
+/** `retryAt` puts the task back in line at that time; `null` dead-letters it (it is never claimed again). */
+export async function failTask(
+  db: Executor,
+  id: string,
+  { error, retryAt }: { error: string; retryAt: Date | null },
+): Promise<boolean> {
+  const lastError = error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH)}…` : error;
+  const next = retryAt ? { status: "pending" as const, runAfter: retryAt } : { status: "dead" as const };
+  const rows = await db
+    .update(taskOutbox)
+    .set({ ...next, lastError, leaseUntil: null })
+    .where(and(eq(taskOutbox.id, id), eq(taskOutbox.status, "running")))
+    .returning({ id: taskOutbox.id });
+  return rows.length > 0;
+}
+
+/**
+ * The outbox as the generic relay in packages/platform sees it (its `OutboxStore` interface, matched by
+ * shape: this package knows nothing of the relay).
+ */
+export function createOutboxStore(db: Executor, options: { now?: () => Date } = {}) {
+  return {
+    enqueue: async (task: { taskId: string; payload: unknown; dedupeKey: string | null }) => {
+      await enqueueTasks(db, [
+        { taskId: task.taskId, payload: task.payload as Record<string, unknown>, dedupeKey: task.dedupeKey },
+      ]);
+    },
+    claim: (limit: number, leaseMs: number) => claimDueTasks(db, { limit, leaseMs, now: options.now?.() }),
+    complete: async (id: string) => {
+      await completeTask(db, id, options.now?.());
+    },
+    fail: async (id: string, error: string, retryAt: Date | null) => {
+      await failTask(db, id, { error, retryAt });
+    },
+  };
+}
+
+function clock(now: Date | undefined): SQL {
+  return now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+}
