@@ -13,6 +13,8 @@ beforeAll(async () => {
 });
 
 const chargeSucceeded = () => asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
+const chargeOf = (event: { data: { object: Record<string, unknown> } }) =>
+  event.data.object as { id: string; amount: number; currency: string };
 
 describe("POST /api/webhooks/stripe", () => {
   it("stores, scores and answers a platform charge for the default organization", async () => {
@@ -35,8 +37,8 @@ describe("POST /api/webhooks/stripe", () => {
     const [charge] = await db
       .select()
       .from(transactions)
-      .where(eq(transactions.chargeId, event.data.object.id));
-    expect(charge).toMatchObject({ amount: event.data.object.amount, currency: event.data.object.currency });
+      .where(eq(transactions.chargeId, chargeOf(event).id));
+    expect(charge).toMatchObject({ amount: chargeOf(event).amount, currency: chargeOf(event).currency });
     const [row] = await db.select().from(detections).where(eq(detections.id, detection.id));
     expect(row?.transactionId).toBe(charge?.id);
     expect(Object.keys(row?.features ?? {})).toContain("total_charges_per_card_number_hourly");
@@ -56,7 +58,7 @@ describe("POST /api/webhooks/stripe", () => {
     const stored = await runtime.database.db
       .select()
       .from(transactions)
-      .where(eq(transactions.chargeId, event.data.object.id));
+      .where(eq(transactions.chargeId, chargeOf(event).id));
     expect(stored).toHaveLength(1);
   });
 

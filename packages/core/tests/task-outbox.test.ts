@@ -1,11 +1,11 @@
 import { createOutboxStore, taskOutbox } from "@orylo/db";
 import {
+  type AnyTaskDescriptor,
   defineTask,
   forwardToTrigger,
   relayOutbox,
   runTaskInline,
   startInlineTaskHost,
-  type AnyTaskDescriptor,
 } from "@orylo/platform";
 import { startFakeTriggerDev } from "@orylo/testkit";
 import { getTestDatabase } from "@orylo/testkit/test-database";
@@ -61,10 +61,19 @@ describe("the inline task runner", () => {
     const { db } = await getTestDatabase();
     const flaky = await enqueue("flaky");
     const doomed = await enqueue("doomed");
-    const deps: Deps = { seen: [], failuresLeft: new Map([[flaky, 1], [doomed, 99]]) };
+    const deps: Deps = {
+      seen: [],
+      failuresLeft: new Map([
+        [flaky, 1],
+        [doomed, 99],
+      ]),
+    };
     let now = new Date();
     const relay = () =>
-      relayOutbox(createOutboxStore(db, { now: () => now }), runTaskInline(registry, deps, logger, () => now));
+      relayOutbox(
+        createOutboxStore(db, { now: () => now }),
+        runTaskInline(registry, deps, logger, () => now),
+      );
 
     await relay();
     expect((await rowsFor([flaky]))[0]).toMatchObject({ status: "pending", attempts: 1 });
@@ -101,10 +110,16 @@ describe("the inline task runner", () => {
     expect(claimed.map((task) => (task.payload as { note: string }).note)).toContain(note);
 
     const deps: Deps = { seen: [], failuresLeft: new Map() };
-    await relayOutbox(store, runTaskInline(registry, deps, logger, () => now));
+    await relayOutbox(
+      store,
+      runTaskInline(registry, deps, logger, () => now),
+    );
     expect(deps.seen).not.toContain(note);
     now = new Date(now.getTime() + 31_000);
-    await relayOutbox(store, runTaskInline(registry, deps, logger, () => now));
+    await relayOutbox(
+      store,
+      runTaskInline(registry, deps, logger, () => now),
+    );
     expect(deps.seen).toContain(note);
   });
 
@@ -112,7 +127,13 @@ describe("the inline task runner", () => {
     const { db } = await getTestDatabase();
     const note = await enqueue("hosted");
     const deps: Deps = { seen: [], failuresLeft: new Map() };
-    const host = startInlineTaskHost({ store: createOutboxStore(db), descriptors: [echo], deps, logger, pollIntervalMs: 60_000 });
+    const host = startInlineTaskHost({
+      store: createOutboxStore(db),
+      descriptors: [echo],
+      deps,
+      logger,
+      pollIntervalMs: 60_000,
+    });
     await host.drain();
     await host.stop();
     expect(deps.seen).toContain(note);
@@ -138,7 +159,9 @@ describe("forwarding to Trigger.dev", () => {
     const note = await enqueue("forwarded");
     let now = new Date();
     const store = createOutboxStore(db, { now: () => now });
-    const [claimed] = (await store.claim(100, 1_000)).filter((t) => (t.payload as { note: string }).note === note);
+    const [claimed] = (await store.claim(100, 1_000)).filter(
+      (t) => (t.payload as { note: string }).note === note,
+    );
     expect(claimed).toBeDefined();
     // The first forwarder's lease runs out before it records success: a second relay forwards the row again.
     await triggerVia(trigger.url)(claimed!);

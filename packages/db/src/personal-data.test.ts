@@ -7,7 +7,7 @@ import * as schema from "./schema";
 
 /** Table name → its columns as the database names them (the client maps keys with `casing: "snake_case"`). */
 const tables = new Map(
-  Object.values(schema)
+  Object.values(schema as Record<string, unknown>)
     .filter((value): value is PgTable => is(value, PgTable))
     .map((table) => {
       const config = getTableConfig(table);

@@ -23,6 +23,13 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
 }
 
+/** The SDK sends the payload as a superjson string (`{"json": …}`); tests want the value back. */
+function decodePayload(payload: unknown): unknown {
+  if (typeof payload !== "string") return payload;
+  const parsed = JSON.parse(payload) as { json?: unknown };
+  return parsed.json ?? parsed;
+}
+
 /**
  * The part of Trigger.dev's API that `tasks.trigger` calls (`POST /api/v1/tasks/{id}/trigger`), for the real
  * SDK pointed at it with `configure({ baseURL, accessToken })`. Same idempotency key → same run, `isCached`.
@@ -41,7 +48,7 @@ export async function startFakeTriggerDev(): Promise<FakeTriggerDev> {
     const taskId = decodeURIComponent(match[1]);
     calls.push({
       taskId,
-      payload: body.payload,
+      payload: decodePayload(body.payload),
       idempotencyKey: options.idempotencyKey,
       authorization: request.headers.authorization,
     });
@@ -58,6 +65,7 @@ export async function startFakeTriggerDev(): Promise<FakeTriggerDev> {
     url: `http://127.0.0.1:${port}`,
     calls,
     runs,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

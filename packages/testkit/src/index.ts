@@ -1,4 +1,5 @@
 export * from "./fake-posthog";
+export * from "./fake-trigger-dev";
 export * from "./fixture-path";
 export * from "./fresh-event";
 export * from "./redis-server";
@@ -7,4 +8,3 @@ export * from "./resp-client";
 export * from "./sign-stripe-payload";
 export * from "./stripe-fixtures";
 export * from "./upstash-rest-proxy";
-export * from "./fake-trigger-dev";
