@@ -1,7 +1,7 @@
 import { apiKeys } from "@orylo/db";
+import { createTestOrganization } from "@orylo/db/testing";
 import { generateApiKey, hashApiKey } from "@orylo/platform";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { createTestOrganization } from "@orylo/testkit/test-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDetection } from "@/app/api/v1/detections/[id]/route";
 import { GET as listDetections } from "@/app/api/v1/detections/route";

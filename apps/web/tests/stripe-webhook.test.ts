@@ -1,6 +1,6 @@
 import { detections, stripeEvents, transactions } from "@orylo/db";
+import { createTestOrganization } from "@orylo/db/testing";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { createTestOrganization } from "@orylo/testkit/test-database";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "@/server/runtime";

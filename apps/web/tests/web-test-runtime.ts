@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTestDatabase } from "@orylo/testkit/test-database";
+import { getTestDatabase } from "@orylo/db/testing";
 import { bootRuntime, type Runtime } from "@/server/runtime";
 
 export const PLATFORM_SECRET = "whsec_test_platform_secret";

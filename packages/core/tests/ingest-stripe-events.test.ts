@@ -1,7 +1,7 @@
 import { customers, detections, paymentIntents, stripeEvents, transactions } from "@orylo/db";
+import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
-import { createTestOrganization, getTestDatabase } from "@orylo/testkit/test-database";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";

@@ -1,4 +1,5 @@
 import { type Database, insertTransaction, schema } from "@orylo/db";
+import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import {
   FEATURE_NAMES,
   type FeatureValue,
@@ -8,7 +9,6 @@ import {
   WINDOWS,
 } from "@orylo/engine";
 import { pick, type Random, seededRandom } from "@orylo/testkit/scenarios";
-import { createTestOrganization, getTestDatabase } from "@orylo/testkit/test-database";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
 import { computeLiveFeatures } from "../src/features/live-features";

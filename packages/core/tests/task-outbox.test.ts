@@ -1,4 +1,5 @@
 import { createOutboxStore, taskOutbox } from "@orylo/db";
+import { getTestDatabase } from "@orylo/db/testing";
 import {
   type AnyTaskDescriptor,
   defineTask,
@@ -8,7 +9,6 @@ import {
   startInlineTaskHost,
 } from "@orylo/platform";
 import { startFakeTriggerDev } from "@orylo/testkit";
-import { getTestDatabase } from "@orylo/testkit/test-database";
 import { configure, tasks } from "@trigger.dev/sdk";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -6,9 +6,9 @@ import {
   stripeEvents,
   transactions,
 } from "@orylo/db";
+import { createTestOrganization } from "@orylo/db/testing";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { startPostgresServer } from "@orylo/testkit/postgres-server";
-import { createTestOrganization } from "@orylo/testkit/test-database";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { neonConfig } from "@neondatabase/serverless";
+import { createTestOrganization } from "@orylo/db/testing";
 import { type NeonWebSocketProxy, startNeonWebSocketProxy } from "@orylo/testkit/neon-websocket-proxy";
 import { type PostgresServer, startPostgresServer } from "@orylo/testkit/postgres-server";
-import { createTestOrganization } from "@orylo/testkit/test-database";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseDriver, type DatabaseHandle, openDatabase } from "./client";

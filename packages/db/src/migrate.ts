@@ -29,14 +29,14 @@ export function findMigrationsFolder(start: string = process.cwd()): string {
     }
     return folder;
   }
-  let dir = resolve(start);
+  let dir = resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     const folder = join(dir, "drizzle");
     if (existsSync(join(folder, JOURNAL))) return folder;
     const parent = dirname(dir);
     if (parent === dir) {
       throw new Error(
-        `No drizzle/${JOURNAL} in ${resolve(start)} or any parent: run from the repository, or set ORYLO_MIGRATIONS_DIR.`,
+        `No drizzle/${JOURNAL} in ${resolve(/*turbopackIgnore: true*/ start)} or any parent: run from the repository, or set ORYLO_MIGRATIONS_DIR.`,
       );
     }
     dir = parent;

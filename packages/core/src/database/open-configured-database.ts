@@ -1,33 +1,21 @@
 import { join } from "node:path";
-import { acquireDataDirLock, type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
+import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
 import type { Config } from "@orylo/platform";
 
 /**
- * Opens the database the configuration names and brings it to the latest migration. In embedded mode it first
- * takes the data dir's lock: only one process may open a PGlite directory, and a second one gets a clear error.
+ * Opens the database the configuration names and brings it to the latest migration. An embedded (PGlite)
+ * directory is locked while open: a second process gets a clear error instead of corrupting it.
  */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  if (config.database.driver !== "pglite") {
-    const handle = await openDatabase({
-      driver: config.database.driver,
-      url: config.database.url ?? undefined,
-    });
+  const handle =
+    config.database.driver === "pglite"
+      ? await openDatabase({ driver: "pglite", dataDir: join(config.dataDir, "pglite") })
+      : await openDatabase({ driver: config.database.driver, url: config.database.url ?? undefined });
+  try {
     await migrateDatabase(handle);
     return handle;
-  }
-  const lock = acquireDataDirLock(config.dataDir);
-  try {
-    const handle = await openDatabase({ driver: "pglite", dataDir: join(config.dataDir, "pglite") });
-    await migrateDatabase(handle);
-    return {
-      ...handle,
-      async close() {
-        await handle.close();
-        lock.release();
-      },
-    };
   } catch (error) {
-    lock.release();
+    await handle.close();
     throw error;
   }
 }

@@ -76,7 +76,7 @@ async function currentState(ctx: Ctx, eventId: string): Promise<ProcessingResult
 
 async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise<ProcessingResult> {
   const poison = error instanceof PoisonEventError || error instanceof ZodError;
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = describeFailure(error);
   let retryAt: Date | null;
   try {
     const row = await findStripeEvent(ctx.db, eventId);
@@ -100,6 +100,17 @@ async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise
   }
   ctx.logger.error({ err: error, poison }, "event dead-lettered");
   return { status: "dead", detection: null };
+}
+
+/**
+ * What went wrong, for `last_error`: the root cause first (a database error is wrapped by Drizzle in a
+ * "Failed query: <sql>" error whose own message says little), then the wrapper, shortened.
+ */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  if (!cause) return `${error.name}: ${error.message}`;
+  return `${cause.name}: ${cause.message} (in ${error.message.slice(0, 200)})`;
 }
 
 /** Exponential backoff from 30 seconds, capped at one hour. */

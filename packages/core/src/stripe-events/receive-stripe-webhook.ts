@@ -56,14 +56,14 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
     status: ignoredReason ? "ignored" : "received",
     lastError: ignoredReason,
   });
-  const logger = ctx.logger.child({ eventId: event.id, organizationId, eventType: event.type });
+  const logger = ctx.logger.child({ eventId: event.id, eventType: event.type });
   if (!inserted) {
     if (row.organizationId !== organizationId) {
       logger.warn({ storedFor: row.organizationId }, "event id already stored for another organization");
       return { received: true, duplicate: true, status: row.status, detection: null };
     }
     if (row.status === "received" || row.status === "failed") {
-      return { received: true, duplicate: true, ...(await processStripeEvent({ ...ctx, logger }, event.id)) };
+      return { received: true, duplicate: true, ...(await processStripeEvent(ctx, event.id)) };
     }
     const detection =
       row.detectionId && organizationId
@@ -75,7 +75,7 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
     logger.info({ reason: ignoredReason }, "event ignored");
     return { received: true, duplicate: false, status: "ignored", detection: null };
   }
-  return { received: true, duplicate: false, ...(await processStripeEvent({ ...ctx, logger }, event.id)) };
+  return { received: true, duplicate: false, ...(await processStripeEvent(ctx, event.id)) };
 }
 
 async function verifyAndRoute(ctx: Ctx, { rawBody, signature, route }: WebhookDelivery) {

@@ -1,5 +1,5 @@
+import { createTestOrganization } from "@orylo/db/testing";
 import { type PostgresServer, startPostgresServer } from "@orylo/testkit/postgres-server";
-import { createTestOrganization } from "@orylo/testkit/test-database";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";

@@ -1,4 +1,4 @@
-import { createTestOrganization, getTestDatabase, rollbackAfter } from "@orylo/testkit/test-database";
+import { createTestOrganization, getTestDatabase, rollbackAfter } from "@orylo/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client";

@@ -32,7 +32,7 @@ describe("describeBackends", () => {
       tasks: "trigger.dev",
       llm: "openai",
       analytics: "posthog",
-      email: "smtp",
+      alerts: "smtp",
       stripeActions: "live",
     });
     expect(backends.llm.detail).toBe("OpenAI → Anthropic → templates");

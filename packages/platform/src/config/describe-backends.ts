@@ -1,6 +1,14 @@
 import type { Config } from "./env-schema";
 
-export const CONCERNS = ["database", "cache", "tasks", "llm", "analytics", "email", "stripeActions"] as const;
+export const CONCERNS = [
+  "database",
+  "cache",
+  "tasks",
+  "llm",
+  "analytics",
+  "alerts",
+  "stripeActions",
+] as const;
 export type Concern = (typeof CONCERNS)[number];
 export type BackendDescription = { backend: string; detail: string };
 
@@ -41,7 +49,7 @@ export function describeBackends(config: Config): Record<Concern, BackendDescrip
     analytics: config.posthog
       ? { backend: "posthog", detail: `PostHog at ${hostOf(config.posthog.host)}` }
       : { backend: "off", detail: "off (no POSTHOG_KEY)" },
-    email: config.email
+    alerts: config.email
       ? { backend: "smtp", detail: `SMTP at ${hostOf(config.email.smtpUrl)}` }
       : { backend: "outbox", detail: "alerts kept in the outbox shown in the dashboard" },
     stripeActions: !stripe.actionsEnabled

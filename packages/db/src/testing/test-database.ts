@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DatabaseHandle, type Executor, migrateDatabase, openDatabase, organization } from "@orylo/db";
+import { type DatabaseHandle, type Executor, migrateDatabase, openDatabase, organization } from "../index";
 
 /**
  * PGlite costs 1–2 s and 100–250 MB per instance, so a worker opens one, migrated, and every test shares
