@@ -54,7 +54,7 @@ describe("describeBackends", () => {
     expect(backends.tasks.backend).toBe("inline");
     expect(backends.llm.backend).toBe("templates");
     expect(backends.analytics.backend).toBe("off");
-    expect(backends.email.backend).toBe("outbox");
+    expect(backends.alerts.backend).toBe("outbox");
     expect(backends.stripeActions.backend).toBe("dry-run");
   });
 });
