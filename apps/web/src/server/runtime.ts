@@ -52,8 +52,24 @@ type Holder = { [RUNTIME_KEY]?: Promise<Runtime> };
 
 export function getRuntime(): Promise<Runtime> {
   const holder = globalThis as Holder;
-  holder[RUNTIME_KEY] ??= bootRuntime({ startTasks: true, printBanner: true });
+  if (!holder[RUNTIME_KEY]) {
+    holder[RUNTIME_KEY] = bootRuntime({ startTasks: true, printBanner: true });
+    holder[RUNTIME_KEY].then(closeOnSignals, () => undefined);
+  }
   return holder[RUNTIME_KEY];
+}
+
+/**
+ * On Ctrl-C or a platform's SIGTERM: stop the task loop (letting the running task finish) and close the
+ * database, so an embedded PGlite directory is flushed and unlocked rather than left mid-write.
+ */
+function closeOnSignals(runtime: Runtime): void {
+  const close = (signal: NodeJS.Signals) => {
+    runtime.logger.info({ signal }, "shutting down");
+    runtime.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
 }
 
 /** Boots the process: config, logs, database (migrated), demo merchant, task host; registers it as the runtime. */
