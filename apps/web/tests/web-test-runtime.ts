@@ -12,7 +12,7 @@ export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdeABCDEF";
  * The app's real runtime on the worker's shared PGlite database, configured as embedded mode with known
  * secrets, without the background task loop (tests drain the outbox themselves).
  */
-export async function bootTestRuntime(): Promise<Runtime> {
+export async function bootTestRuntime(env: Record<string, string> = {}): Promise<Runtime> {
   return bootRuntime({
     env: {
       NODE_ENV: "test",
@@ -25,6 +25,7 @@ export async function bootTestRuntime(): Promise<Runtime> {
       ORYLO_DEMO_API_KEY: DEMO_API_KEY,
       BETTER_AUTH_SECRET: "test-auth-secret-test-auth-secret-0123",
       ORYLO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      ...env,
     },
     database: await getTestDatabase(),
     startTasks: false,

@@ -14,6 +14,8 @@ const HANDLERS: Record<string, EventHandler> = {
   "charge.refunded": handlePaymentEvent,
   "charge.updated": handlePaymentEvent,
   "payment_intent.created": handlePaymentEvent,
+  // An authorized, uncaptured charge: scoring it here is what lets a BLOCK cancel before capture.
+  "payment_intent.amount_capturable_updated": handlePaymentEvent,
   "payment_intent.processing": handlePaymentEvent,
   "payment_intent.requires_action": handlePaymentEvent,
   "payment_intent.succeeded": handlePaymentEvent,
