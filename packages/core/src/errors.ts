@@ -11,6 +11,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "payload_too_large"
   | "unavailable";
 
 export class OryloError extends AppError<ErrorCode> {}
@@ -43,5 +44,11 @@ export class NotFoundError extends OryloError {
 export class UnavailableError extends OryloError {
   constructor(message: string, cause?: unknown) {
     super("unavailable", message, { retryable: true, cause });
+  }
+}
+
+export class PayloadTooLargeError extends OryloError {
+  constructor(maxBytes: number) {
+    super("payload_too_large", `The body is larger than ${maxBytes} bytes.`, { details: { maxBytes } });
   }
 }

@@ -1,10 +1,11 @@
 import { receiveStripeWebhook } from "@orylo/core";
+import { readBody } from "@/server/http/read-body";
 import { route } from "@/server/http/route";
 
 // POST /api/webhooks/stripe — receive Stripe events of the platform account and of Connect accounts
 export const POST = route({ type: "webhook", source: "stripe" }, async (ctx, request, _params, runtime) => {
   const receipt = await receiveStripeWebhook(ctx, {
-    rawBody: await request.text(),
+    rawBody: await readBody(request),
     signature: request.headers.get("stripe-signature"),
     route: runtime.sharedWebhookRoute,
   });

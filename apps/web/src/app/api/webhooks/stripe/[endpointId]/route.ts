@@ -1,4 +1,5 @@
 import { receiveStripeWebhook, resolveWebhookEndpoint } from "@orylo/core";
+import { readBody } from "@/server/http/read-body";
 import { route } from "@/server/http/route";
 
 // POST /api/webhooks/stripe/{endpointId} — receive Stripe events on a merchant's own endpoint
@@ -7,7 +8,7 @@ export const POST = route<{ endpointId: string }>(
   async (ctx, request, { endpointId }, runtime) => {
     const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
     const receipt = await receiveStripeWebhook(ctx, {
-      rawBody: await request.text(),
+      rawBody: await readBody(request),
       signature: request.headers.get("stripe-signature"),
       route: endpoint,
     });
