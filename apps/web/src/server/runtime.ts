@@ -20,6 +20,7 @@ import {
   loadConfig,
   startInlineTaskHost,
 } from "@orylo/platform";
+import { type Auth, createAuth } from "./auth";
 import { loadDemoCredentials } from "./boot/demo-credentials";
 import { printBanner } from "./boot/print-banner";
 
@@ -33,6 +34,7 @@ export interface Runtime {
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
   tasks: InlineTaskHost | null;
+  auth: Auth;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,11 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     tasks,
+    auth: createAuth({
+      db: database.db,
+      secret: config.auth.secret,
+      baseURL: config.publicUrl,
+    }),
     async close() {
       await tasks?.stop();
       if (!options.database) await database.close();

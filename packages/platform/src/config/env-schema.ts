@@ -38,6 +38,7 @@ export const Env = z.object({
   DATABASE_DRIVER: z.enum(["pglite", "pg", "neon"]).optional(),
   ORYLO_DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ORYLO_PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: LogLevel.default("info"),
   // Set by CI providers with various values; not ours to validate.
@@ -84,6 +85,8 @@ export const Config = z.object({
   /** Human-readable logs: not production and not CI. */
   prettyLogs: z.boolean(),
   port: z.number(),
+  /** Where merchants and Stripe reach the app (sign-in links, callbacks); defaults to localhost:PORT. */
+  publicUrl: z.string(),
   /** Absolute. In embedded mode it holds the database and the generated secrets. */
   dataDir: z.string(),
   database: z.object({ url: z.string().nullable(), driver: z.enum(["pglite", "pg", "neon"]) }),

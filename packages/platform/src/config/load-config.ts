@@ -98,6 +98,7 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
     logLevel: e.LOG_LEVEL,
     prettyLogs: e.NODE_ENV !== "production" && !e.CI,
     port: e.PORT,
+    publicUrl: (e.ORYLO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     dataDir,
     database: { url: e.DATABASE_URL ?? null, driver },
     auth: { secret: required(e.BETTER_AUTH_SECRET) },

@@ -4,6 +4,7 @@ export const VARIABLES = {
   DATABASE_DRIVER: "pglite | pg | neon; defaults from DATABASE_URL (neon.tech host → neon, else pg)",
   ORYLO_DATA_DIR: "embedded mode data directory (PGlite files, generated secrets, demo login)",
   PORT: "HTTP port of the web app",
+  ORYLO_PUBLIC_URL: "public base URL of the app (sign-in, OAuth callbacks); default http://localhost:PORT",
   NODE_ENV: "development | test | production",
   LOG_LEVEL: "fatal | error | warn | info | debug | trace | silent",
   STRIPE_WEBHOOK_SECRET:
