@@ -1,18 +1,8 @@
-/** mulberry32: a tiny seeded PRNG, so generated scenarios are the same on every run. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { pick, seededRandom } from "@orylo/testkit/scenarios";
 
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
+/** The seeded PRNG of the shared scenario generator, so engine scenarios and the simulator draw alike. */
+export const createRandom = seededRandom;
+export { pick };
 
 /** Log-normal: shop baskets are right-skewed (many small, a few large). */
 export function logNormal(random: () => number, median: number, sigma: number): number {
