@@ -1,10 +1,12 @@
-import { findDetectionWithTransaction } from "@orylo/db";
+import { findDetectionWithTransaction, findExplanation } from "@orylo/db";
 import { Contribution, Decision, EvidenceValue, RuleHit } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
+import { DetectionExplanation, toDetectionExplanation } from "../explanations/explanation-view";
 
-const Trace = z.object({
+/** The trace stored with each detection: what the dashboard, the API and the explanations read. */
+export const DetectionTrace = z.object({
   contributions: z.array(Contribution),
   ruleHits: z.array(RuleHit),
   failedDetectors: z.array(z.string()),
@@ -51,12 +53,13 @@ export const DetectionDetail = z.object({
   livemode: z.boolean(),
   source: z.enum(["webhook", "evaluate"]),
   createdAt: z.iso.datetime(),
-  ...Trace.shape,
+  ...DetectionTrace.shape,
   features: z.record(z.string(), EvidenceValue),
   engineVersion: z.string(),
   rulesetVersion: z.string(),
   latencyMs: z.number(),
   payment: PaymentSignals.nullable(),
+  explanation: DetectionExplanation,
 });
 export type DetectionDetail = z.infer<typeof DetectionDetail>;
 
@@ -65,6 +68,7 @@ export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDe
   const row = await findDetectionWithTransaction(ctx.db, ctx.organizationId, id);
   if (!row) throw new NotFoundError("detection", id);
   const { detection, transaction: t } = row;
+  const explanation = toDetectionExplanation(await findExplanation(ctx.db, ctx.organizationId, id));
   return {
     id: detection.id,
     decision: detection.decision,
@@ -73,7 +77,7 @@ export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDe
     livemode: detection.livemode,
     source: detection.source,
     createdAt: detection.createdAt.toISOString(),
-    ...Trace.parse(detection.trace),
+    ...DetectionTrace.parse(detection.trace),
     features: z.record(z.string(), EvidenceValue).parse(detection.features),
     engineVersion: detection.engineVersion,
     rulesetVersion: detection.rulesetVersion,
@@ -109,5 +113,6 @@ export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDe
       billingCountry: t.billingCountry,
       shippingCountry: t.shippingCountry,
     },
+    explanation,
   };
 }

@@ -2,6 +2,7 @@ import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
 import type { OrgCtx } from "../context";
+import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 
@@ -17,7 +18,10 @@ export interface ScoreInput {
   startedAt: number;
 }
 
-/** Features from the stored history, the engine's verdict, and the detection row with its full trace. */
+/**
+ * Features from the stored history, the engine's verdict, the detection row with its full trace, and the
+ * request for its explanation (pending row + outbox task), all in the caller's transaction.
+ */
 export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<DetectionSummary> {
   const { payment, settings } = input;
   const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
@@ -42,6 +46,7 @@ export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<
     rulesetVersion: BUILTIN_RULESET_VERSION,
     latencyMs: performance.now() - input.startedAt,
   });
+  await requestExplanation(ctx, detection.id);
   ctx.logger.info(
     { detectionId: detection.id, decision: detection.decision, riskScore: detection.riskScore },
     "payment scored",

@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./demo";
 export * from "./detections";
+export * from "./explanations";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./payments";

@@ -1,0 +1,92 @@
+import { DETECTORS, evaluate, type FeatureVector, type Transaction } from "@orylo/engine";
+import { describe, expect, it } from "vitest";
+import { explainWithTemplates } from "./explain-with-templates";
+
+const base: Transaction = {
+  chargeId: "ch_explain",
+  paymentIntentId: null,
+  createdAt: new Date("2025-03-03T12:00:00Z"),
+  livemode: true,
+  amount: 5_000,
+  currency: "eur",
+  status: "succeeded",
+  captured: true,
+  failureCode: null,
+  declineCode: null,
+  outcomeType: "authorized",
+  networkStatus: "approved_by_network",
+  radarRiskLevel: "normal",
+  radarRiskScore: 12,
+  cardFingerprint: "fp_explain",
+  cardBrand: "visa",
+  cardFunding: "credit",
+  cardCountry: "FR",
+  cardIin: null,
+  wallet: null,
+  threeDSecureResult: null,
+  cvcCheck: "pass",
+  addressLine1Check: null,
+  addressPostalCodeCheck: "pass",
+  customerId: "cus_explain",
+  email: "shopper@example.com",
+  billingCountry: "FR",
+  billingAddressKey: null,
+  shippingCountry: "FR",
+  shippingAddressKey: null,
+  ipAddress: "203.0.113.5",
+  deviceId: null,
+  userAgent: null,
+  metadata: {},
+};
+
+/** Payments that make every built-in detector hit, so each real trace meets its template. */
+const SCENARIOS: { transaction: Partial<Transaction>; features: FeatureVector }[] = [
+  {
+    transaction: {
+      amount: 100,
+      status: "failed",
+      declineCode: "incorrect_cvc",
+      outcomeType: "blocked",
+      radarRiskLevel: "highest",
+      cvcCheck: "fail",
+      cardFunding: "prepaid",
+    },
+    features: {
+      total_charges_per_card_number_10m: 6,
+      card_count_for_ip_address_10m: 7,
+      total_charges_per_ip_address_10m: 7,
+      declined_charges_per_ip_address_10m: 5,
+      merchant_charges_10m: 20,
+      merchant_declined_charges_10m: 12,
+      merchant_decline_rate_10m: 0.6,
+      merchant_same_amount_charges_10m: 9,
+    },
+  },
+  {
+    transaction: { amount: 125_000 },
+    features: {
+      merchant_amount_count_30d: 400,
+      merchant_amount_mean_30d: 4_500,
+      merchant_amount_stddev_30d: 2_000,
+    },
+  },
+];
+
+describe("templates for the engine's own traces", () => {
+  it("render every built-in detector from its real evidence, not the generic fallback", () => {
+    const explained = new Set<string>();
+    for (const scenario of SCENARIOS) {
+      const evaluation = evaluate({ ...base, ...scenario.transaction }, scenario.features, {
+        blockThreshold: 80,
+        reviewThreshold: 20,
+      });
+      for (const language of ["en", "fr"] as const) {
+        const explanation = explainWithTemplates({ ...evaluation, language });
+        for (const factor of explanation.factors) expect(factor.evidence).not.toMatch(/^Signal /);
+        for (const factor of explanation.factors) expect(factor.evidence).not.toMatch(/example\.com|203\.0/);
+      }
+      for (const c of evaluation.contributions) if (c.status === "hit") explained.add(c.detector);
+    }
+    expect([...explained].sort()).toEqual(DETECTORS.map((d) => d.name).sort());
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./cited-factors";
+export * from "./explain-with-templates";
+export * from "./explanation";

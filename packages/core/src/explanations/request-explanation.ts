@@ -1,0 +1,28 @@
+import { DEFAULT_EXPLANATION_LANGUAGE, ExplanationLanguage } from "@orylo/ai";
+import { enqueueTasks, insertPendingExplanation } from "@orylo/db";
+import type { OrgCtx } from "../context";
+import { DETECTION_EXPLAIN_TASK, type DetectionExplainPayload } from "../tasks/detection-explain";
+
+/**
+ * Asks for a detection's explanation: a `pending` row, in the organization's language, and the
+ * `detection.explain` task, both in the caller's transaction (the detection's own), so a detection is never
+ * committed without them, nor they without it.
+ */
+export async function requestExplanation(ctx: OrgCtx, detectionId: string): Promise<void> {
+  const { organizationId } = ctx;
+  await insertPendingExplanation(ctx.db, {
+    detectionId,
+    organizationId,
+    languages: ExplanationLanguage.options,
+    fallbackLanguage: DEFAULT_EXPLANATION_LANGUAGE,
+  });
+  const payload: DetectionExplainPayload = { detectionId, organizationId };
+  await enqueueTasks(ctx.db, [
+    {
+      taskId: DETECTION_EXPLAIN_TASK,
+      payload,
+      dedupeKey: `${DETECTION_EXPLAIN_TASK}:${detectionId}`,
+      organizationId,
+    },
+  ]);
+}

@@ -1,0 +1,116 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { detectionExplanations, detections, organization } from "../schema";
+
+export type ExplanationRow = typeof detectionExplanations.$inferSelect;
+export type ExplanationStatus = ExplanationRow["status"];
+
+/** `fr-FR`, `fr_ca`, `FR` → `fr` when `fr` is supported, else `fallback`: the organization's language, in SQL. */
+function organizationLanguage(supported: readonly string[], fallback: string) {
+  const language = sql`split_part(replace(lower(${organization.locale}), '_', '-'), '-', 1)`;
+  const list = sql.join(
+    supported.map((code) => sql`${code}`),
+    sql`, `,
+  );
+  return sql<string>`case when ${language} in (${list}) then ${language} else ${fallback} end`;
+}
+
+/**
+ * Creates the `pending` explanation of a new detection, in the detection's transaction, in the organization's
+ * language (read from `organization.locale` by the same statement: no extra round trip on the hot path).
+ * A second call for the same detection changes nothing.
+ */
+export async function insertPendingExplanation(
+  db: Executor,
+  params: {
+    detectionId: string;
+    organizationId: string;
+    languages: readonly string[];
+    fallbackLanguage: string;
+  },
+): Promise<void> {
+  const { detectionId, organizationId } = params;
+  const language = db
+    .select({ language: organizationLanguage(params.languages, params.fallbackLanguage) })
+    .from(organization)
+    .where(eq(organization.id, organizationId));
+  await db
+    .insert(detectionExplanations)
+    .values({ detectionId, organizationId, language: sql`(${language})` })
+    .onConflictDoNothing();
+}
+
+const publicColumns = {
+  status: detectionExplanations.status,
+  language: detectionExplanations.language,
+  explanation: detectionExplanations.explanation,
+  source: detectionExplanations.source,
+};
+
+/** A detection's explanation as the API shows it (never its internal error). */
+export async function findExplanation(db: Executor, organizationId: string, detectionId: string) {
+  const [row] = await db
+    .select(publicColumns)
+    .from(detectionExplanations)
+    .where(
+      and(
+        eq(detectionExplanations.organizationId, organizationId),
+        eq(detectionExplanations.detectionId, detectionId),
+      ),
+    );
+  return row;
+}
+
+/** What the explain task reads: the explanation's state and the decision with its trace. */
+export async function findExplanationWork(db: Executor, organizationId: string, detectionId: string) {
+  const [row] = await db
+    .select({
+      status: detectionExplanations.status,
+      language: detectionExplanations.language,
+      decision: detections.decision,
+      riskScore: detections.riskScore,
+      confidence: detections.confidence,
+      trace: detections.trace,
+    })
+    .from(detectionExplanations)
+    .innerJoin(detections, eq(detections.id, detectionExplanations.detectionId))
+    .where(
+      and(
+        eq(detectionExplanations.organizationId, organizationId),
+        eq(detectionExplanations.detectionId, detectionId),
+        eq(detections.organizationId, organizationId),
+      ),
+    );
+  return row;
+}
+
+/** Only a pending (or failed, to be tried again) explanation is written; a finished one stays as it is. */
+const WRITABLE: ExplanationStatus[] = ["pending", "failed"];
+
+/** Returns whether the explanation was written (false: another run finished it first). */
+export async function writeExplanation(
+  db: Executor,
+  params: {
+    organizationId: string;
+    detectionId: string;
+    status: Exclude<ExplanationStatus, "pending">;
+    explanation: Record<string, unknown> | null;
+    source: string | null;
+    error: string | null;
+    now: Date;
+  },
+): Promise<boolean> {
+  const { organizationId, detectionId, now, ...values } = params;
+  const rows = await db
+    .update(detectionExplanations)
+    .set({ ...values, updatedAt: now })
+    .where(
+      and(
+        eq(detectionExplanations.organizationId, organizationId),
+        eq(detectionExplanations.detectionId, detectionId),
+        inArray(detectionExplanations.status, WRITABLE),
+      ),
+    )
+    .returning({ detectionId: detectionExplanations.detectionId });
+  return rows.length > 0;
+}

@@ -1,0 +1,4 @@
+import { detectionExplainTask } from "@orylo/core";
+import { toTriggerTask } from "./lib/to-trigger-task";
+
+export const detectionExplain = toTriggerTask(detectionExplainTask);
