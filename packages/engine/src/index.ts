@@ -1,3 +1,6 @@
+export * from "./currency/convert";
+export * from "./currency/minor-units";
+export * from "./currency/rates";
 export * from "./decide";
 export * from "./detectors/amount-anomaly";
 export * from "./detectors/card-profile";
@@ -12,6 +15,10 @@ export * from "./evaluate";
 export * from "./evaluation";
 export * from "./features/catalogue";
 export * from "./features/stream";
+export * from "./rules/ast";
+export * from "./rules/parser";
+export * from "./rules/printer";
+export * from "./rules/rule-error";
 export * from "./score";
 export * from "./settings";
 export * from "./transaction";
