@@ -14,11 +14,11 @@ export const AttributeRef = z.object({
 });
 export type AttributeRef = z.infer<typeof AttributeRef>;
 
-/** `::key::` reads the charge's metadata, `::customer:key::` the customer's. */
+/** `::key::` reads the charge's metadata, `::customer:key::` the customer's (keys may hold spaces). */
 export const MetadataRef = z.object({
   type: z.literal("metadata"),
   scope: z.enum(["charge", "customer"]),
-  key: z.string().regex(/^[^:\s]+$/),
+  key: z.string().regex(/^[^:\n]+$/),
 });
 export type MetadataRef = z.infer<typeof MetadataRef>;
 

@@ -52,7 +52,8 @@ function read(scope: Scope, operand: Operand): Read {
         operand.scope === "customer" ? scope.input.customerMetadata : scope.input.transaction.metadata;
       const value = source?.[operand.key] ?? null;
       scope.seen[`${operand.scope === "customer" ? "customer_metadata" : "metadata"}.${operand.key}`] = value;
-      return { value, exact: false, metadata: true };
+      // Radar: metadata compared as text is case-sensitive.
+      return { value, exact: true, metadata: true };
     }
     default:
       return { value: operand.value, exact: false, metadata: false };

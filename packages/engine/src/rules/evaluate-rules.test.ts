@@ -100,6 +100,17 @@ describe("evaluateRules: three-valued outcomes", () => {
       expected: "hit",
     },
     { text: "Block if ::order_total:: > 100", transaction: { metadata: {} }, expected: "unknown" },
+    // Radar: metadata compared as text is case-sensitive, unlike attributes.
+    {
+      text: "Block if ::Plan Tier:: = 'gold'",
+      transaction: { metadata: { "Plan Tier": "Gold" } },
+      expected: "no_hit",
+    },
+    {
+      text: "Block if ::Plan Tier:: = 'Gold'",
+      transaction: { metadata: { "Plan Tier": "Gold" } },
+      expected: "hit",
+    },
     { text: "Block if is_missing(::order_total::)", transaction: { metadata: {} }, expected: "hit" },
     {
       text: "Block if :is_3d_secure_authenticated:",
@@ -170,7 +181,7 @@ describe("evaluateRules: the trace", () => {
         transaction: makeTransaction({ cardFunding: "prepaid", amount: 35_000, email: "VIP@shop.test" }),
         features: featuresWith(),
         lists: { vip_customers: ["vip@shop.test"] },
-        customerMetadata: { tier: "NEW" },
+        customerMetadata: { tier: "new" },
         now: NOW,
       },
     );
@@ -218,7 +229,7 @@ describe("evaluateRules: the trace", () => {
         action: "review",
         shadow: false,
         priority: 0,
-        seen: { "customer_metadata.tier": "NEW", "metadata.channel": null },
+        seen: { "customer_metadata.tier": "new", "metadata.channel": null },
       },
     ]);
   });

@@ -35,7 +35,8 @@ const SYMBOLS: ReadonlyArray<readonly [string, TokenKind]> = [
 ];
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, TokenKind]> = [
-  [/^::([^:\s]+(?::[^:\s]+)?)::/, "metadata"],
+  // Radar metadata keys may hold spaces: `::Customer Age::`.
+  [/^::([^:\n]+(?::[^:\n]+)?)::/, "metadata"],
   [/^:([A-Za-z0-9_]+):/, "attribute"],
   [/^@([A-Za-z0-9_-]+)/, "list"],
   // A number not glued to letters; `3d` (in `request 3d secure`) is a word.

@@ -168,11 +168,10 @@ class Parser {
           return { type: "attribute", name: token.value };
         case "metadata": {
           const [first, second] = token.value.split(":");
-          return second === undefined
-            ? { type: "metadata", scope: "charge", key: first! }
-            : first === "customer"
-              ? { type: "metadata", scope: "customer", key: second }
-              : this.fail("::key:: or ::customer:key::", token);
+          if (second === undefined) return { type: "metadata", scope: "charge", key: first! };
+          if (first === "customer") return { type: "metadata", scope: "customer", key: second };
+          // Radar's ::destination:key:: reads a Connect destination, which our payments do not carry.
+          return this.fail("::key:: or ::customer:key:: (destination metadata is not available)", token);
         }
         case "string":
           return { type: "string", value: token.value };

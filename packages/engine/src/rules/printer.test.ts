@@ -6,7 +6,7 @@ import { printRule } from "./printer";
 
 type Random = () => number;
 const NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_";
-const KEY_CHARS = "abcXYZ019_-.)(@'\"!";
+const KEY_CHARS = "abcXYZ019_-.)(@'\"! ";
 const STRING_CHARS = "aZ9 '\"\\%_:@()\n,é!=";
 
 function text(random: Random, chars: string, min: number, max: number): string {
