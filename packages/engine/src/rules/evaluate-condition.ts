@@ -75,10 +75,23 @@ function fold(value: Scalar | null, exact: boolean): Scalar | null {
   return typeof value === "string" && !exact ? value.toLowerCase() : value;
 }
 
-function listValues(scope: Scope, name: string): readonly string[] {
+/** Folded Sets per list array: callers pass the same arrays for many payments, so this is built once. */
+const listSets = new WeakMap<readonly string[], Map<boolean, ReadonlySet<string>>>();
+
+function listSet(scope: Scope, name: string, exact: boolean): ReadonlySet<string> {
   const list = scope.input.lists?.[name];
   if (!list) throw new RuleEvaluationError("unknown_list", `List @${name} was not provided`);
-  return list;
+  let byExactness = listSets.get(list);
+  if (!byExactness) {
+    byExactness = new Map();
+    listSets.set(list, byExactness);
+  }
+  let set = byExactness.get(exact);
+  if (!set) {
+    set = new Set(exact ? list : list.map((item) => item.toLowerCase()));
+    byExactness.set(exact, set);
+  }
+  return set;
 }
 
 /** Evaluates every child (no short-circuit) so the trace shows every value the rule could read. */
@@ -110,10 +123,11 @@ export function evaluateCondition(condition: Condition, scope: Scope): Truth {
     }
     case "in": {
       const left = read(scope, condition.left);
-      const values: readonly Scalar[] =
-        condition.right.type === "list"
-          ? listValues(scope, condition.right.name)
-          : condition.right.values.map((literal: Literal) => literal.value);
+      if (condition.right.type === "list") {
+        const set = listSet(scope, condition.right.name, left.exact);
+        return applyOperator(isIn, fold(left.value, left.exact), set);
+      }
+      const values = condition.right.values.map((literal: Literal) => literal.value);
       const sample: Read = { value: typeof values[0] === "number" ? 0 : "", exact: false, metadata: false };
       return applyOperator(
         isIn,

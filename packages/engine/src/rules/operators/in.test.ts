@@ -18,6 +18,14 @@ describe("isIn (in)", () => {
     expectTruthTable(isIn, "NG", ["NG"], true);
   });
 
+  it("looks a list up as a Set, and refuses a number against it", () => {
+    const list: ReadonlySet<string> = new Set(["vip@shop.test"]);
+    expect(isIn.apply("vip@shop.test", list)).toBe(true);
+    expect(isIn.apply("other@shop.test", list)).toBe(false);
+    expectTruthTable(isIn, "vip@shop.test", list, true);
+    expect(() => isIn.apply(1, list)).toThrow(RuleEvaluationError);
+  });
+
   it("refuses a set of another kind", () => {
     expect(() => isIn.apply(1, ["1"])).toThrow(RuleEvaluationError);
   });
