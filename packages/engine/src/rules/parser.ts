@@ -111,12 +111,10 @@ class Parser {
     const start = this.peek().position;
     const left = this.operand();
     const token = this.peek();
-    if (token.kind === "operator" && COMPARISONS.has(token.value)) {
-      this.next();
-      const operator = token.value as ComparisonOperator;
-      return this.mark({ type: "compare", operator, left, right: this.operand() }, token.position);
-    }
-    if (token.kind === "word" && WORD_OPERATORS.has(token.value)) {
+    const comparison =
+      (token.kind === "operator" && COMPARISONS.has(token.value)) ||
+      (token.kind === "word" && WORD_OPERATORS.has(token.value));
+    if (comparison) {
       this.next();
       const operator = token.value as ComparisonOperator;
       return this.mark({ type: "compare", operator, left, right: this.operand() }, token.position);
