@@ -29,7 +29,7 @@ export const Contribution = z.object({
 });
 export type Contribution = z.infer<typeof Contribution>;
 
-/** One entry per rule whose condition is true (shadow rules included), deciding rule first (see `rankRuleHits`). */
+/** One entry per rule whose condition is true (shadow included), in `rankRuleHits` order: the deciding one first. */
 export const RuleHit = z.object({
   ruleId: z.string().min(1),
   action: z.enum(["allow", "review", "block", "request_3ds"]),
