@@ -1,16 +1,40 @@
 import type { Decision, RuleHit } from "./evaluation";
 import type { EngineSettings } from "./settings";
 
+/** Kinds in precedence order; `request_3ds` is last because it never decides (nor stops evaluation). */
+const ACTION_RANK: Readonly<Record<RuleHit["action"], number>> = {
+  allow: 0,
+  block: 1,
+  review: 2,
+  request_3ds: 3,
+};
+const DECISION_OF = { allow: "ALLOW", block: "BLOCK", review: "REVIEW" } as const;
+
+/** Hits in precedence order: enforced before shadow, then by kind, then higher priority, then rule id. */
+export function rankRuleHits(ruleHits: readonly RuleHit[]): RuleHit[] {
+  return [...ruleHits].sort(
+    (a, b) =>
+      Number(a.shadow) - Number(b.shadow) ||
+      ACTION_RANK[a.action] - ACTION_RANK[b.action] ||
+      b.priority - a.priority ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** The enforced rule hit that decides, if any: shadow and `request_3ds` hits never do. */
+export function decidingRuleHit(ruleHits: readonly RuleHit[]): RuleHit | null {
+  const [first] = rankRuleHits(ruleHits.filter((hit) => !hit.shadow && hit.action !== "request_3ds"));
+  return first ?? null;
+}
+
 /**
  * Precedence (ARCHITECTURE §4): enforced allow rules, then block rules, then review rules, then the
  * organization's score thresholds. Shadow rules and `request_3ds` (pre-payment API) never decide.
  * Lists will slot in ahead of rules when they arrive.
  */
 export function decide(riskScore: number, ruleHits: readonly RuleHit[], settings: EngineSettings): Decision {
-  const enforced = new Set(ruleHits.filter((ruleHit) => !ruleHit.shadow).map((ruleHit) => ruleHit.action));
-  if (enforced.has("allow")) return "ALLOW";
-  if (enforced.has("block")) return "BLOCK";
-  if (enforced.has("review")) return "REVIEW";
+  const deciding = decidingRuleHit(ruleHits);
+  if (deciding && deciding.action !== "request_3ds") return DECISION_OF[deciding.action];
   if (riskScore >= settings.blockThreshold) return "BLOCK";
   if (riskScore >= settings.reviewThreshold) return "REVIEW";
   return "ALLOW";

@@ -1,8 +1,11 @@
-import { computeConfidence, decide } from "./decide";
+import { computeConfidence, decide, rankRuleHits } from "./decide";
 import type { Detector } from "./detectors/detector";
 import { DETECTORS } from "./detectors/registry";
 import { type Contribution, ENGINE_VERSION, type Evaluation, type RuleHit } from "./evaluation";
 import type { FeatureVector } from "./features/catalogue";
+import type { RuleInput } from "./rules/evaluate-condition";
+import { evaluateRules } from "./rules/evaluate-rules";
+import type { Rule } from "./rules/rule";
 import { combineScores } from "./score";
 import type { EngineSettings } from "./settings";
 import type { Transaction } from "./transaction";
@@ -10,6 +13,13 @@ import type { Transaction } from "./transaction";
 export type EvaluateOptions = {
   /** Defaults to every registered detector; tests pass their own. */
   detectors?: readonly Detector[];
+  /** The organization's rules; none by default. Disabled ones are skipped, expired ones traced as such. */
+  rules?: readonly Rule[];
+  lists?: RuleInput["lists"];
+  customerMetadata?: RuleInput["customerMetadata"];
+  /** When rule expiry is judged; defaults to the payment's own time, so replays decide as live did. */
+  now?: Date;
+  registry?: RuleInput["registry"];
 };
 
 /** A detector that throws, or returns a score outside 0-100, is recorded as failed; the others still decide. */
@@ -38,8 +48,9 @@ function runDetector(
 }
 
 /**
- * Scores one payment: runs every detector, combines the hits (see `combineScores`), then decides by
- * precedence (rule hits, then the organization's thresholds). Pure: features are computed beforehand.
+ * Scores one payment: runs every detector and every rule (each traced), combines the detector hits (see
+ * `combineScores`), then decides by precedence (rule hits, then the organization's thresholds). Pure:
+ * features and lists are computed beforehand.
  */
 export function evaluate(
   transaction: Transaction,
@@ -51,8 +62,19 @@ export function evaluate(
   const contributions = detectors.map((detector) => runDetector(detector, transaction, features, settings));
   const failedDetectors = contributions.filter((c) => c.status === "failed").map((c) => c.detector);
   const riskScore = combineScores(contributions.filter((c) => c.status === "hit").map((c) => c.score));
-  // The rule language comes later; its hits will be evaluated here and take precedence in `decide`.
-  const ruleHits: RuleHit[] = [];
+  const ruleOutcomes = evaluateRules(options.rules ?? [], {
+    transaction,
+    features,
+    lists: options.lists,
+    customerMetadata: options.customerMetadata,
+    now: options.now ?? transaction.createdAt,
+    registry: options.registry,
+  });
+  const ruleHits: RuleHit[] = rankRuleHits(
+    ruleOutcomes
+      .filter((outcome) => outcome.outcome === "hit")
+      .map(({ ruleId, action, priority, shadow }) => ({ ruleId, action, priority, shadow })),
+  );
   return {
     engineVersion: ENGINE_VERSION,
     decision: decide(riskScore, ruleHits, settings),
@@ -66,5 +88,6 @@ export function evaluate(
     contributions,
     failedDetectors,
     ruleHits,
+    ruleOutcomes,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RuleOutcome } from "./rules/rule";
 
 /** Bumped whenever a detector, a weight or the score combination changes, so stored traces can be replayed. */
 export const ENGINE_VERSION = "engine-0.1.0";
@@ -28,7 +29,7 @@ export const Contribution = z.object({
 });
 export type Contribution = z.infer<typeof Contribution>;
 
-/** Hook for the rule language (Radar syntax) that comes later: one entry per rule whose condition is true. */
+/** One entry per rule whose condition is true (shadow included), in `rankRuleHits` order: the deciding one first. */
 export const RuleHit = z.object({
   ruleId: z.string().min(1),
   action: z.enum(["allow", "review", "block", "request_3ds"]),
@@ -47,5 +48,7 @@ export const Evaluation = z.object({
   contributions: z.array(Contribution),
   failedDetectors: z.array(z.string()),
   ruleHits: z.array(RuleHit),
+  /** Every evaluated rule's trace (hit, no_hit, unknown, error, expired); absent in traces stored before rules. */
+  ruleOutcomes: z.array(RuleOutcome).default([]),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

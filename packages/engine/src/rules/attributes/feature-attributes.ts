@@ -1,0 +1,19 @@
+import { FEATURE_NAMES } from "../../features/catalogue";
+import type { AttributeDefinition } from "./attribute";
+
+function unitOf(feature: string): string {
+  if (feature.includes("decline_rate")) return "ratio 0-1";
+  if (feature.includes("amount_mean") || feature.includes("amount_stddev"))
+    return "minor units of the payment currency";
+  if (feature.startsWith("card_count_for_")) return "distinct cards";
+  return "payments";
+}
+
+/** Every feature of the catalogue, by its own (Radar-style) name: `:card_count_for_ip_address_hourly:`. */
+export const FEATURE_ATTRIBUTES: readonly AttributeDefinition[] = FEATURE_NAMES.map((feature) => ({
+  name: feature,
+  type: "number",
+  unit: unitOf(feature),
+  description: `Feature ${feature} (earlier payments of the organization; the current one is not counted)`,
+  source: { kind: "feature", feature },
+}));

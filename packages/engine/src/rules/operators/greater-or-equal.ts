@@ -1,0 +1,9 @@
+import { type Operator, requireNumbers } from "./operator";
+
+export const greaterOrEqual: Operator = {
+  symbol: ">=",
+  apply: (left, right) => {
+    const [a, b] = requireNumbers(">=", left, right);
+    return a >= b;
+  },
+};
