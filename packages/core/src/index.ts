@@ -5,6 +5,7 @@ export * from "./demo/bootstrap-demo-merchant";
 export * from "./detections/get-detection";
 export * from "./detections/list-detections";
 export * from "./errors";
+export * from "./features/live-features";
 export * from "./health/check-readiness";
 export * from "./organizations/organization-settings";
 export * from "./stripe-events/process-stripe-event";
