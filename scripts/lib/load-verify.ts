@@ -13,6 +13,9 @@ export interface StoreCheck {
   duplicated: number;
   unscored: number;
   detections: number;
+  /** The app's own measure of each scoring (normalize → features → engine → writes), not the HTTP round trip. */
+  scoringP50: number;
+  scoringP95: number;
 }
 
 /** What the database says after the run: each distinct event stored once, each charge stored and scored once. */
@@ -40,6 +43,8 @@ export async function checkStore(
   const [scored] = (
     await query(
       `select count(*)::int as n, count(distinct transaction_id)::int as distinct_transactions
+         , percentile_cont(0.5) within group (order by latency_ms) as p50
+         , percentile_cont(0.95) within group (order by latency_ms) as p95
        from detections where organization_id = $1 and transaction_id is not null`,
       [organizationId],
     )
@@ -57,5 +62,7 @@ export async function checkStore(
       transactions - Number(payments!.charges) + (detections - Number(scored!.distinct_transactions)),
     unscored: Number(payments!.unscored),
     detections,
+    scoringP50: Number(scored!.p50),
+    scoringP95: Number(scored!.p95),
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, openSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -30,6 +30,8 @@ export function freePort(): Promise<number> {
 export interface WebApp {
   url: string;
   logFile: string;
+  /** CPU time used so far by the app's processes (Linux /proc; NaN elsewhere), in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,12 @@ export async function startWebApp(env: Record<string, string>, logFile: string):
   child.once("exit", () => {
     exited = true;
   });
-  const app: WebApp = { url, logFile, stop: () => stopProcessGroup(child, () => exited) };
+  const app: WebApp = {
+    url,
+    logFile,
+    cpuMs: () => processGroupCpuMs(child.pid),
+    stop: () => stopProcessGroup(child, () => exited),
+  };
   try {
     await waitForReady(url, () => exited, logFile);
   } catch (error) {
@@ -91,6 +98,21 @@ async function stopProcessGroup(child: ChildProcess, hasExited: () => boolean): 
   signal("SIGTERM");
   for (let waited = 0; waited < 10_000 && !hasExited(); waited += 100) await Bun.sleep(100);
   if (!hasExited()) signal("SIGKILL");
+}
+
+/** utime + stime of every process in the group, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function processGroupCpuMs(group: number | undefined): number {
+  if (group === undefined || !existsSync("/proc/self/stat")) return Number.NaN;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
 }
 
 export function tail(file: string, lines = 30): string {
