@@ -117,7 +117,9 @@ try {
       const concurrent = redelivered.length - flagged;
       notes.push(
         `${label}: ${count(redelivered.length)} redeliveries, ${count(flagged)} answered \`duplicate: true\`` +
-          (concurrent > 0 ? `; ${concurrent} arrived while their first delivery was still in flight.` : "."),
+          (concurrent > 0
+            ? `; ${concurrent} overtook their first delivery (stored first, so that one was the duplicate).`
+            : "."),
       );
     }
     if (result.notSent > 0)
