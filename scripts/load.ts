@@ -10,6 +10,7 @@ import { createTestOrganization } from "@orylo/db/testing";
 import { startPostgresServer } from "@orylo/testkit/postgres-server";
 import { commandLine, readBenchArgs } from "./lib/bench-size";
 import { printReport, type RunReport, writeReport } from "./lib/benchmarks-doc";
+import { cleanupOnInterrupt } from "./lib/cleanup-on-interrupt";
 import { count, ms, summarize, verdict } from "./lib/latency-stats";
 import { freshEvents, loadPlan } from "./lib/load-plan";
 import { checkStore, type Query } from "./lib/load-verify";
@@ -23,6 +24,13 @@ let database: DatabaseHandle | undefined;
 let stopDatabase: () => Promise<void> = async () => {};
 let app: WebApp | undefined;
 let exitCode = 0;
+async function cleanUp() {
+  await app?.stop();
+  await database?.close().catch(() => {});
+  await stopDatabase();
+  rmSync(workDir, { recursive: true, force: true });
+}
+const forgetCleanUp = cleanupOnInterrupt(cleanUp);
 
 try {
   await ensureWebBuilt();
@@ -166,9 +174,7 @@ try {
   console.error("load failed:", error);
   if (app) console.error(tail(app.logFile));
 } finally {
-  await app?.stop();
-  await database?.close().catch(() => {});
-  await stopDatabase();
-  rmSync(workDir, { recursive: true, force: true });
+  await cleanUp();
+  forgetCleanUp();
 }
 process.exit(exitCode);

@@ -7,6 +7,7 @@ import { findPostgresBin, startPostgresServer } from "@orylo/testkit/postgres-se
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
 import { loadInBatches, type RawQuery } from "../lib/bulk-load";
+import { cleanupOnInterrupt } from "../lib/cleanup-on-interrupt";
 import { count, ms, summarize, verdict } from "../lib/latency-stats";
 import { captureQueries, explainParts, timeParts } from "../lib/live-query-diagnosis";
 import { syntheticHistory } from "../lib/synthetic-history";
@@ -24,10 +25,15 @@ async function openBenchDatabase(driver: "pg" | "pglite") {
     throw new Error(`live-features-pg needs a PostgreSQL server: ${(error as Error).message}`);
   }
   const server = await startPostgresServer();
-  try {
-    return { handle: await openDatabase({ driver: "pg", url: server.url }), stop: () => server.stop() };
-  } catch (error) {
+  const forget = cleanupOnInterrupt(() => server.stop());
+  const stop = async () => {
     await server.stop();
+    forget();
+  };
+  try {
+    return { handle: await openDatabase({ driver: "pg", url: server.url }), stop };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }

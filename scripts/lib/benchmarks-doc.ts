@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BenchSize } from "./bench-size";
+import { wasInterrupted } from "./cleanup-on-interrupt";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 export const BENCHMARKS_DOC = join(ROOT, "docs", "benchmarks.md");
@@ -87,6 +88,7 @@ function readBlocks(): Map<string, string> {
 
 /** Rewrites this run's block (section × size) in docs/benchmarks.md, keeping every other block. */
 export function writeReport(report: RunReport): void {
+  if (wasInterrupted()) return;
   const blocks = readBlocks();
   blocks.set(`${report.section}:${report.size}`, renderBlock(report));
   const parts = [HEADER];
@@ -103,6 +105,7 @@ export function writeReport(report: RunReport): void {
 
 /** Prints the report to the console too (CI logs show the figures without opening the file). */
 export function printReport(report: RunReport): void {
+  if (wasInterrupted()) return console.log("\ninterrupted: figures incomplete, not reported");
   console.log(`\n${SECTIONS[report.section]} — size ${report.size}`);
   for (const [what, value, target, met] of report.rows) {
     console.log(`  ${what.padEnd(44)} ${value.padEnd(16)} ${target.padEnd(14)} ${met.replaceAll("*", "")}`);
