@@ -105,7 +105,10 @@ export function writeReport(report: RunReport): void {
 
 /** Prints the report to the console too (CI logs show the figures without opening the file). */
 export function printReport(report: RunReport): void {
-  if (wasInterrupted()) return console.log("\ninterrupted: figures incomplete, not reported");
+  if (wasInterrupted()) {
+    console.log("\ninterrupted: figures incomplete, not reported");
+    return;
+  }
   console.log(`\n${SECTIONS[report.section]} — size ${report.size}`);
   for (const [what, value, target, met] of report.rows) {
     console.log(`  ${what.padEnd(44)} ${value.padEnd(16)} ${target.padEnd(14)} ${met.replaceAll("*", "")}`);
