@@ -7,6 +7,7 @@ export * from "./detections/list-detections";
 export * from "./errors";
 export * from "./explanations/explain-detection";
 export * from "./explanations/explanation-view";
+export * from "./features/live-features";
 export * from "./health/check-readiness";
 export * from "./organizations/organization-settings";
 export * from "./stripe-events/process-stripe-event";

@@ -1,0 +1,39 @@
+// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite]
+// Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
+// reported, never a failure; a benchmark that errors exits non-zero.
+import { commandLine, readBenchArgs } from "../lib/bench-size";
+import { printReport, type RunReport, writeReport } from "../lib/benchmarks-doc";
+import { runEngineBenchmark } from "./engine";
+import { runLiveFeaturesBenchmark } from "./live-features";
+
+const BENCHMARKS: Record<
+  string,
+  (size: ReturnType<typeof readBenchArgs>["size"], command: string) => Promise<RunReport>
+> = {
+  engine: runEngineBenchmark,
+  "live-features-pg": (size, command) => runLiveFeaturesBenchmark("pg", size, command),
+  "live-features-pglite": (size, command) => runLiveFeaturesBenchmark("pglite", size, command),
+};
+
+const { size, only } = readBenchArgs();
+const unknown = only.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of only.length > 0 ? only : Object.keys(BENCHMARKS)) {
+  console.log(`\n==> ${name} (size ${size})`);
+  const started = performance.now();
+  try {
+    const report = await BENCHMARKS[name]!(size, commandLine("bench", size, only));
+    writeReport(report);
+    printReport(report);
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failed = true;
+    console.error(`${name} failed:`, error);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,43 @@
+import { simulatedTraffic } from "@orylo/testkit/scenarios";
+import { type BenchSize, bySize } from "./bench-size";
+import type { Delivery } from "./open-loop";
+
+/** Which SPEC §G target a phase measures; `warm-up` is sent (and checked in the database) but not reported. */
+export type PhaseKind = "warm-up" | "latency" | "redeliveries" | "capacity";
+export type Phase = { kind: PhaseKind; name: string; rate: number; count: number; redeliveries: number };
+
+export function loadPlan(size: BenchSize): Phase[] {
+  const [latency, mixed, capacity] = bySize(size, {
+    tiny: [300, 1_000, 1_500],
+    small: [3_000, 10_000, 15_000],
+    full: [6_000, 30_000, 45_000],
+  });
+  return [
+    { kind: "warm-up", name: "warm-up, 50 req/s", rate: 50, count: 100, redeliveries: 0 },
+    { kind: "latency", name: "latency, 100 req/s", rate: 100, count: latency, redeliveries: 0 },
+    {
+      kind: "redeliveries",
+      name: "500 req/s, 10 % redeliveries",
+      rate: 500,
+      count: mixed,
+      redeliveries: 0.1,
+    },
+    {
+      kind: "capacity",
+      name: "capacity, 1 500 req/s offered",
+      rate: 1_500,
+      count: capacity,
+      redeliveries: 0,
+    },
+  ];
+}
+
+/** Fresh charge events (simulated shoppers plus a card-testing burst), in time order. */
+export function freshEvents(seed: number, wanted: number): Delivery[] {
+  const traffic = simulatedTraffic({ seed, end: new Date(), shoppers: Math.ceil(wanted / 2) + 40, days: 1 });
+  return traffic.slice(-wanted).map(({ event }) => ({
+    eventId: event.id,
+    payload: JSON.stringify(event),
+    redelivery: false,
+  }));
+}

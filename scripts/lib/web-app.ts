@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const WEB = join(ROOT, "apps", "web");
+const NEXT_BIN = join(WEB, "node_modules", "next", "dist", "bin", "next");
+
+/** Builds apps/web (`bun run build`) when it has no production build yet. */
+export async function ensureWebBuilt(): Promise<void> {
+  if (existsSync(join(WEB, ".next", "BUILD_ID"))) return;
+  console.log("  apps/web has no production build: running `bun run build` in apps/web");
+  const build = spawn("bun", ["run", "build"], { cwd: WEB, stdio: "inherit", env: process.env });
+  const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+export interface WebApp {
+  url: string;
+  logFile: string;
+  /** CPU time used so far by the app's processes (Linux /proc; NaN elsewhere), in milliseconds. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * `next start` of apps/web on 127.0.0.1:port with exactly `env` (plus PATH and HOME), in its own process
+ * group so that stopping it ends the server and nothing else; resolves once `/api/health/ready` says 200.
+ */
+export async function startWebApp(env: Record<string, string>, logFile: string): Promise<WebApp> {
+  if (!existsSync(NEXT_BIN)) throw new Error(`${NEXT_BIN} is missing: run \`bun install\``);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = openSync(logFile, "w");
+  const child = spawn("node", [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: WEB,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env, PORT: String(port) },
+  });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  const app: WebApp = {
+    url,
+    logFile,
+    cpuMs: () => processGroupCpuMs(child.pid),
+    stop: () => stopProcessGroup(child, () => exited),
+  };
+  try {
+    await waitForReady(url, () => exited, logFile);
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+  return app;
+}
+
+async function waitForReady(url: string, hasExited: () => boolean, logFile: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error(`next start exited before it was ready:\n${tail(logFile)}`);
+    try {
+      const response = await fetch(`${url}/api/health/ready`);
+      if (response.ok) return;
+      last = `HTTP ${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await Bun.sleep(250);
+  }
+  throw new Error(`${url}/api/health/ready not ready after 90 s (${last}):\n${tail(logFile)}`);
+}
+
+async function stopProcessGroup(child: ChildProcess, hasExited: () => boolean): Promise<void> {
+  if (hasExited() || child.pid === undefined) return;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  for (let waited = 0; waited < 10_000 && !hasExited(); waited += 100) await Bun.sleep(100);
+  if (!hasExited()) signal("SIGKILL");
+}
+
+/** utime + stime of every process in the group, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function processGroupCpuMs(group: number | undefined): number {
+  if (group === undefined || !existsSync("/proc/self/stat")) return Number.NaN;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
+}
+
+export function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
