@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  transpilePackages: ["@orylo/core", "@orylo/db", "@orylo/engine", "@orylo/platform"],
+  transpilePackages: ["@orylo/ai", "@orylo/core", "@orylo/db", "@orylo/engine", "@orylo/platform"],
   // Native/WASM and worker-thread packages stay in node_modules instead of being bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
