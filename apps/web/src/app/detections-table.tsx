@@ -1,10 +1,11 @@
 import type { DetectionListItem } from "@orylo/core";
+import { toMajorUnits } from "@orylo/engine";
 
 const money = (amount: number | null, currency: string | null) =>
   amount === null || currency === null
     ? "—"
     : new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(
-        amount / 10 ** (["jpy", "krw", "vnd", "clp"].includes(currency) ? 0 : 2),
+        toMajorUnits(amount, currency),
       );
 
 export function DetectionsTable({ detections }: { detections: DetectionListItem[] }) {
