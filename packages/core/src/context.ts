@@ -25,3 +25,17 @@ export interface OrgCtx extends Ctx {
 export function withOrganization(ctx: Ctx, organizationId: string): OrgCtx {
   return { ...ctx, organizationId, logger: ctx.logger.child({ organizationId }) };
 }
+
+/** How an actor is written where a row records who did something (`author`, `created_by`). */
+export function describeActor(actor: Actor): string {
+  switch (actor.type) {
+    case "user":
+      return `user:${actor.userId}`;
+    case "api_key":
+      return `api_key:${actor.apiKeyId}`;
+    case "webhook":
+      return `webhook:${actor.source}`;
+    case "system":
+      return `system:${actor.task}`;
+  }
+}

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "invalid_rule"
   | "conflict"
   | "payload_too_large"
   | "unavailable";
@@ -50,5 +51,21 @@ export class UnavailableError extends OryloError {
 export class PayloadTooLargeError extends OryloError {
   constructor(maxBytes: number) {
     super("payload_too_large", `The body is larger than ${maxBytes} bytes.`, { details: { maxBytes } });
+  }
+}
+
+export class ConflictError extends OryloError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("conflict", message, details ? { details } : {});
+  }
+}
+
+/** Rule text that does not compile: `details.errors` lists each error with its line, column and suggestion. */
+export class InvalidRuleError extends OryloError {
+  constructor(errors: readonly Record<string, unknown>[]) {
+    const first = errors[0]?.message;
+    super("invalid_rule", typeof first === "string" ? first : "The rule does not compile.", {
+      details: { errors },
+    });
   }
 }

@@ -15,6 +15,7 @@ export const PERSONAL_DATA_COLUMNS = [
   { table: "payment_intents", column: "metadata", kind: "free_text" },
   { table: "stripe_events", column: "payload", kind: "raw_payload" },
   { table: "detections", column: "features", kind: "derived" },
+  { table: "list_items", column: "value", kind: "free_text" },
   { table: "user", column: "email", kind: "email" },
   { table: "user", column: "name", kind: "name" },
   { table: "session", column: "ip_address", kind: "ip" },

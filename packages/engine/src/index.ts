@@ -21,6 +21,7 @@ export * from "./rules/attributes/registry";
 export * from "./rules/compile-rule";
 export * from "./rules/evaluate-condition";
 export * from "./rules/evaluate-rules";
+export * from "./rules/list-references";
 export type { Truth } from "./rules/logic";
 export * from "./rules/operators/operator";
 export * from "./rules/operators/registry";

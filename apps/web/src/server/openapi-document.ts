@@ -1,4 +1,23 @@
-import { DetectionDetail, DetectionList, ListDetectionsQuery, Readiness, WebhookReceipt } from "@orylo/core";
+import {
+  AddListItemsInput,
+  CreateListInput,
+  CreateRuleInput,
+  DetectionDetail,
+  DetectionList,
+  ListDetectionsQuery,
+  ListItemList,
+  ListList,
+  ListView,
+  Readiness,
+  RuleDetail,
+  RuleList,
+  RuleValidation,
+  RuleVersionList,
+  RuleView,
+  UpdateRuleInput,
+  ValidateRuleInput,
+  WebhookReceipt,
+} from "@orylo/core";
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
 
@@ -22,6 +41,15 @@ const errors = {
   401: json(ErrorBody, "Missing or invalid API key."),
   404: json(ErrorBody, "No such object in this organization."),
 };
+const body = <T extends z.ZodType>(schema: T) => ({
+  requestBody: { required: true, content: { "application/json": { schema } } },
+});
+const byId = (example: string) => ({ path: z.object({ id: z.string().meta({ example }) }) });
+const noContent = { description: "Done." };
+const ruleCompileErrors = json(
+  ErrorBody,
+  "Invalid input, or `invalid_rule`: `details.errors` gives each error's line, column and suggested attribute.",
+);
 
 /** API v1 as OpenAPI 3.1, generated from the same zod schemas that validate requests and shape responses. */
 export function openApiDocument() {
@@ -51,6 +79,99 @@ export function openApiDocument() {
             200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
             ...errors,
           },
+        },
+      },
+      "/api/v1/rules": {
+        post: {
+          summary: "Create a rule from its text (rule language, Radar syntax)",
+          ...body(CreateRuleInput.meta({ id: "CreateRuleInput" })),
+          responses: {
+            201: json(RuleView.meta({ id: "Rule" }), "Saved as version 1."),
+            ...errors,
+            400: ruleCompileErrors,
+          },
+        },
+        get: {
+          summary: "List the organization's rules, highest priority first",
+          responses: { 200: json(RuleList.meta({ id: "RuleList" }), "Every rule."), ...errors },
+        },
+      },
+      "/api/v1/rules/validate": {
+        post: {
+          summary: "Compile a rule without saving it",
+          ...body(ValidateRuleInput.meta({ id: "ValidateRuleInput" })),
+          responses: {
+            200: json(RuleValidation.meta({ id: "RuleValidation" }), "Its canonical text, or every error."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/rules/{id}": {
+        get: {
+          summary: "One rule with its version history",
+          requestParams: byId("rule_…"),
+          responses: { 200: json(RuleDetail.meta({ id: "RuleDetail" }), "The rule."), ...errors },
+        },
+        patch: {
+          summary: "Change a rule (text, name, priority, mode, enabled, expiry): a new version",
+          requestParams: byId("rule_…"),
+          ...body(UpdateRuleInput.meta({ id: "UpdateRuleInput" })),
+          responses: { 200: json(RuleView, "The rule as now saved."), ...errors, 400: ruleCompileErrors },
+        },
+        delete: {
+          summary: "Delete a rule and its history",
+          requestParams: byId("rule_…"),
+          responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/rules/{id}/versions": {
+        get: {
+          summary: "Every saved version of a rule, newest first, with the fields each changed",
+          requestParams: byId("rule_…"),
+          responses: {
+            200: json(RuleVersionList.meta({ id: "RuleVersionList" }), "The history."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/lists": {
+        post: {
+          summary: "Create a named list, read by rules as `@name`",
+          ...body(CreateListInput.meta({ id: "CreateListInput" })),
+          responses: {
+            201: json(ListView.meta({ id: "List" }), "The empty list."),
+            ...errors,
+            409: json(ErrorBody, "A list with this name exists."),
+          },
+        },
+        get: {
+          summary: "List the organization's lists with their item counts",
+          responses: { 200: json(ListList.meta({ id: "ListList" }), "Every list."), ...errors },
+        },
+      },
+      "/api/v1/lists/{id}/items": {
+        post: {
+          summary: "Add values to a list (normalized for its kind), each with an optional expiry",
+          requestParams: byId("list_…"),
+          ...body(AddListItemsInput.meta({ id: "AddListItemsInput" })),
+          responses: {
+            201: json(ListItemList.meta({ id: "ListItemList" }), "The items as stored."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/lists/{id}/items/{value}": {
+        delete: {
+          summary: "Remove one value from a list",
+          requestParams: {
+            path: z.object({
+              id: z.string().meta({ example: "list_…" }),
+              value: z
+                .string()
+                .meta({ description: "The value, URL-encoded.", example: "fraud%40example.com" }),
+            }),
+          },
+          responses: { 204: noContent, ...errors },
         },
       },
       "/api/webhooks/stripe": {

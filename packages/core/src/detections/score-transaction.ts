@@ -5,9 +5,9 @@ import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
 import type { OrganizationSettings } from "../organizations/organization-settings";
+import { loadRuleSet } from "../rules/load-rule-set";
 
-/** Until merchants write rules (the rule language), decisions come from the built-in detectors alone. */
-export const BUILTIN_RULESET_VERSION = "builtin";
+export { BUILTIN_RULESET_VERSION } from "../rules/load-rule-set";
 
 export interface ScoreInput {
   payment: Transaction;
@@ -25,7 +25,12 @@ export interface ScoreInput {
 export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<DetectionSummary> {
   const { payment, settings } = input;
   const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
-  const evaluation = evaluate(payment, features, settings.engine);
+  const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
+  // Expiry is judged at the payment's time, as `evaluate` does by default, so a replay decides as live did.
+  const evaluation = evaluate(payment, features, settings.engine, {
+    rules: ruleSet.rules,
+    lists: ruleSet.lists,
+  });
   const detection = await insertDetection(ctx.db, {
     id: generateId("det"),
     organizationId: ctx.organizationId,
@@ -40,10 +45,11 @@ export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<
       contributions: evaluation.contributions,
       ruleHits: evaluation.ruleHits,
       failedDetectors: evaluation.failedDetectors,
+      ruleOutcomes: evaluation.ruleOutcomes,
     },
     features,
     engineVersion: evaluation.engineVersion,
-    rulesetVersion: BUILTIN_RULESET_VERSION,
+    rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
   await requestExplanation(ctx, detection.id);

@@ -3,6 +3,8 @@ export * from "./audit-log";
 export * from "./auth";
 export * from "./detections";
 export * from "./explanations";
+export * from "./lists";
 export * from "./outbox";
 export * from "./payments";
+export * from "./rules";
 export * from "./webhooks";

@@ -9,6 +9,8 @@ export class RuleError extends Error {
     readonly code: RuleErrorCode,
     message: string,
     readonly position: Position | null,
+    /** For an unknown attribute: the nearest known one, which the message also names. */
+    readonly suggestion: string | null = null,
   ) {
     super(message);
     this.name = "RuleError";

@@ -32,6 +32,7 @@ function typeOf(checker: Checker, operand: Operand): OperandType | null {
       "unknown_attribute",
       `Unknown attribute :${operand.name}:${atPosition(where)}.${hint}`,
       where,
+      suggestion ?? null,
     ),
   );
   return null;

@@ -5,6 +5,7 @@ import { ZodError, z } from "zod";
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_request: 400,
   invalid_signature: 400,
+  invalid_rule: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -1,0 +1,79 @@
+import { deleteListItem, findList, insertList, selectLists, upsertListItems } from "@orylo/db";
+import { generateId } from "@orylo/platform";
+import { describeActor, type OrgCtx } from "../context";
+import { ConflictError, NotFoundError } from "../errors";
+import {
+  AddListItemsInput,
+  type CreateListInput,
+  type ListItemList,
+  type ListList,
+  type ListView,
+  toListItemView,
+} from "./list-schemas";
+import { normalizeListValue } from "./normalize-list-value";
+
+/** A new, empty list; its name is what rules write as `@name`, so a taken name is a 409. */
+export async function createList(ctx: OrgCtx, input: CreateListInput): Promise<ListView> {
+  const row = await insertList(ctx.db, {
+    id: generateId("list"),
+    organizationId: ctx.organizationId,
+    name: input.name,
+    kind: input.kind,
+    description: input.description ?? null,
+    createdBy: describeActor(ctx.actor),
+  });
+  if (!row) throw new ConflictError(`A list named @${input.name} already exists.`, { name: input.name });
+  return { ...row, itemCount: 0, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listLists(ctx: OrgCtx): Promise<ListList> {
+  const rows = await selectLists(ctx.db, ctx.organizationId);
+  return { data: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), nextCursor: null };
+}
+
+async function listOf(ctx: OrgCtx, id: string) {
+  const list = await findList(ctx.db, ctx.organizationId, id);
+  if (!list) throw new NotFoundError("list", id);
+  return list;
+}
+
+/** Adds (or refreshes) values, normalized for the list's kind; one invalid value rejects the batch. */
+export async function addListItems(
+  ctx: OrgCtx,
+  listId: string,
+  input: AddListItemsInput,
+): Promise<ListItemList> {
+  const { items, source } = AddListItemsInput.parse(input);
+  const list = await listOf(ctx, listId);
+  const author = describeActor(ctx.actor);
+  const byValue = new Map(
+    items.map((item) => [
+      normalizeListValue(list.kind, item.value),
+      item.expiresAt ? new Date(item.expiresAt) : null,
+    ]),
+  );
+  const rows = await upsertListItems(ctx.db, {
+    organizationId: ctx.organizationId,
+    listId,
+    items: [...byValue].map(([value, expiresAt]) => ({
+      id: generateId("litem"),
+      value,
+      source,
+      author,
+      expiresAt,
+    })),
+  });
+  ctx.logger.info({ listId, count: rows.length }, "list items added");
+  return { data: rows.map(toListItemView), nextCursor: null };
+}
+
+export async function removeListItem(ctx: OrgCtx, listId: string, value: string): Promise<void> {
+  const list = await listOf(ctx, listId);
+  const normalized = normalizeListValue(list.kind, value);
+  const removed = await deleteListItem(ctx.db, {
+    organizationId: ctx.organizationId,
+    listId,
+    value: normalized,
+  });
+  if (!removed) throw new NotFoundError("list item", value);
+}

@@ -1,0 +1,24 @@
+import { InvalidRequestError } from "../errors";
+import type { ListKind } from "./list-schemas";
+
+const CHECKS: Partial<Record<ListKind, { pattern: RegExp; expected: string }>> = {
+  email: { pattern: /^[^@\s]+@[^@\s]+$/, expected: "an email address" },
+  email_domain: { pattern: /^[a-z0-9.-]+\.[a-z]{2,}$/, expected: "a domain such as example.com" },
+  card_bin: { pattern: /^\d{6,8}$/, expected: "6 to 8 digits" },
+  country: { pattern: /^[A-Z]{2}$/, expected: "a two-letter ISO country code" },
+};
+
+/**
+ * The stored form of a value, so `(list, value)` is unique and lookups match: emails and domains are
+ * lowercased (a domain loses a leading `@`), countries uppercased, everything trimmed.
+ */
+export function normalizeListValue(kind: ListKind, raw: string): string {
+  let value = raw.trim();
+  if (kind === "email" || kind === "email_domain") value = value.toLowerCase();
+  if (kind === "email_domain") value = value.replace(/^@/, "");
+  if (kind === "country") value = value.toUpperCase();
+  const check = CHECKS[kind];
+  if (check && !check.pattern.test(value))
+    throw new InvalidRequestError(`'${raw}' is not ${check.expected} (a ${kind} list).`, { value: raw });
+  return value;
+}

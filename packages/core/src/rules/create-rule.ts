@@ -1,0 +1,27 @@
+import { insertRule } from "@orylo/db";
+import { generateId } from "@orylo/platform";
+import { describeActor, type OrgCtx } from "../context";
+import { compileRuleOrThrow } from "./compile-rule-text";
+import { type CreateRuleInput, type RuleView, toRuleView } from "./rule-schemas";
+
+/** Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1. */
+export async function createRule(ctx: OrgCtx, input: CreateRuleInput): Promise<RuleView> {
+  const compiled = compileRuleOrThrow(input.text);
+  const row = await ctx.db.transaction((tx) =>
+    insertRule(tx, {
+      id: generateId("rule"),
+      organizationId: ctx.organizationId,
+      name: input.name ?? compiled.text,
+      action: compiled.ast.action,
+      text: compiled.text,
+      ast: compiled.ast,
+      priority: input.priority ?? 0,
+      mode: input.mode ?? "enforced",
+      enabled: input.enabled ?? true,
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      createdBy: describeActor(ctx.actor),
+    }),
+  );
+  ctx.logger.info({ ruleId: row.id, action: row.action, mode: row.mode }, "rule created");
+  return toRuleView(row);
+}

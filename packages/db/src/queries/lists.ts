@@ -1,0 +1,131 @@
+import { and, asc, count, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { listItems, lists } from "../schema";
+
+export type ListRow = typeof lists.$inferSelect;
+export type NewList = typeof lists.$inferInsert;
+export type ListItemRow = typeof listItems.$inferSelect;
+export type ListKind = ListRow["kind"];
+export type ListItemSource = ListItemRow["source"];
+
+/** Undefined when the name is taken in this organization (a rule's `@name` must mean one list). */
+export async function insertList(db: Executor, row: NewList): Promise<ListRow | undefined> {
+  const [list] = await db.insert(lists).values(row).onConflictDoNothing().returning();
+  return list;
+}
+
+export async function findList(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(lists)
+    .where(and(eq(lists.organizationId, organizationId), eq(lists.id, id)));
+  return row;
+}
+
+/** Every list of the organization by name, with how many items each holds. */
+export async function selectLists(db: Executor, organizationId: string) {
+  return db
+    .select({
+      id: lists.id,
+      name: lists.name,
+      kind: lists.kind,
+      description: lists.description,
+      createdBy: lists.createdBy,
+      createdAt: lists.createdAt,
+      itemCount: count(listItems.id),
+    })
+    .from(lists)
+    .leftJoin(listItems, eq(listItems.listId, lists.id))
+    .where(eq(lists.organizationId, organizationId))
+    .groupBy(lists.id)
+    .orderBy(asc(lists.name));
+}
+
+export type NewListItem = Pick<ListItemRow, "value" | "source" | "author" | "expiresAt">;
+
+/**
+ * Adds items to a list the caller has checked belongs to the organization. A value already there is
+ * refreshed (source, author, expiry), so re-adding a value extends or clears its expiry.
+ */
+export async function upsertListItems(
+  db: Executor,
+  params: { organizationId: string; listId: string; items: readonly (NewListItem & { id: string })[] },
+): Promise<ListItemRow[]> {
+  if (params.items.length === 0) return [];
+  const { organizationId, listId } = params;
+  return db
+    .insert(listItems)
+    .values(params.items.map((item) => ({ ...item, organizationId, listId })))
+    .onConflictDoUpdate({
+      target: [listItems.listId, listItems.value],
+      set: {
+        source: sqlExcluded("source"),
+        author: sqlExcluded("author"),
+        expiresAt: sqlExcluded("expires_at"),
+      },
+    })
+    .returning();
+}
+
+function sqlExcluded(column: string) {
+  return sql.raw(`excluded.${column}`);
+}
+
+export async function selectListItems(db: Executor, organizationId: string, listId: string) {
+  return db
+    .select({
+      value: listItems.value,
+      source: listItems.source,
+      author: listItems.author,
+      expiresAt: listItems.expiresAt,
+      createdAt: listItems.createdAt,
+    })
+    .from(listItems)
+    .where(and(eq(listItems.organizationId, organizationId), eq(listItems.listId, listId)))
+    .orderBy(asc(listItems.value));
+}
+
+export async function deleteListItem(
+  db: Executor,
+  params: { organizationId: string; listId: string; value: string },
+): Promise<boolean> {
+  const deleted = await db
+    .delete(listItems)
+    .where(
+      and(
+        eq(listItems.organizationId, params.organizationId),
+        eq(listItems.listId, params.listId),
+        eq(listItems.value, params.value),
+      ),
+    )
+    .returning({ id: listItems.id });
+  return deleted.length > 0;
+}
+
+/**
+ * The unexpired items of the named lists, by name, in one query (the hot path). A name with no list is
+ * absent from the result, so a rule reading it is traced as an error rather than silently not matching.
+ */
+export async function findListValuesByName(
+  db: Executor,
+  params: { organizationId: string; names: readonly string[]; now: Date },
+): Promise<Record<string, string[]>> {
+  if (params.names.length === 0) return {};
+  const rows = await db
+    .select({ name: lists.name, value: listItems.value })
+    .from(lists)
+    .leftJoin(
+      listItems,
+      and(
+        eq(listItems.listId, lists.id),
+        or(isNull(listItems.expiresAt), gt(listItems.expiresAt, params.now)),
+      ),
+    )
+    .where(and(eq(lists.organizationId, params.organizationId), inArray(lists.name, [...params.names])));
+  const byName: Record<string, string[]> = {};
+  for (const { name, value } of rows) {
+    byName[name] ??= [];
+    if (value !== null) byName[name].push(value);
+  }
+  return byName;
+}
