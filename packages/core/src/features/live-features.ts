@@ -17,6 +17,7 @@ import {
   type Window,
 } from "@orylo/engine";
 import { and, desc, eq, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 
 /**
  * The live (SQL) evaluator of the feature catalogue: two queries per payment, whatever the number of
@@ -67,21 +68,6 @@ function windowStart(at: Date, window: Window): Date | null {
   return seconds === null ? null : new Date(at.getTime() - seconds * 1000);
 }
 
-/** The aggregates of one entity's row over its rows' window flags (static SQL: names only, no values). */
-function aggregatesOf(countCards: boolean): string {
-  return WINDOW_NAMES.map((window) => {
-    const w = `w_${window}`;
-    return [
-      `count(*) filter (where ${w})::int as total_${window}`,
-      `count(*) filter (where ${w} and status = 'succeeded')::int as authorized_${window}`,
-      `count(*) filter (where ${w} and status = 'failed')::int as declined_${window}`,
-      countCards
-        ? `count(distinct card) filter (where ${w})::int as cards_${window}`
-        : `null::int as cards_${window}`,
-    ].join(", ");
-  }).join(", ");
-}
-
 function inWindow(at: Date, window: Window): SQL {
   const start = windowStart(at, window);
   return start ? sql`${t.createdAt} > ${start}` : sql`true`;
@@ -100,21 +86,34 @@ async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: 
   }
   if (present.length === 0) return features;
 
-  // One row per entity, with the same column names for every entity so the rows can be UNIONed. The window
-  // tests are computed once per row (`w_<window>`); the aggregates over them are static text, so the
-  // statement carries a handful of parameters per entity, not one per aggregate.
-  const flags = sql.join(
-    WINDOW_NAMES.map((window) => sql`${inWindow(payment.createdAt, window)} as ${sql.raw(`w_${window}`)}`),
-    sql`, `,
-  );
+  // One row per entity, with the same column names for every entity so the rows can be UNIONed.
   const branches = present.map((entity) => {
+    const column = ENTITY_COLUMNS[entity];
+    const selections: Record<string, SQL<number | string | null>> = {
+      entity: sql<string>`${entity}::text`,
+    };
+    for (const window of WINDOW_NAMES) {
+      const scope = inWindow(payment.createdAt, window);
+      selections[`total_${window}`] = sql<number>`count(*) filter (where ${scope})::int`;
+      selections[`authorized_${window}`] =
+        sql<number>`count(*) filter (where ${scope} and ${t.status} = 'succeeded')::int`;
+      selections[`declined_${window}`] =
+        sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`;
+      selections[`cards_${window}`] = CARD_ENTITIES.has(entity)
+        ? sql<number>`count(distinct ${t.cardFingerprint}) filter (where ${scope})::int`
+        : sql<null>`null::int`;
+    }
     const value = payment[VELOCITY_ENTITIES[entity]]!;
-    const rows = sql`select ${t.status} as status, ${t.cardFingerprint} as card, ${flags} from ${t}
-      where ${and(earlier, eq(ENTITY_COLUMNS[entity], value))}`;
-    return sql`(select ${entity}::text as entity, ${sql.raw(aggregatesOf(CARD_ENTITIES.has(entity)))} from (${rows}) r)`;
+    return db
+      .select(selections)
+      .from(t)
+      .where(and(earlier, eq(column, value)));
   });
-  const result = await db.execute(sql.join(branches, sql` union all `));
-  const rows = (result as unknown as { rows: Record<string, number | string | null>[] }).rows;
+  const [first, second, ...rest] = branches;
+  const rows = (second ? await unionAll(first!, second, ...rest) : await first!) as Record<
+    string,
+    number | string | null
+  >[];
 
   if (rows.length !== present.length)
     throw new Error(`entity query returned ${rows.length} rows for ${present.length} entities`);
