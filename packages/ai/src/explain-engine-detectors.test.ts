@@ -65,9 +65,9 @@ const SCENARIOS: { transaction: Partial<Transaction>; features: FeatureVector }[
   {
     transaction: { amount: 125_000 },
     features: {
-      merchant_amount_count_30d: 400,
-      merchant_amount_mean_30d: 4_500,
-      merchant_amount_stddev_30d: 2_000,
+      merchant_amount_count_recent: 200,
+      merchant_amount_mean_recent: 4_500,
+      merchant_amount_stddev_recent: 2_000,
     },
   },
 ];

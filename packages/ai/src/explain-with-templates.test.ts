@@ -104,6 +104,20 @@ const HITS: { hit: Contribution; en: string; fr: string }[] = [
     hit: hit("amount_anomaly", 36, "amount_unusually_high", {
       amount: 125_000,
       currency: "eur",
+      merchant_amount_count_recent: 200,
+      merchant_amount_mean_recent: 4_500,
+      merchant_amount_stddev_recent: 2_000,
+      min_history: 30,
+      z_score: 6.25,
+    }),
+    en: "Amount of 1,250.00 EUR, 6.3 standard deviations above the shop's recent average (45.00 EUR, 200 payments)",
+    fr: "Montant de 1 250,00 EUR, 6,3 écarts-types au-dessus de la moyenne de la boutique sur ses derniers paiements (45,00 EUR, 200 paiements)",
+  },
+  {
+    // Stored before the amount history was bounded to the last 200 payments: the 30-day keys.
+    hit: hit("amount_anomaly", 36, "amount_unusually_high", {
+      amount: 125_000,
+      currency: "eur",
       merchant_amount_count_30d: 1_240,
       merchant_amount_mean_30d: 4_500,
       merchant_amount_stddev_30d: 2_000,
@@ -162,7 +176,7 @@ describe("a factor per detector hit, in both languages", () => {
 });
 
 describe("the summary", () => {
-  const [velocity, enumeration, , , spike, , amount, card, radar] = HITS.map((row) => row.hit);
+  const [velocity, enumeration, , , spike, , amount, , card, radar] = HITS.map((row) => row.hit);
   const clean = DETECTORS.map(noHit);
   it.each([
     {

@@ -2,6 +2,7 @@ import { type Database, insertTransaction, schema } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import {
   FEATURE_NAMES,
+  type FeatureOptions,
   type FeatureValue,
   type FeatureVector,
   StreamingFeatureEvaluator,
@@ -164,38 +165,59 @@ function describePayment(payment: Transaction): string {
   });
 }
 
-describe("live (SQL) features agree with the streaming evaluator", () => {
-  it.each(SEEDS)("on a dense in-order history (seed %i)", async (seed) => {
-    const { db } = await getTestDatabase();
-    const organization = await createTestOrganization(db);
-    // A neighbour with the same entities, interleaved: the SQL side must never count it.
-    const neighbour = await createTestOrganization(db);
-    const size = 150 + Math.floor(seededRandom(seed * 31 + 1)() * 151);
-    const history = generateHistory(seed, size);
-    const evaluator = new StreamingFeatureEvaluator();
+/**
+ * The amount history keeps the last 200 same-currency payments; these histories rarely reach that many, so
+ * each seed also runs with a bound low enough to cut most histories, given to both evaluators.
+ */
+const LOW_AMOUNT_HISTORY_LIMIT = 9;
+const CASES = SEEDS.flatMap((seed) => [
+  { seed, limit: undefined },
+  { seed, limit: LOW_AMOUNT_HISTORY_LIMIT },
+]);
 
-    for (const [index, payment] of history.entries()) {
-      const stored = await insertTransaction(db, {
-        id: `txn_parity_${organization.id}_${index}`,
-        organizationId: organization.id,
-        isHistory: index % 5 === 0,
-        ...payment,
-      });
-      if (!stored) throw new Error(`seed ${seed}, index ${index}: ${payment.chargeId} was not inserted`);
-      if (index % 3 === 0)
-        await insertTransaction(db, {
-          id: `txn_parity_${neighbour.id}_${index}`,
-          organizationId: neighbour.id,
+describe("live (SQL) features agree with the streaming evaluator", () => {
+  it.each(CASES)(
+    "on a dense in-order history (seed $seed, amount history limit $limit)",
+    async ({ seed, limit }) => {
+      const options: FeatureOptions = { merchantAmountHistoryLimit: limit };
+      const { db } = await getTestDatabase();
+      const organization = await createTestOrganization(db);
+      // A neighbour with the same entities, interleaved: the SQL side must never count it.
+      const neighbour = await createTestOrganization(db);
+      const size = 150 + Math.floor(seededRandom(seed * 31 + 1)() * 151);
+      const history = generateHistory(seed, size);
+      const evaluator = new StreamingFeatureEvaluator(options);
+      let bounded = 0;
+
+      for (const [index, payment] of history.entries()) {
+        const stored = await insertTransaction(db, {
+          id: `txn_parity_${organization.id}_${index}`,
+          organizationId: organization.id,
+          isHistory: index % 5 === 0,
           ...payment,
         });
+        if (!stored) throw new Error(`seed ${seed}, index ${index}: ${payment.chargeId} was not inserted`);
+        if (index % 3 === 0)
+          await insertTransaction(db, {
+            id: `txn_parity_${neighbour.id}_${index}`,
+            organizationId: neighbour.id,
+            ...payment,
+          });
 
-      const live = await computeLiveFeatures(db, organization.id, payment, stored.ingestSeq);
-      const streamed = evaluator.push(payment);
-      const mismatch = firstMismatch(live, streamed);
-      if (mismatch !== null)
-        expect.fail(`seed ${seed}, index ${index}/${size}, ${mismatch}\npayment ${describePayment(payment)}`);
-    }
-  });
+        const live = await computeLiveFeatures(db, organization.id, payment, stored.ingestSeq, options);
+        const streamed = evaluator.push(payment);
+        const mismatch = firstMismatch(live, streamed);
+        if (mismatch !== null)
+          expect.fail(
+            `seed ${seed}, limit ${limit}, index ${index}/${size}, ${mismatch}\npayment ${describePayment(payment)}`,
+          );
+        if (limit !== undefined && streamed.merchant_amount_count_recent === limit) bounded += 1;
+      }
+      // The bound must actually cut histories, or this case proves nothing about it.
+      if (limit !== undefined)
+        expect(bounded, "payments whose amount history hit the limit").toBeGreaterThan(20);
+    },
+  );
 
   it("issues at most two SQL statements per payment", async () => {
     const handle = await getTestDatabase();

@@ -1,8 +1,10 @@
 import { type Executor, transactions as t } from "@orylo/db";
 import {
+  amountHistoryLimit,
   CARD_COUNT_ENTITIES,
   CHARGE_OUTCOMES,
   cardCountFeatureName,
+  type FeatureOptions,
   type FeatureVector,
   MERCHANT_AMOUNT_HISTORY_SECONDS,
   MERCHANT_WINDOWS,
@@ -14,27 +16,39 @@ import {
   WINDOWS,
   type Window,
 } from "@orylo/engine";
-import { and, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 
 /**
  * The live (SQL) evaluator of the feature catalogue: two queries per payment, whatever the number of
  * features. Each count covers the organization's payments strictly earlier in (created, ingest order) and
  * inside the window (t − w, t]. The streaming evaluator in the engine computes the same values in memory.
+ *
+ * Both queries are shaped for the indexes on (organization, created) and (organization, entity, created):
+ * - entity features: one aggregate per entity present, joined with UNION ALL, so each reads only its own
+ *   entity's rows through its own index and evaluates only its own filters (an OR across entities made
+ *   every row of a busy IP evaluate every entity's aggregates);
+ * - merchant features: the last hour's payments (10m and hourly counts), and the amount history as the
+ *   latest `limit` earlier payments in this currency within 30 days, read newest first from the index and
+ *   cut by LIMIT, so at most `limit` matching rows whatever the merchant's volume.
  */
 export async function computeLiveFeatures(
   db: Executor,
   organizationId: string,
   payment: Transaction,
   ingestSeq: number,
+  options: FeatureOptions = {},
 ): Promise<FeatureVector> {
   const at = payment.createdAt;
   const earlier = and(
     eq(t.organizationId, organizationId),
+    // Implied by the next condition; stated so the planner bounds the index range at `at`.
+    lte(t.createdAt, at),
     or(lt(t.createdAt, at), and(eq(t.createdAt, at), lt(t.ingestSeq, ingestSeq))),
   );
   const [entityFeatures, merchantFeatures] = await Promise.all([
     queryEntityFeatures(db, payment, earlier),
-    queryMerchantFeatures(db, payment, earlier),
+    queryMerchantFeatures(db, payment, earlier, amountHistoryLimit(options)),
   ]);
   return { ...entityFeatures, ...merchantFeatures };
 }
@@ -46,6 +60,8 @@ const ENTITY_COLUMNS = {
   ip_address: t.ipAddress,
   device: t.deviceId,
 } as const satisfies Record<VelocityEntity, unknown>;
+
+const CARD_ENTITIES: ReadonlySet<string> = new Set(CARD_COUNT_ENTITIES);
 
 function windowStart(at: Date, window: Window): Date | null {
   const seconds = WINDOWS[window];
@@ -59,64 +75,115 @@ function inWindow(at: Date, window: Window): SQL {
 
 async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: SQL | undefined) {
   const features: FeatureVector = {};
-  const selections: Record<string, SQL<number>> = {};
-  const matches: SQL[] = [];
+  const present: VelocityEntity[] = [];
   for (const entity of Object.keys(VELOCITY_ENTITIES) as VelocityEntity[]) {
-    const value = payment[VELOCITY_ENTITIES[entity]];
-    const column = ENTITY_COLUMNS[entity];
-    const cardCounted = (CARD_COUNT_ENTITIES as readonly string[]).includes(entity);
     for (const window of WINDOW_NAMES) {
       for (const outcome of CHARGE_OUTCOMES) features[velocityFeatureName(outcome, entity, window)] = null;
-      if (cardCounted)
+      if (CARD_ENTITIES.has(entity))
         features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = null;
     }
-    if (value === null) continue;
-    matches.push(sql`${column} = ${value}`);
+    if (payment[VELOCITY_ENTITIES[entity]] !== null) present.push(entity);
+  }
+  if (present.length === 0) return features;
+
+  // One row per entity, with the same column names for every entity so the rows can be UNIONed.
+  const branches = present.map((entity) => {
+    const column = ENTITY_COLUMNS[entity];
+    const selections: Record<string, SQL<number | string | null>> = {
+      entity: sql<string>`${entity}::text`,
+    };
     for (const window of WINDOW_NAMES) {
-      const scope = sql`${column} = ${value} and ${inWindow(payment.createdAt, window)}`;
-      selections[velocityFeatureName("total", entity, window)] =
-        sql<number>`count(*) filter (where ${scope})::int`;
-      selections[velocityFeatureName("authorized", entity, window)] =
+      const scope = inWindow(payment.createdAt, window);
+      selections[`total_${window}`] = sql<number>`count(*) filter (where ${scope})::int`;
+      selections[`authorized_${window}`] =
         sql<number>`count(*) filter (where ${scope} and ${t.status} = 'succeeded')::int`;
-      selections[velocityFeatureName("declined", entity, window)] =
+      selections[`declined_${window}`] =
         sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`;
-      if (cardCounted) {
-        selections[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] =
-          sql<number>`count(distinct ${t.cardFingerprint}) filter (where ${scope})::int`;
-      }
+      selections[`cards_${window}`] = CARD_ENTITIES.has(entity)
+        ? sql<number>`count(distinct ${t.cardFingerprint}) filter (where ${scope})::int`
+        : sql<null>`null::int`;
+    }
+    const value = payment[VELOCITY_ENTITIES[entity]]!;
+    return db
+      .select(selections)
+      .from(t)
+      .where(and(earlier, eq(column, value)));
+  });
+  const [first, second, ...rest] = branches;
+  const rows = (second ? await unionAll(first!, second, ...rest) : await first!) as Record<
+    string,
+    number | string | null
+  >[];
+
+  if (rows.length !== present.length)
+    throw new Error(`entity query returned ${rows.length} rows for ${present.length} entities`);
+  for (const row of rows) {
+    const entity = row.entity as VelocityEntity;
+    for (const window of WINDOW_NAMES) {
+      for (const outcome of CHARGE_OUTCOMES)
+        features[velocityFeatureName(outcome, entity, window)] = Number(row[`${outcome}_${window}`]);
+      if (CARD_ENTITIES.has(entity))
+        features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = Number(
+          row[`cards_${window}`],
+        );
     }
   }
-  if (matches.length === 0) return features;
-  const [row] = await db
-    .select(selections)
-    .from(t)
-    .where(and(earlier, or(...matches)));
-  return { ...features, ...row };
+  return features;
 }
 
-async function queryMerchantFeatures(db: Executor, payment: Transaction, earlier: SQL | undefined) {
+async function queryMerchantFeatures(
+  db: Executor,
+  payment: Transaction,
+  earlier: SQL | undefined,
+  limit: number,
+) {
   const sameCurrency = sql`${t.currency} = ${payment.currency}`;
-  const selections: Record<string, SQL<number | null>> = {
-    merchant_amount_count_30d: sql<number>`count(*) filter (where ${sameCurrency})::int`,
-    merchant_amount_mean_30d: sql<number | null>`(avg(${t.amount}) filter (where ${sameCurrency}))::float8`,
-    merchant_amount_stddev_30d: sql<
-      number | null
-    >`(stddev_pop(${t.amount}) filter (where ${sameCurrency}))::float8`,
-  };
+  const counts: Record<string, SQL.Aliased<number>> = {};
   for (const window of MERCHANT_WINDOWS) {
     const scope = inWindow(payment.createdAt, window);
-    selections[`merchant_charges_${window}`] = sql<number>`count(*) filter (where ${scope})::int`;
-    selections[`merchant_declined_charges_${window}`] =
-      sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`;
-    selections[`merchant_same_amount_charges_${window}`] =
-      sql<number>`count(*) filter (where ${scope} and ${t.amount} = ${payment.amount} and ${sameCurrency})::int`;
+    counts[`merchant_charges_${window}`] = sql<number>`count(*) filter (where ${scope})::int`.as(
+      `merchant_charges_${window}`,
+    );
+    counts[`merchant_declined_charges_${window}`] =
+      sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`.as(
+        `merchant_declined_charges_${window}`,
+      );
+    counts[`merchant_same_amount_charges_${window}`] =
+      sql<number>`count(*) filter (where ${scope} and ${t.amount} = ${payment.amount} and ${sameCurrency})::int`.as(
+        `merchant_same_amount_charges_${window}`,
+      );
   }
-  const historyStart = new Date(payment.createdAt.getTime() - MERCHANT_AMOUNT_HISTORY_SECONDS * 1000);
-  const [row] = await db
-    .select(selections)
+  const longest = Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
+  const windowsStart = new Date(payment.createdAt.getTime() - longest * 1000);
+  const windowCounts = db
+    .select(counts)
     .from(t)
-    .where(and(earlier, sql`${t.createdAt} > ${historyStart}`));
-  const features: FeatureVector = { ...row };
+    .where(and(earlier, gt(t.createdAt, windowsStart)))
+    .as("window_counts");
+
+  const historyStart = new Date(payment.createdAt.getTime() - MERCHANT_AMOUNT_HISTORY_SECONDS * 1000);
+  const recent = db
+    .select({ amount: t.amount })
+    .from(t)
+    .where(and(earlier, eq(t.currency, payment.currency), gt(t.createdAt, historyStart)))
+    .orderBy(desc(t.createdAt), desc(t.ingestSeq))
+    .limit(limit)
+    .as("recent");
+  const history = db
+    .select({
+      merchant_amount_count_recent: sql<number>`count(*)::int`.as("merchant_amount_count_recent"),
+      merchant_amount_mean_recent: sql<number | null>`avg(${recent.amount})::float8`.as(
+        "merchant_amount_mean_recent",
+      ),
+      merchant_amount_stddev_recent: sql<number | null>`stddev_pop(${recent.amount})::float8`.as(
+        "merchant_amount_stddev_recent",
+      ),
+    })
+    .from(recent)
+    .as("amount_history");
+
+  const [row] = await db.select().from(windowCounts).crossJoin(history);
+  const features: FeatureVector = { ...row!.window_counts, ...row!.amount_history };
   for (const window of MERCHANT_WINDOWS) {
     const charges = Number(features[`merchant_charges_${window}`] ?? 0);
     const declined = Number(features[`merchant_declined_charges_${window}`] ?? 0);

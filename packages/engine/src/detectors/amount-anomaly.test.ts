@@ -5,9 +5,9 @@ import { makeTransaction } from "../test-helpers/make-transaction";
 import { amountAnomalyDetector } from "./amount-anomaly";
 
 const history = (count: number, mean: number | null, stddev: number | null) => ({
-  merchant_amount_count_30d: count,
-  merchant_amount_mean_30d: mean,
-  merchant_amount_stddev_30d: stddev,
+  merchant_amount_count_recent: count,
+  merchant_amount_mean_recent: mean,
+  merchant_amount_stddev_recent: stddev,
 });
 
 describe("amountAnomalyDetector", () => {

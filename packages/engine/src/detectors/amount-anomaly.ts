@@ -1,11 +1,12 @@
 import { type Detector, hit, noHit, readNumber } from "./detector";
 
-/** Fewer than 30 payments in 30 days is too little history for a mean and a spread to mean anything. */
+/** Fewer than 30 recent payments (see the catalogue) is too little history for a mean and a spread to mean anything. */
 export const MIN_AMOUNT_HISTORY = 30;
 const MIN_Z = 3;
 
 /**
- * z-score of this amount against the merchant's 30-day amounts in the same currency. The spread has a
+ * z-score of this amount against the merchant's recent amounts in the same currency (the last 200 payments
+ * in that currency within 30 days, `merchant_amount_*_recent`). The spread has a
  * floor of a quarter of the mean: a one-price shop (spread 0) would otherwise call two items
  * infinitely unusual. Only unusually high amounts count; tiny ones are the card-testing detector's.
  * Amounts are right-skewed, so 3 sigma is common enough to weigh little: 10 at z = 3, 50 from z = 8.
@@ -13,22 +14,22 @@ const MIN_Z = 3;
 export const amountAnomalyDetector: Detector = {
   name: "amount_anomaly",
   detect(transaction, features) {
-    const count = readNumber(features, "merchant_amount_count_30d");
-    const mean = readNumber(features, "merchant_amount_mean_30d");
-    const stddev = readNumber(features, "merchant_amount_stddev_30d");
+    const count = readNumber(features, "merchant_amount_count_recent");
+    const mean = readNumber(features, "merchant_amount_mean_recent");
+    const stddev = readNumber(features, "merchant_amount_stddev_recent");
     const evidence = {
       amount: transaction.amount,
       currency: transaction.currency,
-      merchant_amount_count_30d: count,
-      merchant_amount_mean_30d: mean === null ? null : Math.round(mean),
-      merchant_amount_stddev_30d: stddev === null ? null : Math.round(stddev),
+      merchant_amount_count_recent: count,
+      merchant_amount_mean_recent: mean === null ? null : Math.round(mean),
+      merchant_amount_stddev_recent: stddev === null ? null : Math.round(stddev),
       min_history: MIN_AMOUNT_HISTORY,
     };
     if (count === null || mean === null || stddev === null || count < MIN_AMOUNT_HISTORY)
       return noHit(
         "amount_history_too_short",
         evidence,
-        "Not enough 30-day history in this currency to judge the amount.",
+        "Not enough recent history in this currency to judge the amount.",
       );
     const spread = Math.max(stddev, mean / 4, 1);
     const z = (transaction.amount - mean) / spread;
@@ -38,7 +39,7 @@ export const amountAnomalyDetector: Detector = {
       Math.min(50, 10 + 8 * (z - MIN_Z)),
       "amount_unusually_high",
       withZ,
-      `The amount is ${withZ.z_score} standard deviations above the merchant's 30-day mean.`,
+      `The amount is ${withZ.z_score} standard deviations above the merchant's recent mean.`,
     );
   },
 };

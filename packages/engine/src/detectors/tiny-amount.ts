@@ -8,13 +8,14 @@ const THREE_DECIMAL = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
 const MIN_HISTORY = 30;
 
 /**
- * The largest amount (minor units) we call tiny, as card testers use: a tenth of the merchant's
- * 30-day mean in this currency once there are 30 payments of history (so a shop whose normal basket
- * is 1.00 is not flagged), else 2 major units.
+ * The largest amount (minor units) we call tiny, as card testers use: a tenth of the merchant's recent
+ * mean in this currency (`merchant_amount_mean_recent`: its last 200 payments in it within 30 days) once
+ * there are 30 payments of history (so a shop whose normal basket is 1.00 is not flagged), else 2 major
+ * units.
  */
 export function tinyAmountLimit(transaction: Transaction, features: FeatureVector): number {
-  const count = readNumber(features, "merchant_amount_count_30d");
-  const mean = readNumber(features, "merchant_amount_mean_30d");
+  const count = readNumber(features, "merchant_amount_count_recent");
+  const mean = readNumber(features, "merchant_amount_mean_recent");
   if (count !== null && mean !== null && count >= MIN_HISTORY) return Math.floor(mean / 10);
   const currency = transaction.currency.toLowerCase();
   const exponent = ZERO_DECIMAL.has(currency) ? 0 : THREE_DECIMAL.has(currency) ? 3 : 2;

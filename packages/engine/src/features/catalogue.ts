@@ -56,12 +56,32 @@ export function cardCountFeatureName(entity: (typeof CARD_COUNT_ENTITIES)[number
  * earlier payments: `merchant_charges_{10m,hourly}`, `merchant_declined_charges_{10m,hourly}`,
  * `merchant_decline_rate_{10m,hourly}` (null when there were no charges),
  * `merchant_same_amount_charges_{10m,hourly}` (earlier charges with this exact amount and currency),
- * and the amount history in this currency over the last 30 days, (t - 30 days, t], every status:
- * `merchant_amount_count_30d` (0 without history), `merchant_amount_mean_30d`,
- * `merchant_amount_stddev_30d` (population stddev; minor units, null when there is no history).
+ * and the recent amount history in this currency: the last `MERCHANT_AMOUNT_HISTORY_LIMIT` (200) earlier
+ * payments in this currency, latest first by (created, ingest order), every status, none older than 30 days
+ * (created in (t - 30 days, t]): `merchant_amount_count_recent` (0 without history, at most the limit),
+ * `merchant_amount_mean_recent`, `merchant_amount_stddev_recent` (population stddev; minor units, null
+ * when there is no history). Bounded by count so the live evaluator reads at most that many rows, however
+ * busy the merchant (a whole month of a busy shop cannot be aggregated within the latency budget).
  */
 export const MERCHANT_WINDOWS = ["10m", "hourly"] as const satisfies readonly Window[];
 export const MERCHANT_AMOUNT_HISTORY_SECONDS = 30 * 86_400;
+export const MERCHANT_AMOUNT_HISTORY_LIMIT = 200;
+
+/**
+ * Evaluation parameters shared by both evaluators. Production uses the defaults; tests may lower the
+ * amount history's bound to exercise it with short histories, giving the same value to both evaluators.
+ */
+export interface FeatureOptions {
+  /** Most earlier same-currency payments in the amount history (default `MERCHANT_AMOUNT_HISTORY_LIMIT`). */
+  merchantAmountHistoryLimit?: number;
+}
+
+export function amountHistoryLimit(options: FeatureOptions = {}): number {
+  const limit = options.merchantAmountHistoryLimit ?? MERCHANT_AMOUNT_HISTORY_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`merchantAmountHistoryLimit must be a positive integer, got ${limit}`);
+  return limit;
+}
 
 export const MERCHANT_FEATURE_NAMES: readonly string[] = [
   ...MERCHANT_WINDOWS.flatMap((window) => [
@@ -70,9 +90,9 @@ export const MERCHANT_FEATURE_NAMES: readonly string[] = [
     `merchant_decline_rate_${window}`,
     `merchant_same_amount_charges_${window}`,
   ]),
-  "merchant_amount_count_30d",
-  "merchant_amount_mean_30d",
-  "merchant_amount_stddev_30d",
+  "merchant_amount_count_recent",
+  "merchant_amount_mean_recent",
+  "merchant_amount_stddev_recent",
 ];
 
 /** Every name in the catalogue: both evaluators (SQL and streaming) produce exactly these keys. */

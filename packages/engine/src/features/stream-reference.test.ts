@@ -5,6 +5,7 @@ import type { Transaction } from "../transaction";
 import {
   CARD_COUNT_ENTITIES,
   type FeatureVector,
+  MERCHANT_AMOUNT_HISTORY_LIMIT,
   VELOCITY_ENTITIES,
   type VelocityEntity,
   WINDOWS,
@@ -12,7 +13,7 @@ import {
 import { streamFeatures } from "./stream";
 
 /** The definitions, written as naively as possible: a filter over every earlier payment. */
-function referenceFeatures(earlier: Transaction[], current: Transaction): FeatureVector {
+function referenceFeatures(earlier: Transaction[], current: Transaction, limit: number): FeatureVector {
   const t = current.createdAt.getTime();
   const inWindow = (seconds: number | null) => (p: Transaction) =>
     seconds === null || p.createdAt.getTime() > t - seconds * 1000;
@@ -42,14 +43,16 @@ function referenceFeatures(earlier: Transaction[], current: Transaction): Featur
       (p) => p.amount === current.amount && p.currency === current.currency,
     ).length;
   }
+  // `earlier` is in (created, arrival) order: the last `limit` are the latest.
   const amounts = earlier
     .filter(inWindow(30 * 86_400))
     .filter((p) => p.currency === current.currency)
-    .map((p) => p.amount);
+    .map((p) => p.amount)
+    .slice(-limit);
   const mean = amounts.length === 0 ? null : amounts.reduce((a, b) => a + b, 0) / amounts.length;
-  features.merchant_amount_count_30d = amounts.length;
-  features.merchant_amount_mean_30d = mean;
-  features.merchant_amount_stddev_30d =
+  features.merchant_amount_count_recent = amounts.length;
+  features.merchant_amount_mean_recent = mean;
+  features.merchant_amount_stddev_recent =
     mean === null ? null : Math.sqrt(amounts.reduce((a, b) => a + (b - mean) ** 2, 0) / amounts.length);
   return features;
 }
@@ -79,21 +82,36 @@ function randomTraffic(seed: number, count: number, days: number): Transaction[]
 
 describe("streaming features agree with the naive definitions", () => {
   it.each([
-    { seed: 1, count: 6_000, days: 40 },
-    { seed: 2, count: 1_500, days: 2 },
-    { seed: 3, count: 4_000, days: 120 },
-  ])("seed $seed: $count payments over $days days", ({ seed, count, days }) => {
-    const transactions = randomTraffic(seed, count, days);
-    let index = 0;
-    for (const { transaction, features } of streamFeatures(transactions)) {
-      if (index % 13 === 0) {
-        const expected = referenceFeatures(transactions.slice(0, index), transaction);
-        for (const [name, value] of Object.entries(expected)) {
-          if (typeof value === "number") expect(features[name], `${name} at #${index}`).toBeCloseTo(value, 6);
-          else expect(features[name], `${name} at #${index}`).toBe(value);
+    { seed: 1, count: 6_000, days: 40, limit: undefined },
+    { seed: 2, count: 1_500, days: 2, limit: undefined },
+    { seed: 3, count: 4_000, days: 120, limit: undefined },
+    // Few payments a month: the 30-day bound and the count bound both cut the history.
+    { seed: 4, count: 600, days: 200, limit: 7 },
+  ])(
+    "seed $seed: $count payments over $days days (amount history limit $limit)",
+    ({ seed, count, days, limit }) => {
+      const transactions = randomTraffic(seed, count, days);
+      let index = 0;
+      let bounded = 0;
+      const options = { merchantAmountHistoryLimit: limit };
+      for (const { transaction, features } of streamFeatures(transactions, options)) {
+        if (index % 13 === 0) {
+          const expected = referenceFeatures(
+            transactions.slice(0, index),
+            transaction,
+            limit ?? MERCHANT_AMOUNT_HISTORY_LIMIT,
+          );
+          if (expected.merchant_amount_count_recent === (limit ?? MERCHANT_AMOUNT_HISTORY_LIMIT))
+            bounded += 1;
+          for (const [name, value] of Object.entries(expected)) {
+            if (typeof value === "number")
+              expect(features[name], `${name} at #${index}`).toBeCloseTo(value, 6);
+            else expect(features[name], `${name} at #${index}`).toBe(value);
+          }
         }
+        index += 1;
       }
-      index += 1;
-    }
-  });
+      if (seed !== 3) expect(bounded, "payments whose amount history hit the limit").toBeGreaterThan(0);
+    },
+  );
 });

@@ -35,9 +35,9 @@ describe("StreamingFeatureEvaluator", () => {
         card_count_for_email_daily: 0,
         merchant_charges_10m: 0,
         merchant_decline_rate_10m: null,
-        merchant_amount_count_30d: 0,
-        merchant_amount_mean_30d: null,
-        merchant_amount_stddev_30d: null,
+        merchant_amount_count_recent: 0,
+        merchant_amount_mean_recent: null,
+        merchant_amount_stddev_recent: null,
       },
     },
     {
@@ -130,9 +130,24 @@ describe("StreamingFeatureEvaluator", () => {
       ],
       current: { amount: 50, createdAt: at(0) },
       expected: {
-        merchant_amount_count_30d: 2,
-        merchant_amount_mean_30d: 2_000,
-        merchant_amount_stddev_30d: 1_000,
+        merchant_amount_count_recent: 2,
+        merchant_amount_mean_recent: 2_000,
+        merchant_amount_stddev_recent: 1_000,
+      },
+    },
+    {
+      name: "amount stats: only the last 200 same-currency payments, latest by (created, arrival)",
+      earlier: [
+        ...Array.from({ length: 50 }, () => ({ amount: 999_999, createdAt: at(-120) })),
+        ...Array.from({ length: 100 }, () => ({ amount: 1_000, createdAt: at(-60) })),
+        ...Array.from({ length: 100 }, () => ({ amount: 3_000, createdAt: at(-60) })),
+        { amount: 777, currency: "usd", createdAt: at(-1) },
+      ],
+      current: { amount: 50, createdAt: at(0) },
+      expected: {
+        merchant_amount_count_recent: 200,
+        merchant_amount_mean_recent: 2_000,
+        merchant_amount_stddev_recent: 1_000,
       },
     },
     {

@@ -1,9 +1,11 @@
 import type { Transaction } from "../transaction";
 import { AmountHistory } from "./amount-history";
 import {
+  amountHistoryLimit,
   CARD_COUNT_ENTITIES,
   CHARGE_OUTCOMES,
   cardCountFeatureName,
+  type FeatureOptions,
   type FeatureVector,
   MERCHANT_AMOUNT_HISTORY_SECONDS,
   MERCHANT_WINDOWS,
@@ -32,8 +34,9 @@ const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
  * - card_count_for_X = distinct non-null card fingerprints among those earlier payments of X;
  * - merchant_* count every earlier payment; same_amount = same amount and currency; decline rate =
  *   declined / total, null when total is 0;
- * - merchant_amount_* = every earlier payment in this currency (any status) in (t − 30 days, t]:
- *   count, mean and population stddev in minor units; mean and stddev null when count is 0.
+ * - merchant_amount_*_recent = the last `limit` (default 200) earlier payments in this currency (any
+ *   status), latest by (createdAt, arrival), among those in (t − 30 days, t]: count, mean and population
+ *   stddev in minor units; mean and stddev null when count is 0.
  * Test and live payments are not separated here: the caller feeds the stream it means to replay.
  */
 export class StreamingFeatureEvaluator {
@@ -44,6 +47,11 @@ export class StreamingFeatureEvaluator {
   private readonly sameAmountLogs = new Map<string, PaymentLog>();
   private readonly amountHistories = new Map<string, AmountHistory>();
   private lastTime = Number.NEGATIVE_INFINITY;
+  private readonly amountHistoryLimit: number;
+
+  constructor(options: FeatureOptions = {}) {
+    this.amountHistoryLimit = amountHistoryLimit(options);
+  }
 
   /** Features of `transaction` from the payments pushed before it; then records it for later ones. */
   push(transaction: Transaction): FeatureVector {
@@ -97,9 +105,9 @@ export class StreamingFeatureEvaluator {
     const history = this.amountHistories.get(transaction.currency);
     history?.evictUpTo(time - AMOUNT_HISTORY_MS);
     const stats = history?.stats() ?? { count: 0, mean: null, stddev: null };
-    features.merchant_amount_count_30d = stats.count;
-    features.merchant_amount_mean_30d = stats.mean;
-    features.merchant_amount_stddev_30d = stats.stddev;
+    features.merchant_amount_count_recent = stats.count;
+    features.merchant_amount_mean_recent = stats.mean;
+    features.merchant_amount_stddev_recent = stats.stddev;
   }
 
   private record(transaction: Transaction, time: number) {
@@ -117,10 +125,11 @@ export class StreamingFeatureEvaluator {
       time,
       transaction,
     );
-    getOrCreate(this.amountHistories, transaction.currency, () => new AmountHistory()).append(
-      time,
-      transaction.amount,
-    );
+    getOrCreate(
+      this.amountHistories,
+      transaction.currency,
+      () => new AmountHistory(this.amountHistoryLimit),
+    ).append(time, transaction.amount);
   }
 }
 
@@ -140,7 +149,8 @@ function amountKey(transaction: Transaction): string {
 /** Each payment with its features, in the order given (see `StreamingFeatureEvaluator` for the semantics). */
 export function* streamFeatures(
   transactions: Iterable<Transaction>,
+  options: FeatureOptions = {},
 ): Generator<{ transaction: Transaction; features: FeatureVector }> {
-  const evaluator = new StreamingFeatureEvaluator();
+  const evaluator = new StreamingFeatureEvaluator(options);
   for (const transaction of transactions) yield { transaction, features: evaluator.push(transaction) };
 }
