@@ -3,6 +3,7 @@ import { createTestOrganization } from "@orylo/db/testing";
 import { generateApiKey, hashApiKey } from "@orylo/platform";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getDetection } from "@/app/api/v1/detections/[id]/route";
 import { DELETE as deleteItem } from "@/app/api/v1/lists/[id]/items/[value]/route";
 import { POST as addItems } from "@/app/api/v1/lists/[id]/items/route";
 import { POST as createList, GET as listLists } from "@/app/api/v1/lists/route";
@@ -110,7 +111,15 @@ describe("POST /api/v1/rules", () => {
       body: { mode: "shadow" },
     });
     expect(shadowed.body).toMatchObject({ version: 2, mode: "shadow" });
-    expect((await charge(merchant.account)).decision).toBe("ALLOW");
+    const shadowCharge = await charge(merchant.account);
+    expect(shadowCharge.decision).toBe("ALLOW");
+    const detail = await call(getDetection, `/api/v1/detections/${shadowCharge.id}`, {
+      params: { id: shadowCharge.id },
+    });
+    expect(detail.body.ruleOutcomes).toEqual([
+      expect.objectContaining({ ruleId: id, version: 2, outcome: "hit", shadow: true, action: "block" }),
+    ]);
+    expect(detail.body.ruleOutcomes[0].seen).toMatchObject({ card_country: "US" });
 
     const versions = await call(listVersions, `/api/v1/rules/${id}/versions`, { params: { id } });
     expect(versions.body.data.map((v: { version: number }) => v.version)).toEqual([2, 1]);

@@ -1,5 +1,5 @@
 import { findDetectionWithTransaction, findExplanation } from "@orylo/db";
-import { Contribution, Decision, EvidenceValue, RuleHit } from "@orylo/engine";
+import { Contribution, Decision, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
@@ -10,6 +10,8 @@ export const DetectionTrace = z.object({
   contributions: z.array(Contribution),
   ruleHits: z.array(RuleHit),
   failedDetectors: z.array(z.string()),
+  /** Every rule evaluated and what it read; absent from traces stored before rules existed. */
+  ruleOutcomes: z.array(RuleOutcome).default([]),
 });
 
 /** The payment's signals as the engine saw them (the merchant's own data: the API is theirs). */
