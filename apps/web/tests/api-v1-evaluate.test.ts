@@ -122,6 +122,10 @@ describe("POST /api/v1/evaluate", () => {
     expect(pi.status).toBe(400);
     expect(pi.body.error.message).toMatch(/payment_intent/);
 
+    const longKey = await evaluate$(payment, { headers: { "idempotency-key": "k".repeat(300) } });
+    expect(longKey.status).toBe(400);
+    expect(longKey.body.error.message).toMatch(/Idempotency-Key/);
+
     const malformed = await evaluate$("{not json");
     expect(malformed.status).toBe(400);
   });

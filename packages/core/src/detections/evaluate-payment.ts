@@ -8,7 +8,7 @@ import { type RuleHit, Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
-import { NotFoundError } from "../errors";
+import { InvalidRequestError, NotFoundError } from "../errors";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { scorePayment, UNSTORED_INGEST_SEQ } from "./score-transaction";
 
@@ -119,6 +119,8 @@ export async function evaluatePayment(
 ): Promise<PaymentEvaluation & { replayed: boolean }> {
   const startedAt = options.startedAt ?? performance.now();
   const input = EvaluatePaymentInput.parse(raw);
+  if (options.idempotencyKey && options.idempotencyKey.length > 255)
+    throw new InvalidRequestError("Idempotency-Key: at most 255 characters.");
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const replay = await findReplay(txCtx, input, options.idempotencyKey ?? null);
