@@ -1,9 +1,10 @@
-// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite]
+// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg]
 // Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
 // reported, never a failure; a benchmark that errors exits non-zero.
 import { commandLine, readBenchArgs } from "../lib/bench-size";
 import { printReport, type RunReport, writeReport } from "../lib/benchmarks-doc";
 import { runEngineBenchmark } from "./engine";
+import { runEvaluateBenchmark } from "./evaluate";
 import { runLiveFeaturesBenchmark } from "./live-features";
 
 const BENCHMARKS: Record<
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<
   engine: runEngineBenchmark,
   "live-features-pg": (size, command) => runLiveFeaturesBenchmark("pg", size, command),
   "live-features-pglite": (size, command) => runLiveFeaturesBenchmark("pglite", size, command),
+  "evaluate-pg": runEvaluateBenchmark,
 };
 
 const { size, only } = readBenchArgs();

@@ -17,7 +17,7 @@ const WARM_UP = 30;
 const KEEP = SAMPLES + WARM_UP;
 type Sample = { payment: Transaction; expected: FeatureVector; ingestSeq: number };
 
-async function openBenchDatabase(driver: "pg" | "pglite") {
+export async function openBenchDatabase(driver: "pg" | "pglite") {
   if (driver === "pglite") return { handle: await openDatabase({ driver: "pglite" }), stop: async () => {} };
   try {
     findPostgresBin();
@@ -39,7 +39,7 @@ async function openBenchDatabase(driver: "pg" | "pglite") {
 }
 
 /** `query(text, params)` on the raw client, whichever driver: both return `{ rows }`. */
-function rawQuery(handle: DatabaseHandle): RawQuery {
+export function rawQuery(handle: DatabaseHandle): RawQuery {
   if (handle.driver === "pglite") return (text, params) => handle.client.query(text, params);
   return (text, params) => (handle.client as { query: RawQuery }).query(text, params);
 }

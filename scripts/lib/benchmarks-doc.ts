@@ -13,6 +13,7 @@ const SECTIONS = {
   engine: "Engine: `evaluate` with the features given",
   "live-features-pg": "Live features on PostgreSQL",
   "live-features-pglite": "Live features on PGlite (comparison)",
+  "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",
 } as const;
 export type SectionName = keyof typeof SECTIONS;

@@ -2,6 +2,7 @@ export * from "./api-keys/authenticate-api-key";
 export * from "./context";
 export * from "./database/open-configured-database";
 export * from "./demo/bootstrap-demo-merchant";
+export * from "./detections/evaluate-payment";
 export * from "./detections/get-detection";
 export * from "./detections/list-detections";
 export * from "./errors";

@@ -4,10 +4,12 @@ import {
   CreateRuleInput,
   DetectionDetail,
   DetectionList,
+  EvaluatePaymentInput,
   ListDetectionsQuery,
   ListItemList,
   ListList,
   ListView,
+  PaymentEvaluation,
   Readiness,
   RuleDetail,
   RuleList,
@@ -78,6 +80,26 @@ export function openApiDocument() {
           responses: {
             200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
             ...errors,
+          },
+        },
+      },
+      "/api/v1/evaluate": {
+        post: {
+          summary: "Score a payment before it is confirmed (pre-payment API)",
+          description:
+            "Scores the payment with the organization's features, rules, lists and settings, stores a detection (source `evaluate`) and answers in tens of milliseconds. With `payment_intent`, the PaymentIntent's charges are linked to this detection and not scored again. Call it with a 300 ms timeout and fail open: on a timeout or a 5xx, let the payment through (the webhook still scores its charge). `Idempotency-Key`: a retry with the same key and `payment_intent` within 24 hours answers the stored evaluation (header `Idempotent-Replayed: true`); without `payment_intent` every call is scored anew.",
+          requestParams: {
+            header: z.object({
+              "idempotency-key": z.string().max(255).optional().meta({
+                description: "With `payment_intent`: a retry within 24 h answers the stored evaluation.",
+              }),
+            }),
+          },
+          ...body(EvaluatePaymentInput),
+          responses: {
+            200: json(PaymentEvaluation, "The decision; `requires3ds` asks for 3D Secure before confirming."),
+            400: errors[400],
+            401: errors[401],
           },
         },
       },

@@ -1,5 +1,5 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
-import { evaluate, type Transaction } from "@orylo/engine";
+import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
@@ -18,11 +18,40 @@ export interface ScoreInput {
   startedAt: number;
 }
 
+export interface ScorePaymentInput {
+  payment: Transaction;
+  /** The stored charge; null for a pre-payment evaluation (`POST /api/v1/evaluate`), not stored as a payment. */
+  transactionId: string | null;
+  source: "webhook" | "evaluate";
+  /**
+   * The payment's ingest order, which breaks ties with stored payments of the same second. A payment that is
+   * not stored passes `UNSTORED_INGEST_SEQ`, so every stored payment at or before its time counts as earlier.
+   */
+  ingestSeq: number;
+  settings: OrganizationSettings;
+  startedAt: number;
+  /** Extra keys stored in the trace (e.g. the evaluate call's `idempotencyKey`). */
+  traceExtras?: Record<string, unknown>;
+}
+
+/** Larger than any stored `ingest_seq` (a bigint identity): an unstored payment comes after every stored one. */
+export const UNSTORED_INGEST_SEQ = Number.MAX_SAFE_INTEGER;
+
+/** The webhook path: a stored charge, scored once. */
+export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<DetectionSummary> {
+  const { detection } = await scorePayment(ctx, { ...input, source: "webhook" });
+  return detection;
+}
+
 /**
  * Features from the stored history, the engine's verdict, the detection row with its full trace, and the
- * request for its explanation (pending row + outbox task), all in the caller's transaction.
+ * request for its explanation (pending row + outbox task), all in the caller's transaction. Shared by the
+ * webhook path and the pre-payment API.
  */
-export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<DetectionSummary> {
+export async function scorePayment(
+  ctx: OrgCtx,
+  input: ScorePaymentInput,
+): Promise<{ detection: DetectionSummary; evaluation: Evaluation }> {
   const { payment, settings } = input;
   const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
   const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
@@ -36,7 +65,7 @@ export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<
     organizationId: ctx.organizationId,
     transactionId: input.transactionId,
     paymentIntentId: payment.paymentIntentId,
-    source: "webhook",
+    source: input.source,
     livemode: payment.livemode,
     decision: evaluation.decision,
     riskScore: evaluation.riskScore,
@@ -46,6 +75,7 @@ export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<
       ruleHits: evaluation.ruleHits,
       failedDetectors: evaluation.failedDetectors,
       ruleOutcomes: evaluation.ruleOutcomes,
+      ...input.traceExtras,
     },
     features,
     engineVersion: evaluation.engineVersion,
@@ -54,8 +84,13 @@ export async function scoreTransaction(ctx: OrgCtx, input: ScoreInput): Promise<
   });
   await requestExplanation(ctx, detection.id);
   ctx.logger.info(
-    { detectionId: detection.id, decision: detection.decision, riskScore: detection.riskScore },
+    {
+      detectionId: detection.id,
+      decision: detection.decision,
+      riskScore: detection.riskScore,
+      source: input.source,
+    },
     "payment scored",
   );
-  return detection;
+  return { detection, evaluation };
 }

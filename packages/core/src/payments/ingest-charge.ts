@@ -1,4 +1,5 @@
 import {
+  attachDetectionToTransaction,
   type DetectionSummary,
   findCustomerByKey,
   findDetectionSummary,
@@ -63,6 +64,7 @@ export async function ingestCharge(
     return winner ? moveChargeForward(ctx, payment, winner.id) : null;
   }
   if (pending?.evaluationDetectionId) {
+    await attachDetectionToTransaction(ctx.db, ctx.organizationId, pending.evaluationDetectionId, stored.id);
     return (await findDetectionSummary(ctx.db, ctx.organizationId, pending.evaluationDetectionId)) ?? null;
   }
   return scoreTransaction(ctx, {

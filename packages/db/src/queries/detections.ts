@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { customers, detections, transactions } from "../schema";
 
@@ -103,4 +103,40 @@ export async function findDetectionWithTransaction(db: Executor, organizationId:
     .leftJoin(transactions, eq(transactions.id, detections.transactionId))
     .where(and(eq(detections.organizationId, organizationId), eq(detections.id, id)));
   return row;
+}
+
+/** A detection with what the pre-payment API answers again on an idempotent retry. */
+export async function findEvaluationDetection(db: Executor, organizationId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...summary,
+      source: detections.source,
+      trace: detections.trace,
+      createdAt: detections.createdAt,
+    })
+    .from(detections)
+    .where(and(eq(detections.organizationId, organizationId), eq(detections.id, id)));
+  return row;
+}
+
+/**
+ * Gives a pre-payment evaluation the charge it was made for, once: only while it has none, so a PaymentIntent's
+ * later charges (a retry after a decline) stay linked through `payment_intents` without breaking uniqueness.
+ */
+export async function attachDetectionToTransaction(
+  db: Executor,
+  organizationId: string,
+  detectionId: string,
+  transactionId: string,
+): Promise<void> {
+  await db
+    .update(detections)
+    .set({ transactionId })
+    .where(
+      and(
+        eq(detections.organizationId, organizationId),
+        eq(detections.id, detectionId),
+        isNull(detections.transactionId),
+      ),
+    );
 }

@@ -101,3 +101,25 @@ export async function upsertCustomer(
   if (!upserted) throw new Error("customer upsert returned no row");
   return upserted;
 }
+
+/**
+ * Links a pre-payment evaluation to its PaymentIntent, creating the pending record if no PaymentIntent event
+ * came yet, so the charge is linked to that detection instead of being scored again. A later evaluation of
+ * the same PaymentIntent replaces the link; PaymentIntent events never touch it.
+ */
+export async function linkPaymentIntentEvaluation(
+  db: Executor,
+  row: typeof paymentIntents.$inferInsert & { evaluationDetectionId: string },
+): Promise<void> {
+  await db
+    .insert(paymentIntents)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [paymentIntents.organizationId, paymentIntents.paymentIntentId],
+      set: {
+        customerId: sql`coalesce(${paymentIntents.customerId}, excluded.customer_id)`,
+        evaluationDetectionId: sql`excluded.evaluation_detection_id`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
