@@ -4,6 +4,7 @@ import {
   CreateRuleInput,
   DetectionDetail,
   DetectionList,
+  LabelTransactionInput,
   ListDetectionsQuery,
   ListItemList,
   ListList,
@@ -14,6 +15,7 @@ import {
   RuleValidation,
   RuleVersionList,
   RuleView,
+  TransactionLabels,
   UpdateRuleInput,
   ValidateRuleInput,
   WebhookReceipt,
@@ -77,6 +79,19 @@ export function openApiDocument() {
           requestParams: { path: z.object({ id: z.string().meta({ example: "det_…" }) }) },
           responses: {
             200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/transactions/{id}/label": {
+        post: {
+          summary: "Mark a payment fraud or legitimate (the merchant's label)",
+          description:
+            "`id` is Orylo's transaction id (`txn_…`) or the Stripe charge id (`ch_…`). One mark per payment, the latest wins. `fraud` puts the payment's card, email and device on the `blocked_cards`, `blocked_emails` and `blocked_devices` lists; `legitimate` clears its active fraud labels, whatever their source.",
+          requestParams: byId("ch_…"),
+          ...body(LabelTransactionInput.meta({ id: "LabelTransactionInput" })),
+          responses: {
+            200: json(TransactionLabels.meta({ id: "TransactionLabels" }), "Every label of the payment."),
             ...errors,
           },
         },
