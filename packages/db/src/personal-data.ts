@@ -16,6 +16,7 @@ export const PERSONAL_DATA_COLUMNS = [
   { table: "stripe_events", column: "payload", kind: "raw_payload" },
   { table: "detections", column: "features", kind: "derived" },
   { table: "list_items", column: "value", kind: "free_text" },
+  { table: "labels", column: "reason", kind: "free_text" },
   { table: "user", column: "email", kind: "email" },
   { table: "user", column: "name", kind: "name" },
   { table: "session", column: "ip_address", kind: "ip" },

@@ -5,6 +5,7 @@ import {
   DetectionDetail,
   DetectionList,
   EvaluatePaymentInput,
+  LabelTransactionInput,
   ListDetectionsQuery,
   ListItemList,
   ListList,
@@ -16,6 +17,7 @@ import {
   RuleValidation,
   RuleVersionList,
   RuleView,
+  TransactionLabels,
   UpdateRuleInput,
   ValidateRuleInput,
   WebhookReceipt,
@@ -100,6 +102,19 @@ export function openApiDocument() {
             200: json(PaymentEvaluation, "The decision; `requires3ds` asks for 3D Secure before confirming."),
             400: errors[400],
             401: errors[401],
+          },
+        },
+      },
+      "/api/v1/transactions/{id}/label": {
+        post: {
+          summary: "Mark a payment fraud or legitimate (the merchant's label)",
+          description:
+            "`id` is Orylo's transaction id (`txn_…`) or the Stripe charge id (`ch_…`). One mark per payment, the latest wins. `fraud` puts the payment's card, email and device on the `blocked_cards`, `blocked_emails` and `blocked_devices` lists; `legitimate` clears its active fraud labels, whatever their source.",
+          requestParams: byId("ch_…"),
+          ...body(LabelTransactionInput.meta({ id: "LabelTransactionInput" })),
+          responses: {
+            200: json(TransactionLabels.meta({ id: "TransactionLabels" }), "Every label of the payment."),
+            ...errors,
           },
         },
       },

@@ -129,3 +129,26 @@ export async function findListValuesByName(
   }
   return byName;
 }
+
+export async function findListByName(db: Executor, organizationId: string, name: string) {
+  const [row] = await db
+    .select()
+    .from(lists)
+    .where(and(eq(lists.organizationId, organizationId), eq(lists.name, name)));
+  return row;
+}
+
+/** Adds values that are not there yet and leaves existing ones alone (a merchant's own entry keeps its expiry). */
+export async function insertMissingListItems(
+  db: Executor,
+  params: { organizationId: string; listId: string; items: readonly (NewListItem & { id: string })[] },
+): Promise<number> {
+  if (params.items.length === 0) return 0;
+  const { organizationId, listId } = params;
+  const inserted = await db
+    .insert(listItems)
+    .values(params.items.map((item) => ({ ...item, organizationId, listId })))
+    .onConflictDoNothing({ target: [listItems.listId, listItems.value] })
+    .returning({ id: listItems.id });
+  return inserted.length;
+}

@@ -3,6 +3,7 @@ export * from "./audit-log";
 export * from "./auth";
 export * from "./detections";
 export * from "./explanations";
+export * from "./labels";
 export * from "./lists";
 export * from "./outbox";
 export * from "./payments";

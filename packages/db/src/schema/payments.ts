@@ -92,6 +92,8 @@ export const transactions = pgTable(
   (t) => [
     uniqueIndex().on(t.organizationId, t.chargeId),
     index().on(t.organizationId, t.createdAt),
+    // The live-features merchant query (same-currency amounts over recent payments) reads this order.
+    index().on(t.organizationId, t.currency, t.createdAt),
     index().on(t.organizationId, t.cardFingerprint, t.createdAt),
     index().on(t.organizationId, t.ipAddress, t.createdAt),
     index().on(t.organizationId, t.email, t.createdAt),

@@ -1,6 +1,10 @@
 import { handleCustomerEvent } from "./customer-events";
+import { handleDisputeEvent } from "./dispute-events";
+import { handleEarlyFraudWarningEvent } from "./early-fraud-warning-events";
 import type { EventHandler } from "./event-handler";
 import { handlePaymentEvent } from "./payment-events";
+import { handleChargeRefundedEvent, handleRefundEvent } from "./refund-events";
+import { handleReviewClosedEvent } from "./review-events";
 
 /**
  * The event types Orylo acts on. Any other type is stored and acknowledged (`processed`, no detection):
@@ -11,7 +15,7 @@ const HANDLERS: Record<string, EventHandler> = {
   "charge.failed": handlePaymentEvent,
   "charge.pending": handlePaymentEvent,
   "charge.captured": handlePaymentEvent,
-  "charge.refunded": handlePaymentEvent,
+  "charge.refunded": handleChargeRefundedEvent,
   "charge.updated": handlePaymentEvent,
   "payment_intent.created": handlePaymentEvent,
   // An authorized, uncaptured charge: scoring it here is what lets a BLOCK cancel before capture.
@@ -24,6 +28,16 @@ const HANDLERS: Record<string, EventHandler> = {
   "customer.created": handleCustomerEvent,
   "customer.updated": handleCustomerEvent,
   "customer.deleted": handleCustomerEvent,
+  // Labels (ARCHITECTURE §3): what happened to a payment after the fact.
+  "charge.dispute.created": handleDisputeEvent,
+  "charge.dispute.updated": handleDisputeEvent,
+  "charge.dispute.closed": handleDisputeEvent,
+  "radar.early_fraud_warning.created": handleEarlyFraudWarningEvent,
+  "radar.early_fraud_warning.updated": handleEarlyFraudWarningEvent,
+  "refund.created": handleRefundEvent,
+  "refund.updated": handleRefundEvent,
+  "charge.refund.updated": handleRefundEvent,
+  "review.closed": handleReviewClosedEvent,
 };
 
 export function handlerFor(eventType: string): EventHandler | undefined {

@@ -1,0 +1,140 @@
+import { and, asc, count, eq, gt, inArray, isNotNull, lte, notExists, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { customers, labels, transactions, trustScoreEvents } from "../schema";
+
+export type TrustScoreEventRow = typeof trustScoreEvents.$inferSelect;
+export type TrustScoreReason = TrustScoreEventRow["reason"];
+
+/** The customer's score, row-locked until the transaction ends so concurrent adjustments apply in turn. */
+export async function lockCustomerTrustScore(db: Executor, organizationId: string, customerId: string) {
+  const [row] = await db
+    .select({ trustScore: customers.trustScore })
+    .from(customers)
+    .where(and(eq(customers.organizationId, organizationId), eq(customers.id, customerId)))
+    .for("update");
+  return row?.trustScore;
+}
+
+/** Undefined when an event with the same dedupe key was already recorded (its cause was seen before). */
+export async function insertTrustScoreEvent(db: Executor, row: typeof trustScoreEvents.$inferInsert) {
+  const [inserted] = await db
+    .insert(trustScoreEvents)
+    .values(row)
+    .onConflictDoNothing({
+      target: [trustScoreEvents.organizationId, trustScoreEvents.customerId, trustScoreEvents.dedupeKey],
+    })
+    .returning();
+  return inserted;
+}
+
+export async function setCustomerTrustScore(
+  db: Executor,
+  params: { organizationId: string; customerId: string; trustScore: number },
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({ trustScore: params.trustScore })
+    .where(and(eq(customers.organizationId, params.organizationId), eq(customers.id, params.customerId)));
+}
+
+export async function selectTrustScoreEvents(db: Executor, organizationId: string, customerId: string) {
+  return db
+    .select()
+    .from(trustScoreEvents)
+    .where(
+      and(eq(trustScoreEvents.organizationId, organizationId), eq(trustScoreEvents.customerId, customerId)),
+    )
+    .orderBy(asc(trustScoreEvents.createdAt), asc(trustScoreEvents.id));
+}
+
+/** How many recorded events of this reason the customer has (each dispute is recorded once). */
+export async function countTrustScoreEvents(
+  db: Executor,
+  params: { organizationId: string; customerId: string; reason: TrustScoreReason },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(trustScoreEvents)
+    .where(
+      and(
+        eq(trustScoreEvents.organizationId, params.organizationId),
+        eq(trustScoreEvents.customerId, params.customerId),
+        eq(trustScoreEvents.reason, params.reason),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The card fingerprints of the customer's payments that drew an event of this reason (its disputed cards). */
+export async function selectCardsWithTrustEvents(
+  db: Executor,
+  params: { organizationId: string; customerId: string; reason: TrustScoreReason },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ card: transactions.cardFingerprint })
+    .from(trustScoreEvents)
+    .innerJoin(transactions, eq(transactions.id, trustScoreEvents.transactionId))
+    .where(
+      and(
+        eq(trustScoreEvents.organizationId, params.organizationId),
+        eq(trustScoreEvents.customerId, params.customerId),
+        eq(trustScoreEvents.reason, params.reason),
+        isNotNull(transactions.cardFingerprint),
+      ),
+    );
+  return rows.flatMap((row) => (row.card ? [row.card] : []));
+}
+
+/**
+ * Customers with a payment made in `(from, to]` that settled: succeeded, captured, nothing refunded, no fraud
+ * label (even cleared) and no dispute or early fraud warning recorded against it. One row per customer with
+ * its latest such payment.
+ */
+export async function selectSettledPaymentCustomers(
+  db: Executor,
+  params: { organizationId: string; from: Date; to: Date },
+): Promise<{ customerId: string; transactionId: string }[]> {
+  const t = transactions;
+  const rows = await db
+    .select({ customerId: t.customerRef, transactionId: sql<string>`max(${t.id})` })
+    .from(t)
+    .where(
+      and(
+        eq(t.organizationId, params.organizationId),
+        gt(t.createdAt, params.from),
+        lte(t.createdAt, params.to),
+        eq(t.status, "succeeded"),
+        eq(t.captured, true),
+        eq(t.amountRefunded, 0),
+        isNotNull(t.customerRef),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(labels)
+            .where(
+              and(
+                eq(labels.organizationId, t.organizationId),
+                eq(labels.transactionId, t.id),
+                eq(labels.kind, "fraud"),
+              ),
+            ),
+        ),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(trustScoreEvents)
+            .where(
+              and(
+                eq(trustScoreEvents.organizationId, t.organizationId),
+                eq(trustScoreEvents.transactionId, t.id),
+                inArray(trustScoreEvents.reason, ["dispute", "early_fraud_warning"]),
+              ),
+            ),
+        ),
+      ),
+    )
+    .groupBy(t.customerRef);
+  return rows.flatMap((row) =>
+    row.customerId ? [{ customerId: row.customerId, transactionId: row.transactionId }] : [],
+  );
+}
