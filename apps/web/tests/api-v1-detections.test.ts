@@ -1,6 +1,4 @@
-import { apiKeys } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { generateApiKey, hashApiKey } from "@orylo/platform";
+import { generateApiKey } from "@orylo/platform";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDetection } from "@/app/api/v1/detections/[id]/route";
@@ -8,6 +6,7 @@ import { GET as listDetections } from "@/app/api/v1/detections/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
+import { createTestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
 
 let runtime: Runtime;
@@ -28,19 +27,9 @@ async function call(
 
 beforeAll(async () => {
   runtime = await bootTestRuntime();
-  const account = `acct_api${Date.now()}`;
-  const organization = await createTestOrganization(runtime.database.db, { stripeAccountId: account });
-  const apiKey = generateApiKey();
-  await runtime.database.db.insert(apiKeys).values({
-    id: `key_${organization.id}`,
-    organizationId: organization.id,
-    name: "test",
-    prefix: apiKey.slice(0, 8),
-    keyHash: hashApiKey(apiKey),
-  });
-  merchant = { id: organization.id, apiKey, account };
+  merchant = await createTestMerchant(runtime.database.db);
   for (const fixture of ["charge.succeeded.json", "charge.failed.json", "charge.succeeded.json"]) {
-    const event = asFreshEvent(loadStripeFixture("ruby-mock", fixture), { account });
+    const event = asFreshEvent(loadStripeFixture("ruby-mock", fixture), { account: merchant.account });
     const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
     detectionIds.push((body.detection as { id: string }).id);
   }
@@ -100,15 +89,7 @@ describe("GET /api/v1/detections/{id}", () => {
   });
 
   it("answers 404 for another organization's detection", async () => {
-    const other = await createTestOrganization(runtime.database.db);
-    const apiKey = generateApiKey();
-    await runtime.database.db.insert(apiKeys).values({
-      id: `key_${other.id}`,
-      organizationId: other.id,
-      name: "other",
-      prefix: apiKey.slice(0, 8),
-      keyHash: hashApiKey(apiKey),
-    });
+    const { apiKey } = await createTestMerchant(runtime.database.db);
     const id = detectionIds[0] as string;
     const { status, body } = await call(getDetection, `/api/v1/detections/${id}`, { apiKey, params: { id } });
     expect(status).toBe(404);

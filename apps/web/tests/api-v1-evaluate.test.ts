@@ -1,6 +1,4 @@
-import { apiKeys, detections, paymentIntents } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { generateApiKey, hashApiKey } from "@orylo/platform";
+import { detections, paymentIntents } from "@orylo/db";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,10 +7,11 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as createRule } from "@/app/api/v1/rules/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
+import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
-type Merchant = { id: string; apiKey: string; account: string };
+type Merchant = TestMerchant;
 
 let runtime: Runtime;
 let merchant: Merchant;
@@ -38,19 +37,7 @@ async function call(
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-async function newMerchant(): Promise<Merchant> {
-  const account = `acct_eval${crypto.randomUUID().slice(0, 8)}`;
-  const organization = await createTestOrganization(runtime.database.db, { stripeAccountId: account });
-  const apiKey = generateApiKey();
-  await runtime.database.db.insert(apiKeys).values({
-    id: `key_${organization.id}`,
-    organizationId: organization.id,
-    name: "test",
-    prefix: apiKey.slice(0, 8),
-    keyHash: hashApiKey(apiKey),
-  });
-  return { id: organization.id, apiKey, account };
-}
+const newMerchant = (): Promise<Merchant> => createTestMerchant(runtime.database.db);
 
 const payment = {
   amount: 2000,

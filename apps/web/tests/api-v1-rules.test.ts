@@ -1,6 +1,3 @@
-import { apiKeys } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { generateApiKey, hashApiKey } from "@orylo/platform";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getDetection } from "@/app/api/v1/detections/[id]/route";
@@ -14,10 +11,11 @@ import { POST as createRule, GET as listRules } from "@/app/api/v1/rules/route";
 import { POST as validateRule } from "@/app/api/v1/rules/validate/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
+import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
-type Merchant = { id: string; apiKey: string; account: string };
+type Merchant = TestMerchant;
 
 let runtime: Runtime;
 let merchant: Merchant;
@@ -44,19 +42,7 @@ async function call(
   return { status: response.status, body: response.status === 204 ? null : await response.json() };
 }
 
-async function newMerchant(): Promise<Merchant> {
-  const account = `acct_rules${crypto.randomUUID().slice(0, 8)}`;
-  const organization = await createTestOrganization(runtime.database.db, { stripeAccountId: account });
-  const apiKey = generateApiKey();
-  await runtime.database.db.insert(apiKeys).values({
-    id: `key_${organization.id}`,
-    organizationId: organization.id,
-    name: "test",
-    prefix: apiKey.slice(0, 8),
-    keyHash: hashApiKey(apiKey),
-  });
-  return { id: organization.id, apiKey, account };
-}
+const newMerchant = (): Promise<Merchant> => createTestMerchant(runtime.database.db);
 
 /** A succeeded $20 US credit-card charge (ALLOW from the detectors alone), delivered through the webhook. */
 async function charge(account: string, patch: Record<string, unknown> = {}) {

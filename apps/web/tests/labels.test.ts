@@ -1,6 +1,4 @@
-import { apiKeys, customers, labels, listItems, lists, transactions, trustScoreEvents } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { generateApiKey, hashApiKey } from "@orylo/platform";
+import { customers, labels, listItems, lists, transactions, trustScoreEvents } from "@orylo/db";
 import { asFreshEvent, freshStripeId, loadOpenapiExample, loadStripeFixture } from "@orylo/testkit";
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +6,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as labelRoute } from "@/app/api/v1/transactions/[id]/label/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
+import { createTestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
 
 let runtime: Runtime;
@@ -24,22 +23,9 @@ interface Shop {
 }
 
 async function newShop(): Promise<Shop> {
-  const account = `acct_labels${crypto.randomUUID().slice(0, 8)}`;
-  const organization = await createTestOrganization(db(), { stripeAccountId: account });
-  const apiKey = generateApiKey();
-  await db()
-    .insert(apiKeys)
-    .values({
-      id: `key_${organization.id}`,
-      organizationId: organization.id,
-      name: "test",
-      prefix: apiKey.slice(0, 8),
-      keyHash: hashApiKey(apiKey),
-    });
+  const merchant = await createTestMerchant(db());
   return {
-    id: organization.id,
-    account,
-    apiKey,
+    ...merchant,
     send: (event) => sendWebhook(event, { secret: CONNECT_SECRET }),
   };
 }
