@@ -19,7 +19,7 @@ if (args.status !== "dead" && args.status !== "failed") {
 
 const config = loadConfig();
 const logger = createLogger(config);
-const database = await openConfiguredDatabase(config);
+const database = await openConfiguredDatabase(config, logger);
 try {
   const results = await replayStripeEvents(
     {

@@ -29,7 +29,16 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite only: its data directory (locked against a second opener); undefined = in memory. */
   dataDir?: string;
+  /**
+   * pg/Neon: an idle pooled connection that breaks (server restart, failover, admin termination) is reported
+   * here instead of crashing the process; the pool replaces it on the next query. Defaults to stderr.
+   */
+  onPoolError?: (error: Error) => void;
 }
+
+const reportPoolError = (error: Error) => {
+  process.stderr.write(`database pool: idle connection lost (${error.message}); it will be replaced\n`);
+};
 
 interface HandleBase {
   db: Database;
@@ -56,6 +65,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       return openPglite(options.dataDir);
     case "pg": {
       const client = new pg.Pool({ connectionString: requireUrl(options) });
+      client.on("error", options.onPoolError ?? reportPoolError);
       const db = drizzlePg({ client, ...config }) as unknown as Database;
       return { driver: "pg", db, client, close: () => client.end() };
     }
@@ -63,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // The WebSocket Pool, not the HTTP driver: the HTTP driver has no interactive transactions.
       neonConfig.webSocketConstructor ??= ws;
       const client = new NeonPool({ connectionString: requireUrl(options) });
+      client.on("error", options.onPoolError ?? reportPoolError);
       const db = drizzleNeon({ client, ...config }) as unknown as Database;
       return { driver: "neon", db, client, close: () => client.end() };
     }

@@ -7,9 +7,10 @@ import { createLogger, loadConfig } from "@orylo/platform";
  */
 export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const logger = createLogger(config);
+  const database = await openConfiguredDatabase(config, logger);
   try {
-    return await work({ db: database.db, logger: createLogger(config) });
+    return await work({ db: database.db, logger });
   } finally {
     await database.close();
   }

@@ -87,7 +87,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );
-  const database = options.database ?? (await openConfiguredDatabase(config));
+  const database = options.database ?? (await openConfiguredDatabase(config, logger));
 
   const ctx: Ctx = {
     db: database.db,
