@@ -1,3 +1,4 @@
+import { backtestRuleSet, withOrganization } from "@orylo/core";
 import { apiKeys } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
 import { generateApiKey, hashApiKey } from "@orylo/platform";
@@ -5,6 +6,7 @@ import { asFreshEvent, freshStripeId, loadStripeFixture } from "@orylo/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as backtestRoute } from "@/app/api/v1/rules/backtest/route";
+import { POST as createRule } from "@/app/api/v1/rules/route";
 import { POST as labelRoute } from "@/app/api/v1/transactions/[id]/label/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
@@ -16,7 +18,7 @@ beforeAll(async () => {
   runtime = await bootTestRuntime();
 });
 
-type Shop = { account: string; apiKey: string };
+type Shop = { id: string; account: string; apiKey: string };
 
 async function newShop(): Promise<Shop> {
   const db = runtime.database.db;
@@ -30,7 +32,7 @@ async function newShop(): Promise<Shop> {
     prefix: apiKey.slice(0, 8),
     keyHash: hashApiKey(apiKey),
   });
-  return { account, apiKey };
+  return { id: organization.id, account, apiKey };
 }
 
 /** A succeeded charge made `daysAgo` days ago, through the webhook; returns its charge id. */
@@ -158,6 +160,58 @@ describe("POST /api/v1/rules/backtest", () => {
     const shop = await newShop();
     const { status, body } = await post(backtestRoute, shop, "/api/v1/rules/backtest", input);
     expect(status, JSON.stringify(body)).toBe(400);
+  });
+
+  it("backtests saved rules by id, as if enforced, with the live rule set as baseline", async () => {
+    const shop = await newShop();
+    await charge(shop, 20, "big@example.com", 90_000);
+    await charge(shop, 10, "small@example.com", 1_000);
+    const saved = await post(createRule, shop, "/api/v1/rules", {
+      text: "Review if :amount_in_eur: > 500",
+      mode: "shadow",
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const { status, body } = await post(backtestRoute, shop, "/api/v1/rules/backtest", {
+      ruleIds: [saved.body.id],
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.payments).toBe(2);
+    expect(body.candidate.decisions.REVIEW.count).toBe(1);
+    expect(body.candidate.accuracy).toMatchObject({
+      fraud: 0,
+      legitimate: 0,
+      excludedTooYoung: 2,
+      precision: null,
+      recall: null,
+    });
+    expect(body.rules[0]).toMatchObject({ ruleId: saved.body.id, hits: 1, tooYoung: 1 });
+    // The live rule set (the same rule, in shadow) never reviews.
+    expect(body.baseline.decisions.REVIEW.count).toBe(0);
+    expect(body.baseline.changedDecisions).toBe(1);
+  });
+
+  it("answers 404 for a rule id of another organization, and 400 beyond the row cap", async () => {
+    const shop = await newShop();
+    const missing = await post(backtestRoute, shop, "/api/v1/rules/backtest", { ruleIds: ["rule_nope"] });
+    expect(missing.status).toBe(404);
+    await charge(shop, 3, "a@example.com");
+    await charge(shop, 2, "b@example.com");
+    const ctx = withOrganization(
+      {
+        db: runtime.database.db,
+        actor: { type: "system", task: "test" },
+        requestId: "test",
+        logger: runtime.logger,
+        now: () => new Date(),
+      },
+      shop.id,
+    );
+    const rules = ["Block if :amount_in_eur: > 1"];
+    await expect(backtestRuleSet(ctx, { rules }, { maxRows: 1 })).rejects.toMatchObject({
+      code: "invalid_request",
+      details: { maxRows: 1 },
+    });
+    await expect(backtestRuleSet(ctx, { rules }, { maxRows: 2 })).resolves.toMatchObject({ payments: 2 });
   });
 
   it("is in the OpenAPI document", async () => {
