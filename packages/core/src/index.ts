@@ -1,4 +1,6 @@
 export * from "./api-keys/authenticate-api-key";
+export * from "./backtest/backtest-rule-set";
+export * from "./backtest/backtest-schemas";
 export * from "./context";
 export * from "./database/open-configured-database";
 export * from "./demo/bootstrap-demo-merchant";

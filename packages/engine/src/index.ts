@@ -1,3 +1,4 @@
+export * from "./backtest";
 export * from "./currency/convert";
 export * from "./currency/minor-units";
 export * from "./currency/rates";

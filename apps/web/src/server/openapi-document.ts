@@ -1,5 +1,7 @@
 import {
   AddListItemsInput,
+  BacktestInput,
+  BacktestResult,
   CreateListInput,
   CreateRuleInput,
   DetectionDetail,
@@ -140,6 +142,20 @@ export function openApiDocument() {
           responses: {
             200: json(RuleValidation.meta({ id: "RuleValidation" }), "Its canonical text, or every error."),
             ...errors,
+          },
+        },
+      },
+      "/api/v1/rules/backtest": {
+        post: {
+          summary: "Backtest rule texts or saved rules over stored payments, against the labels",
+          ...body(BacktestInput.meta({ id: "BacktestInput" })),
+          responses: {
+            200: json(
+              BacktestResult.meta({ id: "BacktestResult" }),
+              "Counts and amounts per decision, fraud caught, legitimate payments hit, precision, recall, examples.",
+            ),
+            ...errors,
+            400: ruleCompileErrors,
           },
         },
       },

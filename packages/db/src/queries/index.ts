@@ -1,4 +1,5 @@
 export * from "./api-keys";
+export * from "./backtest";
 export * from "./demo";
 export * from "./detections";
 export * from "./explanations";
