@@ -12,7 +12,10 @@ export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdeABCDEF";
  * The app's real runtime on the worker's shared PGlite database, configured as embedded mode with known
  * secrets, without the background task loop (tests drain the outbox themselves).
  */
-export async function bootTestRuntime(env: Record<string, string> = {}): Promise<Runtime> {
+export async function bootTestRuntime(
+  env: Record<string, string> = {},
+  { startTasks = false }: { startTasks?: boolean } = {},
+): Promise<Runtime> {
   return bootRuntime({
     env: {
       NODE_ENV: "test",
@@ -28,7 +31,7 @@ export async function bootTestRuntime(env: Record<string, string> = {}): Promise
       ...env,
     },
     database: await getTestDatabase(),
-    startTasks: false,
+    startTasks,
     printBanner: false,
   });
 }

@@ -14,12 +14,15 @@ import {
   decryptSecret,
   describeBackends,
   formatBackends,
+  forwardToTrigger,
   type InlineTaskHost,
   keyringFromConfig,
   type Logger,
   loadConfig,
+  relayOutbox,
   startInlineTaskHost,
 } from "@orylo/platform";
+import { tasks as triggerTasks } from "@trigger.dev/sdk";
 import { type Auth, createAuth } from "./auth";
 import { loadDemoCredentials } from "./boot/demo-credentials";
 import { printBanner } from "./boot/print-banner";
@@ -34,6 +37,11 @@ export interface Runtime {
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
   tasks: InlineTaskHost | null;
+  /**
+   * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
+   * Trigger.dev. Only a shortcut: the host's poll and the `outbox.relay` schedule relay them anyway.
+   */
+  relayTasksNow(): Promise<void>;
   auth: Auth;
   close(): Promise<void>;
 }
@@ -124,6 +132,15 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     tasks,
+    async relayTasksNow() {
+      if (tasks) return tasks.kick();
+      if (config.trigger) {
+        await relayOutbox(
+          createOutboxStore(database.db),
+          forwardToTrigger((id, payload, opts) => triggerTasks.trigger(id, payload, opts)),
+        );
+      }
+    },
     auth: createAuth({
       db: database.db,
       secret: config.auth.secret,

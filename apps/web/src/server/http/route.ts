@@ -1,6 +1,7 @@
 import { type Actor, authenticateApiKey, type Ctx, type OrgCtx, withOrganization } from "@orylo/core";
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
+import { afterResponse } from "./after-response";
 import { toHttpResponse } from "./to-http-response";
 
 type RouteContext<P> = { params: Promise<P> };
