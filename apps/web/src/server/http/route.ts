@@ -23,22 +23,34 @@ function wrap<P, C extends Ctx>(
   handler: (ctx: C, request: Request, params: P, runtime: Runtime) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const startedAt = performance.now();
     const requestId = requestIdOf(request);
     const runtime = await getRuntime();
     const logger = runtime.logger.child({ requestId });
+    let response: Response;
     try {
       const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
-      const response = await handler(
-        await authenticate(base, request),
-        request,
-        await context.params,
-        runtime,
-      );
+      response = await handler(await authenticate(base, request), request, await context.params, runtime);
       response.headers.set("x-request-id", requestId);
-      return response;
     } catch (error) {
-      return toHttpResponse(error, { requestId, logger });
+      response = toHttpResponse(error, { requestId, logger });
     }
+    if (request.method !== "GET" && response.status < 400) {
+      // A change may have written outbox tasks in its transaction: relay them without waiting for the poll.
+      await afterResponse(runtime.relayTasksNow, (error) =>
+        logger.error({ err: error }, "task relay failed"),
+      );
+    }
+    logger.info(
+      {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+      },
+      "request",
+    );
+    return response;
   };
 }
 
