@@ -15,6 +15,7 @@ export * from "./detectors/velocity";
 export * from "./evaluate";
 export * from "./evaluation";
 export * from "./features/catalogue";
+export * from "./features/describe-catalogue";
 export * from "./features/stream";
 export * from "./rules/ast";
 export * from "./rules/attributes/attribute";

@@ -43,6 +43,35 @@ export type FeatureValue = number | string | boolean | null;
 /** Values by feature name; a missing signal is `null`, never 0. */
 export type FeatureVector = Record<string, FeatureValue>;
 
+/**
+ * Documentation data (read by `describeCatalogue()`, `bun run catalogue` and docs/features.md): how the
+ * windows, entities and outcomes read in a sentence. Typed by the keys above, so a new window, entity or
+ * outcome does not compile until it is described.
+ */
+export const WINDOW_DOCS: Record<Window, { phrase: string; interval: string }> = {
+  "10m": { phrase: "in the 10 minutes before this payment", interval: "(t − 10 min, t]" },
+  hourly: { phrase: "in the hour before this payment", interval: "(t − 1 h, t]" },
+  daily: { phrase: "in the 24 hours before this payment", interval: "(t − 24 h, t]" },
+  weekly: { phrase: "in the 7 days before this payment", interval: "(t − 7 d, t]" },
+  all_time: { phrase: "at any time before this payment", interval: "(−∞, t]" },
+};
+
+/** How each entity reads after "with the same ...". */
+export const VELOCITY_ENTITY_DOCS: Record<VelocityEntity, string> = {
+  card_number: "card number (Stripe card fingerprint)",
+  customer: "Stripe customer id",
+  email: "email address",
+  ip_address: "IP address",
+  device: "device id",
+};
+
+/** What each outcome counts, as the start of a sentence. */
+export const CHARGE_OUTCOME_DOCS: Record<ChargeOutcome, string> = {
+  total: "Charges of any status (pending included)",
+  authorized: "Authorized charges (status succeeded)",
+  declined: "Declined charges (status failed)",
+};
+
 export function velocityFeatureName(outcome: ChargeOutcome, entity: VelocityEntity, window: Window): string {
   return `${outcome}_charges_per_${entity}_${window}`;
 }
@@ -82,6 +111,25 @@ export function amountHistoryLimit(options: FeatureOptions = {}): number {
     throw new RangeError(`merchantAmountHistoryLimit must be a positive integer, got ${limit}`);
   return limit;
 }
+
+/**
+ * Documentation data: the meaning of each merchant feature. Windowed ones are keyed by the name without
+ * its `_{window}` suffix and completed with the window's phrase; the others by their full name.
+ */
+export const MERCHANT_WINDOWED_FEATURE_DOCS: Record<string, string> = {
+  merchant_charges: "Charges of any status of the whole organization",
+  merchant_declined_charges: "Declined charges (status failed) of the whole organization",
+  merchant_decline_rate:
+    "Share of the organization's charges that were declined (declined / total; null when there were none)",
+  merchant_same_amount_charges: "Charges of the organization with exactly this amount and currency",
+};
+export const MERCHANT_FEATURE_DOCS: Record<string, string> = {
+  merchant_amount_count_recent: `Number of payments in the recent amount history: the last ${MERCHANT_AMOUNT_HISTORY_LIMIT} earlier payments in this currency, any status, within the 30 days before this payment (t − 30 d, t] (0 without history)`,
+  merchant_amount_mean_recent:
+    "Mean amount of the recent amount history (see merchant_amount_count_recent); null without history",
+  merchant_amount_stddev_recent:
+    "Population standard deviation of the amounts in the recent amount history; null without history",
+};
 
 export const MERCHANT_FEATURE_NAMES: readonly string[] = [
   ...MERCHANT_WINDOWS.flatMap((window) => [
