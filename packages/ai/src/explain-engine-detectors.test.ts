@@ -1,43 +1,7 @@
 import { DETECTORS, evaluate, type FeatureVector, type Transaction } from "@orylo/engine";
+import { makeTransaction } from "@orylo/engine/testing";
 import { describe, expect, it } from "vitest";
 import { explainWithTemplates } from "./explain-with-templates";
-
-const base: Transaction = {
-  chargeId: "ch_explain",
-  paymentIntentId: null,
-  createdAt: new Date("2025-03-03T12:00:00Z"),
-  livemode: true,
-  amount: 5_000,
-  currency: "eur",
-  status: "succeeded",
-  captured: true,
-  failureCode: null,
-  declineCode: null,
-  outcomeType: "authorized",
-  networkStatus: "approved_by_network",
-  radarRiskLevel: "normal",
-  radarRiskScore: 12,
-  cardFingerprint: "fp_explain",
-  cardBrand: "visa",
-  cardFunding: "credit",
-  cardCountry: "FR",
-  cardIin: null,
-  wallet: null,
-  threeDSecureResult: null,
-  cvcCheck: "pass",
-  addressLine1Check: null,
-  addressPostalCodeCheck: "pass",
-  customerId: "cus_explain",
-  email: "shopper@example.com",
-  billingCountry: "FR",
-  billingAddressKey: null,
-  shippingCountry: "FR",
-  shippingAddressKey: null,
-  ipAddress: "203.0.113.5",
-  deviceId: null,
-  userAgent: null,
-  metadata: {},
-};
 
 /** Payments that make every built-in detector hit, so each real trace meets its template. */
 const SCENARIOS: { transaction: Partial<Transaction>; features: FeatureVector }[] = [
@@ -76,7 +40,7 @@ describe("templates for the engine's own traces", () => {
   it("render every built-in detector from its real evidence, not the generic fallback", () => {
     const explained = new Set<string>();
     for (const scenario of SCENARIOS) {
-      const evaluation = evaluate({ ...base, ...scenario.transaction }, scenario.features, {
+      const evaluation = evaluate(makeTransaction(scenario.transaction), scenario.features, {
         blockThreshold: 80,
         reviewThreshold: 20,
       });
