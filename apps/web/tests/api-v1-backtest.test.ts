@@ -1,7 +1,4 @@
 import { backtestRuleSet, withOrganization } from "@orylo/core";
-import { apiKeys } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { generateApiKey, hashApiKey } from "@orylo/platform";
 import { asFreshEvent, freshStripeId, loadStripeFixture } from "@orylo/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
@@ -10,6 +7,7 @@ import { POST as createRule } from "@/app/api/v1/rules/route";
 import { POST as labelRoute } from "@/app/api/v1/transactions/[id]/label/route";
 import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
+import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
 
 const DAY_MS = 86_400_000;
@@ -18,22 +16,8 @@ beforeAll(async () => {
   runtime = await bootTestRuntime();
 });
 
-type Shop = { id: string; account: string; apiKey: string };
-
-async function newShop(): Promise<Shop> {
-  const db = runtime.database.db;
-  const account = `acct_bt${crypto.randomUUID().slice(0, 8)}`;
-  const organization = await createTestOrganization(db, { stripeAccountId: account });
-  const apiKey = generateApiKey();
-  await db.insert(apiKeys).values({
-    id: `key_${organization.id}`,
-    organizationId: organization.id,
-    name: "test",
-    prefix: apiKey.slice(0, 8),
-    keyHash: hashApiKey(apiKey),
-  });
-  return { id: organization.id, account, apiKey };
-}
+type Shop = TestMerchant;
+const newShop = (): Promise<Shop> => createTestMerchant(runtime.database.db);
 
 /** A succeeded charge made `daysAgo` days ago, through the webhook; returns its charge id. */
 async function charge(shop: Shop, daysAgo: number, email: string, amount = 5_000): Promise<string> {
