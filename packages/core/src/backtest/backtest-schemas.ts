@@ -1,3 +1,4 @@
+import { Decision, RuleAction } from "@orylo/engine";
 import { z } from "zod";
 
 const RuleText = z
@@ -43,7 +44,7 @@ const Verdict = z.enum(["fraud", "legitimate", "too_young"]);
 const Example = z.object({
   chargeId: z.string(),
   createdAt: z.string(),
-  decision: z.enum(["ALLOW", "REVIEW", "BLOCK"]),
+  decision: Decision,
   amount: z.number().int(),
   currency: z.string(),
   verdict: Verdict,
@@ -88,7 +89,7 @@ export const BacktestResult = z.object({
     z.object({
       ruleId: z.string(),
       text: z.string(),
-      action: z.enum(["allow", "review", "block", "request_3ds"]),
+      action: RuleAction,
       hits: z.number().int(),
       amounts: Amounts,
       fraud: z.number().int(),

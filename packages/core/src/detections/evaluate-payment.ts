@@ -4,7 +4,7 @@ import {
   findPaymentIntent,
   linkPaymentIntentEvaluation,
 } from "@orylo/db";
-import { type RuleHit, Transaction } from "@orylo/engine";
+import { Decision, type RuleHit, Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
@@ -82,7 +82,7 @@ type ParsedInput = z.output<typeof EvaluatePaymentInput>;
 
 export const PaymentEvaluation = z
   .object({
-    decision: z.enum(["ALLOW", "REVIEW", "BLOCK"]),
+    decision: Decision,
     riskScore: z.number().int().min(0).max(100),
     requires3ds: z.boolean().meta({
       description: "An enforced `Request 3D Secure` rule matched: ask for 3D Secure before confirming.",

@@ -1,4 +1,4 @@
-import { findDetectionWithTransaction, findExplanation } from "@orylo/db";
+import { detections, findDetectionWithTransaction, findExplanation, transactions } from "@orylo/db";
 import { Contribution, Decision, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
@@ -21,7 +21,7 @@ const PaymentSignals = z.object({
   createdAt: z.iso.datetime(),
   amount: z.number().int().meta({ description: "Minor units of `currency`." }),
   currency: z.string(),
-  status: z.enum(["succeeded", "failed", "pending"]),
+  status: z.enum(transactions.status.enumValues),
   declineCode: z.string().nullable(),
   outcome: z.object({
     type: z.string().nullable(),
@@ -53,7 +53,7 @@ export const DetectionDetail = z.object({
   riskScore: z.number().int(),
   confidence: z.number(),
   livemode: z.boolean(),
-  source: z.enum(["webhook", "evaluate"]),
+  source: z.enum(detections.source.enumValues),
   createdAt: z.iso.datetime(),
   ...DetectionTrace.shape,
   features: z.record(z.string(), EvidenceValue),

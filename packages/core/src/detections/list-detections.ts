@@ -1,4 +1,4 @@
-import { listDetections } from "@orylo/db";
+import { detections, listDetections } from "@orylo/db";
 import { Decision } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
@@ -29,7 +29,7 @@ export const DetectionListItem = z.object({
   riskScore: z.number().int(),
   confidence: z.number(),
   livemode: z.boolean(),
-  source: z.enum(["webhook", "evaluate"]),
+  source: z.enum(detections.source.enumValues),
   createdAt: z.iso.datetime(),
   chargeId: z.string().nullable(),
   paymentIntentId: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { LabelRow } from "@orylo/db";
+import { labelKind, labelSource } from "@orylo/db";
 import { z } from "zod";
 
 export const LabelTransactionInput = z
@@ -14,8 +15,8 @@ export type LabelTransactionInput = z.infer<typeof LabelTransactionInput>;
 
 export const LabelView = z.object({
   id: z.string(),
-  kind: z.enum(["fraud", "legitimate"]),
-  source: z.enum(["dispute", "early_fraud_warning", "refund", "review", "merchant"]),
+  kind: z.enum(labelKind.enumValues),
+  source: z.enum(labelSource.enumValues),
   stripeObjectId: z
     .string()
     .meta({ description: "The dispute, warning, refund or review; the charge for a merchant's mark." }),

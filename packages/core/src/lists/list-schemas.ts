@@ -1,24 +1,12 @@
-import type { ListItemRow } from "@orylo/db";
+import { type ListItemRow, listItemSource, listKind } from "@orylo/db";
 import { z } from "zod";
 
-export const ListKind = z
-  .enum([
-    "email",
-    "email_domain",
-    "card_fingerprint",
-    "card_bin",
-    "customer",
-    "ip_address",
-    "device_id",
-    "country",
-    "string",
-  ])
-  .meta({
-    description: "What the values are; emails and domains are stored lowercased, countries uppercased.",
-  });
+export const ListKind = z.enum(listKind.enumValues).meta({
+  description: "What the values are; emails and domains are stored lowercased, countries uppercased.",
+});
 export type ListKind = z.infer<typeof ListKind>;
 
-export const ListItemSource = z.enum(["manual", "suggestion", "automatic"]);
+export const ListItemSource = z.enum(listItemSource.enumValues);
 
 export const CreateListInput = z
   .object({

@@ -1,4 +1,9 @@
-import { findDetectionSummary, findOrganizationByStripeAccount, insertStripeEvent } from "@orylo/db";
+import {
+  findDetectionSummary,
+  findOrganizationByStripeAccount,
+  insertStripeEvent,
+  stripeEventStatus,
+} from "@orylo/db";
 import { Decision } from "@orylo/engine";
 import { z } from "zod";
 import type { Ctx } from "../context";
@@ -32,7 +37,7 @@ export interface WebhookDelivery {
 export const WebhookReceipt = z.object({
   received: z.literal(true),
   duplicate: z.boolean().meta({ description: "The event id was already stored: this is a redelivery." }),
-  status: z.enum(["received", "processed", "failed", "dead", "ignored"]),
+  status: z.enum(stripeEventStatus.enumValues),
   detection: z.object({ id: z.string(), decision: Decision, riskScore: z.number().int() }).nullable(),
 });
 export type WebhookReceipt = z.infer<typeof WebhookReceipt>;
