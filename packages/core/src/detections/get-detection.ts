@@ -1,9 +1,10 @@
-import { detections, findDetectionWithTransaction, findExplanation, transactions } from "@orylo/db";
-import { Contribution, Decision, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
+import { findDetectionWithTransaction, findExplanation, transactions } from "@orylo/db";
+import { Contribution, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { DetectionExplanation, toDetectionExplanation } from "../explanations/explanation-view";
+import { DetectionHeader } from "./list-detections";
 
 /** The trace stored with each detection: what the dashboard, the API and the explanations read. */
 export const DetectionTrace = z.object({
@@ -47,14 +48,7 @@ const PaymentSignals = z.object({
   shippingCountry: z.string().nullable(),
 });
 
-export const DetectionDetail = z.object({
-  id: z.string(),
-  decision: Decision,
-  riskScore: z.number().int(),
-  confidence: z.number(),
-  livemode: z.boolean(),
-  source: z.enum(detections.source.enumValues),
-  createdAt: z.iso.datetime(),
+export const DetectionDetail = DetectionHeader.extend({
   ...DetectionTrace.shape,
   features: z.record(z.string(), EvidenceValue),
   engineVersion: z.string(),

@@ -23,7 +23,8 @@ export const ListDetectionsQuery = z
   .strict();
 export type ListDetectionsQuery = z.infer<typeof ListDetectionsQuery>;
 
-export const DetectionListItem = z.object({
+/** What every view of a detection starts with: the verdict and where it came from. */
+export const DetectionHeader = z.object({
   id: z.string(),
   decision: Decision,
   riskScore: z.number().int(),
@@ -31,6 +32,9 @@ export const DetectionListItem = z.object({
   livemode: z.boolean(),
   source: z.enum(detections.source.enumValues),
   createdAt: z.iso.datetime(),
+});
+
+export const DetectionListItem = DetectionHeader.extend({
   chargeId: z.string().nullable(),
   paymentIntentId: z.string().nullable(),
   amount: z.number().int().nullable().meta({ description: "Minor units of `currency`." }),
