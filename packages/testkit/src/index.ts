@@ -1,6 +1,7 @@
 export * from "./fake-posthog";
 export * from "./fake-trigger-dev";
 export * from "./fixture-path";
+export * from "./free-port";
 export * from "./fresh-event";
 export * from "./redis-server";
 export * from "./refresh-stripe-ids";

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { freePort } from "./free-port";
 import { RespConnection } from "./resp-client";
 
 export type RedisServer = { host: string; port: number; dir: string; stop(): Promise<void> };
@@ -20,18 +20,6 @@ export function findRedisServer(): string {
     "redis-server is not installed: the Upstash tests of the full suite run a real Redis behind the " +
       "Upstash REST proxy. Install it with `apt-get install -y redis-server`.",
   );
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPing(port: number, child: ChildProcess, output: () => string): Promise<void> {
