@@ -47,9 +47,6 @@ export async function ingestCharge(
     customerEmail: knownCustomer?.email ?? null,
   });
 
-  const existing = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
-  if (existing) return moveChargeForward(ctx, payment, existing.id);
-
   const customerRef = await recordCustomer(ctx, payment);
   const stored = await insertTransaction(ctx.db, {
     id: generateId("txn"),
@@ -59,9 +56,10 @@ export async function ingestCharge(
     ...payment,
   });
   if (!stored) {
-    // A concurrent event about the same charge stored it first and scored it.
-    const winner = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
-    return winner ? moveChargeForward(ctx, payment, winner.id) : null;
+    // Already stored (a later event about the charge, or a concurrent one that won): insert first and fall back,
+    // so the common case — a new charge — costs no look-up.
+    const existing = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
+    return existing ? moveChargeForward(ctx, payment, existing.id) : null;
   }
   if (pending?.evaluationDetectionId) {
     await attachDetectionToTransaction(ctx.db, ctx.organizationId, pending.evaluationDetectionId, stored.id);
