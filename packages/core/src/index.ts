@@ -24,6 +24,7 @@ export * from "./rules/get-rule";
 export * from "./rules/load-rule-set";
 export * from "./rules/rule-schemas";
 export * from "./rules/update-rule";
+export { normalizeCharge } from "./stripe-events/normalize-charge";
 export * from "./stripe-events/process-stripe-event";
 export * from "./stripe-events/receive-stripe-webhook";
 export * from "./stripe-events/replay-stripe-events";
