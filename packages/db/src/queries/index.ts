@@ -1,5 +1,6 @@
 export * from "./alerts";
 export * from "./api-keys";
+export * from "./audit-log";
 export * from "./backtest";
 export * from "./demo";
 export * from "./detections";
