@@ -11,6 +11,7 @@ import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
   type Config,
   createLogger,
+  createRateLimits,
   decryptSecret,
   describeBackends,
   formatBackends,
@@ -19,6 +20,7 @@ import {
   keyringFromConfig,
   type Logger,
   loadConfig,
+  type RateLimits,
   relayOutbox,
   startInlineTaskHost,
 } from "@orylo/platform";
@@ -36,6 +38,8 @@ export interface Runtime {
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
+  /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
+  rateLimits: RateLimits;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -131,6 +135,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
+    rateLimits: createRateLimits(config, logger),
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
