@@ -1,4 +1,5 @@
 import {
+  alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
   type DemoCredentials,
@@ -116,7 +117,8 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger };
+  const alertEmail = alertEmailFromConfig(config);
+  const deps: TaskDeps = { db: database.db, logger, ...(alertEmail ? { alertEmail } : {}) };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -153,6 +155,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },
   };

@@ -129,7 +129,9 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
       openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
       anthropic: e.ANTHROPIC_API_KEY ? { apiKey: e.ANTHROPIC_API_KEY } : null,
     },
-    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null } : null,
+    email: e.SMTP_URL
+      ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null, operatorRecipients: e.ALERT_EMAIL_TO ?? [] }
+      : null,
   };
 }
 

@@ -31,6 +31,7 @@ export const VARIABLES = {
   ANTHROPIC_API_KEY: "Anthropic API key, fallback LLM provider",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",
+  ALERT_EMAIL_TO: "operator alert recipients (platform-wide alerts), comma-separated emails",
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
