@@ -1,4 +1,5 @@
 export * from "./fake-posthog";
+export * from "./fake-stripe";
 export * from "./fake-trigger-dev";
 export * from "./fixture-path";
 export * from "./free-port";
