@@ -1,3 +1,7 @@
+export * from "./actions/act-on-detection";
+export * from "./actions/perform-stripe-action";
+export * from "./actions/stripe-action-spec";
+export * from "./actions/stripe-action-view";
 export * from "./api-keys/authenticate-api-key";
 export * from "./backtest/backtest-rule-set";
 export * from "./backtest/backtest-schemas";
@@ -24,6 +28,7 @@ export * from "./rules/get-rule";
 export * from "./rules/load-rule-set";
 export * from "./rules/rule-schemas";
 export * from "./rules/update-rule";
+export * from "./stripe/stripe-access";
 export { normalizeCharge } from "./stripe-events/normalize-charge";
 export * from "./stripe-events/process-stripe-event";
 export * from "./stripe-events/receive-stripe-webhook";

@@ -3,6 +3,8 @@ import {
   type Ctx,
   type DemoCredentials,
   openConfiguredDatabase,
+  type StripeAccess,
+  stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
   type WebhookRoute,
@@ -20,6 +22,7 @@ import {
   type Logger,
   loadConfig,
   relayOutbox,
+  type StripeClientOverrides,
   startInlineTaskHost,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
@@ -36,6 +39,7 @@ export interface Runtime {
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
+  stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -53,6 +57,8 @@ export interface BootOptions {
   /** Run the inline task host (embedded mode in a long-running server). */
   startTasks?: boolean;
   printBanner?: boolean;
+  /** Tests point the Stripe SDK at the fake Stripe server. */
+  stripeOverrides?: StripeClientOverrides;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -112,7 +118,11 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger };
+  const stripe = stripeAccessFromConfig(config, {
+    defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
+    overrides: options.stripeOverrides,
+  });
+  const deps: TaskDeps = { db: database.db, logger, stripe };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -131,6 +141,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
+    stripe,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
