@@ -1,4 +1,5 @@
 export * from "./actions/act-on-detection";
+export * from "./actions/list-stripe-actions";
 export * from "./actions/perform-stripe-action";
 export * from "./actions/stripe-action-spec";
 export * from "./actions/stripe-action-view";

@@ -138,9 +138,11 @@ describe("acting on a blocked payment", () => {
       { paymentIntentId: intent.id, status: "failed", captured: false },
       { stripeAccountId: account },
     );
+    const before = fake.executed("POST", CANCELS);
     const action = await actOnDetection(ctx, testStripeAccess({ fake, platformKey: PLATFORM_KEY }), {
       detectionId,
     });
+    expect(fake.executed("POST", CANCELS)).toBe(before + 1);
     expect(action).toMatchObject({ kind: "cancel_payment_intent", status: "succeeded", outcome: "canceled" });
     const request = fake.requests.find((r) => r.path === `/v1/payment_intents/${intent.id}/cancel`);
     expect(request).toMatchObject({

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { stripeActions } from "../schema";
 
@@ -87,4 +87,33 @@ export async function listStripeActionsForDetection(
     .from(stripeActions)
     .where(and(eq(stripeActions.organizationId, organizationId), eq(stripeActions.detectionId, detectionId)))
     .orderBy(asc(stripeActions.createdAt));
+}
+
+/** The organization's actions, newest first, keyset-paginated on (createdAt, id). */
+export async function listStripeActions(
+  db: Executor,
+  organizationId: string,
+  filters: {
+    status?: StripeActionRow["status"] | undefined;
+    before?: { createdAt: Date; id: string } | undefined;
+    limit: number;
+  },
+) {
+  const conditions: (SQL | undefined)[] = [eq(stripeActions.organizationId, organizationId)];
+  if (filters.status) conditions.push(eq(stripeActions.status, filters.status));
+  if (filters.before) {
+    const { createdAt, id } = filters.before;
+    conditions.push(
+      or(
+        lt(stripeActions.createdAt, createdAt),
+        and(eq(stripeActions.createdAt, createdAt), lt(stripeActions.id, id)),
+      ),
+    );
+  }
+  return db
+    .select()
+    .from(stripeActions)
+    .where(and(...conditions))
+    .orderBy(desc(stripeActions.createdAt), desc(stripeActions.id))
+    .limit(filters.limit);
 }
