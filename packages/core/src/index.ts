@@ -1,3 +1,8 @@
+export * from "./actions/act-on-detection";
+export * from "./actions/list-stripe-actions";
+export * from "./actions/perform-stripe-action";
+export * from "./actions/stripe-action-spec";
+export * from "./actions/stripe-action-view";
 export * from "./alerts/alert-schemas";
 export * from "./alerts/deliver-alert";
 export * from "./alerts/raise-alert";
@@ -27,6 +32,7 @@ export * from "./rules/get-rule";
 export * from "./rules/load-rule-set";
 export * from "./rules/rule-schemas";
 export * from "./rules/update-rule";
+export * from "./stripe/stripe-access";
 export { normalizeCharge } from "./stripe-events/normalize-charge";
 export * from "./stripe-events/process-stripe-event";
 export * from "./stripe-events/receive-stripe-webhook";

@@ -4,6 +4,8 @@ import {
   type Ctx,
   type DemoCredentials,
   openConfiguredDatabase,
+  type StripeAccess,
+  stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
   type WebhookRoute,
@@ -23,6 +25,7 @@ import {
   loadConfig,
   type RateLimits,
   relayOutbox,
+  type StripeClientOverrides,
   startInlineTaskHost,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
@@ -41,6 +44,7 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -58,6 +62,8 @@ export interface BootOptions {
   /** Run the inline task host (embedded mode in a long-running server). */
   startTasks?: boolean;
   printBanner?: boolean;
+  /** Tests point the Stripe SDK at the fake Stripe server. */
+  stripeOverrides?: StripeClientOverrides;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -118,7 +124,11 @@ async function boot(options: BootOptions): Promise<Runtime> {
 
   const keyring = keyringFromConfig(config);
   const alertEmail = alertEmailFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger, ...(alertEmail ? { alertEmail } : {}) };
+  const stripe = stripeAccessFromConfig(config, {
+    defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
+    overrides: options.stripeOverrides,
+  });
+  const deps: TaskDeps = { db: database.db, logger, stripe, ...(alertEmail ? { alertEmail } : {}) };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -138,6 +148,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    stripe,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();

@@ -11,6 +11,7 @@ export * from "./outbox";
 export * from "./payments";
 export * from "./ping";
 export * from "./rules";
+export * from "./stripe-actions";
 export * from "./stripe-events";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

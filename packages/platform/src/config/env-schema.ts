@@ -52,6 +52,10 @@ export const Env = z.object({
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
     .optional(),
+  STRIPE_CONNECT_CLIENT_ID: z
+    .string()
+    .regex(/^ca_\w+$/, "must be a Stripe Connect client id (ca_…)")
+    .optional(),
   ORYLO_ACTIONS_ENABLED: bool("ORYLO_ACTIONS_ENABLED").default(true),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ORYLO_ENCRYPTION_KEY: base64Key.optional(),
@@ -98,6 +102,8 @@ export const Config = z.object({
     connectWebhookSecrets: z.array(z.string()),
     /** null = dry run: actions are recorded as "would …", never sent. */
     secretKey: z.string().nullable(),
+    /** Connect OAuth (standard accounts) is offered when this and `secretKey` are set. */
+    connectClientId: z.string().nullable(),
     actionsEnabled: z.boolean(),
   }),
   /** Owner of the platform account's own events; null in embedded mode = the demo merchant. */

@@ -110,6 +110,7 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
       webhookSecrets: e.STRIPE_WEBHOOK_SECRET ?? [],
       connectWebhookSecrets: e.STRIPE_CONNECT_WEBHOOK_SECRET ?? [],
       secretKey: e.STRIPE_SECRET_KEY ?? null,
+      connectClientId: e.STRIPE_CONNECT_CLIENT_ID ?? null,
       actionsEnabled: e.ORYLO_ACTIONS_ENABLED,
     },
     defaultOrganization: e.ORYLO_DEFAULT_ORGANIZATION ?? null,
