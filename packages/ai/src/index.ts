@@ -1,3 +1,4 @@
 export * from "./cited-factors";
 export * from "./explain-with-templates";
 export * from "./explanation";
+export * from "./providers";

@@ -1,3 +1,4 @@
+export * from "./fake-llm";
 export * from "./fake-posthog";
 export * from "./fake-trigger-dev";
 export * from "./fixture-path";
