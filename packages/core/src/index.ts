@@ -1,3 +1,5 @@
+export * from "./ai/ai-budget";
+export * from "./ai/ai-services";
 export * from "./api-keys/authenticate-api-key";
 export * from "./backtest/backtest-rule-set";
 export * from "./backtest/backtest-schemas";

@@ -1,4 +1,4 @@
-import { openConfiguredDatabase, type TaskDeps } from "@orylo/core";
+import { createAiServices, openConfiguredDatabase, type TaskDeps } from "@orylo/core";
 import { createLogger, loadConfig } from "@orylo/platform";
 
 /**
@@ -10,7 +10,7 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config, logger);
   try {
-    return await work({ db: database.db, logger });
+    return await work({ db: database.db, logger, ai: createAiServices(config) });
   } finally {
     await database.close();
   }

@@ -1,6 +1,7 @@
 import {
   bootstrapDemoMerchant,
   type Ctx,
+  createAiServices,
   type DemoCredentials,
   openConfiguredDatabase,
   TASKS,
@@ -112,7 +113,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger };
+  const deps: TaskDeps = { db: database.db, logger, ai: createAiServices(config) };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })

@@ -82,7 +82,7 @@ export async function scorePayment(
     rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
-  await requestExplanation(ctx, detection.id);
+  await requestExplanation(ctx, detection.id, detection.decision);
   ctx.logger.info(
     {
       detectionId: detection.id,

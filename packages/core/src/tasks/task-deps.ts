@@ -1,11 +1,13 @@
 import type { Database } from "@orylo/db";
 import type { Logger } from "@orylo/platform";
+import type { AiServices } from "../ai/ai-services";
 import type { Ctx } from "../context";
 
 /** What a host (the inline runner, or a Trigger.dev run) hands every task. */
 export interface TaskDeps {
   db: Database;
   logger: Logger;
+  ai: AiServices;
 }
 
 /** Tasks act as `system: <task id>`, with a request id per run so their logs can be followed. */
