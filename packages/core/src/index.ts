@@ -3,6 +3,8 @@ export * from "./actions/list-stripe-actions";
 export * from "./actions/perform-stripe-action";
 export * from "./actions/stripe-action-spec";
 export * from "./actions/stripe-action-view";
+export * from "./ai/ai-budget";
+export * from "./ai/ai-services";
 export * from "./alerts/alert-schemas";
 export * from "./alerts/deliver-alert";
 export * from "./alerts/raise-alert";

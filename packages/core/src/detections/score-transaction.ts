@@ -83,7 +83,7 @@ export async function scorePayment(
     rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
-  await requestExplanation(ctx, detection.id);
+  await requestExplanation(ctx, detection.id, detection.decision);
   if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(
     {

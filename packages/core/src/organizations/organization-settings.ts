@@ -29,6 +29,12 @@ export const OrganizationSettings = z.object({
   /** Score events from Stripe's test mode (default on); off makes them `ignored`. */
   scoreTestMode: z.boolean().default(true),
   actions: ActionSettings.default(ActionSettings.parse({})),
+  ai: z
+    .object({
+      /** LLM spend per calendar month (UTC); an alert at 75 %, templates only once it is spent. */
+      monthlyBudgetUsd: z.number().min(0).default(20),
+    })
+    .default({ monthlyBudgetUsd: 20 }),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettings>;
 
