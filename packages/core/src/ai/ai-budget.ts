@@ -1,6 +1,6 @@
 import { aiCostSince, findOrganization } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { StoredSettings } from "../organizations/organization-settings";
 
 export interface AiBudget {
   spentMicros: number;
@@ -20,7 +20,7 @@ export function monthStart(now: Date): Date {
 export async function readAiBudget(ctx: OrgCtx): Promise<AiBudget> {
   const organization = await findOrganization(ctx.db, ctx.organizationId);
   const budgetMicros = Math.round(
-    parseOrganizationSettings(organization?.settings).ai.monthlyBudgetUsd * 1e6,
+    StoredSettings.parse(organization?.settings ?? {}).ai.monthlyBudgetUsd * 1e6,
   );
   const since = monthStart(ctx.now());
   const spentMicros = await aiCostSince(ctx.db, ctx.organizationId, since);
