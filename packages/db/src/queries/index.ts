@@ -1,6 +1,7 @@
 export * from "./ai-usage";
 export * from "./alerts";
 export * from "./api-keys";
+export * from "./audit-log";
 export * from "./backtest";
 export * from "./demo";
 export * from "./detections";
