@@ -11,6 +11,7 @@ import { convert } from "@orylo/engine";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { blockSource, labelPayment } from "@/app/(dashboard)/detections/[id]/actions";
+import { backtestRuleText, saveRule, validateRuleText } from "@/app/(dashboard)/rules/actions";
 import { GET as feed } from "@/app/api/dashboard/feed/route";
 import { FEED_CAP_PER_ORGANIZATION } from "@/server/dashboard/feed-slots";
 import type { Runtime } from "@/server/runtime";
@@ -172,7 +173,7 @@ describe("live feed (SSE over polling)", () => {
 });
 
 describe("roles", () => {
-  it("lets a viewer read but not act, and an analyst act", async () => {
+  it("lets a viewer read but not act, an analyst act but not change rules, an admin change rules", async () => {
     const detectionId = sent[0]?.id ?? "";
     actAs(await createMemberSession(runtime, shop.id, "viewer"));
     expect(await blockSource({ detectionId })).toMatchObject({
@@ -188,5 +189,28 @@ describe("roles", () => {
         label: { kind: "legitimate", reason: "known" },
       }),
     ).toMatchObject({ ok: true });
+    expect(await saveRule({ text: "Block if :amount_in_eur: > 5000", mode: "shadow" })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    actAs(await createMemberSession(runtime, shop.id, "admin"));
+    expect(await saveRule({ text: "Block if :amount_in_eur: > 5000", mode: "shadow" })).toMatchObject({
+      ok: true,
+    });
+  });
+});
+
+describe("rule editor actions", () => {
+  it("reports a compile error at its line and column, and backtests a text before it is saved", async () => {
+    actAs(await createMemberSession(runtime, shop.id, "analyst"));
+    const invalid = await validateRuleText({ text: "Block if\n  :card_count_for_ip_adress_hourly: >= 3" });
+    expect(invalid).toMatchObject({
+      ok: true,
+      data: { valid: false, errors: [{ code: "unknown_attribute", line: 2, column: 3 }] },
+    });
+    const backtest = await backtestRuleText({ text: "Block if :card_count_for_ip_address_hourly: >= 3" });
+    if (!backtest.ok) throw new Error(backtest.error.message);
+    expect(backtest.data.payments).toBe(sent.length);
+    expect(backtest.data.candidate.decisions.BLOCK.count).toBeGreaterThan(0);
   });
 });

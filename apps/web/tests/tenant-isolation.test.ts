@@ -58,6 +58,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
 
 const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids: Ids) => RouteCall>>> = {
   "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
+  "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/[id]/route.ts": { GET: (ids) => ({ auth: "api", params: { id: ids.detectionId } }) },
   "api/v1/evaluate/route.ts": { POST: () => ({ auth: "api", body: { amount: 1999, currency: "eur" } }) },
@@ -110,6 +111,11 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     whitelistCustomer: (ids) => ({ detectionId: ids.detectionId }),
     undoListAdditions: (ids) => ({ items: [{ listId: ids.listId, value: "kept@example.test" }] }),
     labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
+  },
+  "(dashboard)/rules/actions.ts": {
+    validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
+    backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
+    saveRule: (ids) => ({ id: ids.ruleId, text: "Review if :amount_in_eur: > 800", mode: "shadow" }),
   },
 };
 

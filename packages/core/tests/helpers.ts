@@ -1,7 +1,8 @@
 import type { Executor } from "@orylo/db";
 import { createLogger, loadConfig } from "@orylo/platform";
-import { signStripePayload } from "@orylo/testkit";
+import { type FakeStripe, signStripePayload } from "@orylo/testkit";
 import type { Ctx } from "../src/context";
+import { type StripeAccess, stripeAccessFromConfig } from "../src/stripe/stripe-access";
 import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
 
 export const PLATFORM_SECRET = "whsec_core_test_platform";
@@ -28,4 +29,34 @@ export async function platformDelivery(event: unknown, organizationId: string): 
       defaultOrganizationId: organizationId,
     },
   };
+}
+
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
+
+/**
+ * How tasks reach Stripe in core tests: the real SDK pointed at the fake server, or no key at all (dry run).
+ */
+export function testStripeAccess(
+  options: {
+    fake?: FakeStripe;
+    platformKey?: string | null;
+    defaultOrganizationId?: string | null;
+    actionsEnabled?: boolean;
+    connectClientId?: string | null;
+  } = {},
+): StripeAccess {
+  return stripeAccessFromConfig(
+    {
+      stripe: {
+        webhookSecrets: [],
+        connectWebhookSecrets: [],
+        secretKey: options.platformKey ?? null,
+        connectClientId: options.connectClientId ?? null,
+        actionsEnabled: options.actionsEnabled ?? true,
+      },
+      encryption: { currentKey: TEST_ENCRYPTION_KEY, previousKeys: [] },
+      defaultOrganization: options.defaultOrganizationId ?? null,
+    },
+    { overrides: { ...options.fake?.clientOptions, maxNetworkRetries: 0 } },
+  );
 }

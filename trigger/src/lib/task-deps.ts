@@ -1,4 +1,9 @@
-import { openConfiguredDatabase, type TaskDeps } from "@orylo/core";
+import {
+  alertEmailFromConfig,
+  openConfiguredDatabase,
+  stripeAccessFromConfig,
+  type TaskDeps,
+} from "@orylo/core";
 import { createLogger, loadConfig } from "@orylo/platform";
 
 /**
@@ -9,9 +14,16 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const config = loadConfig();
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config, logger);
+  const alertEmail = alertEmailFromConfig(config);
   try {
-    return await work({ db: database.db, logger });
+    return await work({
+      db: database.db,
+      logger,
+      stripe: stripeAccessFromConfig(config),
+      ...(alertEmail ? { alertEmail } : {}),
+    });
   } finally {
+    alertEmail?.mailer.close();
     await database.close();
   }
 }

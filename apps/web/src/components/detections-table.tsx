@@ -64,7 +64,7 @@ export function DetectionsTable({
               </td>
               <td>
                 {detection.customerId ? (
-                  <Link href={`/customers/${encodeURIComponent(detection.customerId)}`}>
+                  <Link href={`/detections?customer=${encodeURIComponent(detection.customerId)}`}>
                     <code>{detection.customerId}</code>
                   </Link>
                 ) : (

@@ -1,15 +1,10 @@
-import {
-  findDetectionSummary,
-  findLabelTarget,
-  findTransactionCustomer,
-  selectChargeEvents,
-  selectTransactionLabelHistory,
-} from "@orylo/db";
+import { findLabelTarget, findTransactionCustomer, selectTransactionLabelHistory } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { NotFoundError } from "../errors";
+import type { DetectionDetail } from "./get-detection";
 
 export type TimelineEntry =
   | { kind: "stripe_event"; at: string; id: string; type: string; status: string }
+  | { kind: "action"; at: string; id: string; action: string; status: string; outcome: string | null }
   | {
       kind: "label";
       at: string;
@@ -22,20 +17,16 @@ export type TimelineEntry =
 export interface DetectionContext {
   transactionId: string | null;
   customer: { id: string; stripeCustomerId: string | null; trustScore: number } | null;
-  /** Stripe's events about the payment and the labels put on it, oldest first. */
+  /** Stripe's events about the payment, Orylo's actions on it and the labels put on it, oldest first. */
   timeline: TimelineEntry[];
 }
 
-/** What the detail page shows around a detection: who paid (and their trust), and what happened since. */
+/** What the detail page shows around a detection (read with `getDetection`): who paid, their trust, what happened. */
 export async function getDetectionContext(
   ctx: OrgCtx,
-  detectionId: string,
-  chargeId: string | null,
+  detection: DetectionDetail,
 ): Promise<DetectionContext> {
-  if (!(await findDetectionSummary(ctx.db, ctx.organizationId, detectionId))) {
-    throw new NotFoundError("detection", detectionId);
-  }
-  const events = await selectChargeEvents(ctx.db, ctx.organizationId, { chargeId, detectionId });
+  const chargeId = detection.payment?.chargeId;
   const target = chargeId ? await findLabelTarget(ctx.db, ctx.organizationId, { chargeId }) : undefined;
   const [customer, labels] = target
     ? await Promise.all([
@@ -44,12 +35,20 @@ export async function getDetectionContext(
       ])
     : [undefined, []];
   const timeline: TimelineEntry[] = [
-    ...events.map((event) => ({
+    ...detection.stripeEvents.map((event) => ({
       kind: "stripe_event" as const,
-      at: event.at.toISOString(),
+      at: event.createdAt,
       id: event.id,
       type: event.type,
       status: event.status,
+    })),
+    ...detection.actions.map((action) => ({
+      kind: "action" as const,
+      at: action.createdAt,
+      id: action.id,
+      action: action.kind,
+      status: action.status,
+      outcome: action.outcome,
     })),
     ...labels.map((label) => ({
       kind: "label" as const,

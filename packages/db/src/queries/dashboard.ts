@@ -82,3 +82,13 @@ export async function listDetectionsAfter(
     .orderBy(asc(detections.createdAt), asc(detections.id))
     .limit(limit);
 }
+
+/** How many detections each rule matched (shadow included) since `since`, by rule id. */
+export async function countRuleHits(db: Executor, organizationId: string, since: Date) {
+  const ruleId = sql<string>`jsonb_array_elements(${detections.trace} -> 'ruleHits') ->> 'ruleId'`;
+  return db
+    .select({ ruleId, hits: count() })
+    .from(detections)
+    .where(and(eq(detections.organizationId, organizationId), gte(detections.createdAt, since)))
+    .groupBy(sql`1`);
+}

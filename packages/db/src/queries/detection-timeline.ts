@@ -1,43 +1,6 @@
-import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
-import { customers, labels, stripeEvents, transactions } from "../schema";
-
-/**
- * The Stripe events about one payment: the one that produced the detection, and every event whose object
- * is the charge or points at it (refunds, disputes, warnings carry `charge`). It reads the organization's
- * events through the (organization, receivedAt) index, newest 500 only, so a long history stays cheap.
- */
-export async function selectChargeEvents(
-  db: Executor,
-  organizationId: string,
-  { chargeId, detectionId }: { chargeId: string | null; detectionId: string },
-) {
-  const recent = db
-    .select({
-      id: stripeEvents.id,
-      type: stripeEvents.type,
-      status: stripeEvents.status,
-      at: stripeEvents.stripeCreatedAt,
-      detectionId: stripeEvents.detectionId,
-      payload: stripeEvents.payload,
-    })
-    .from(stripeEvents)
-    .where(eq(stripeEvents.organizationId, organizationId))
-    .orderBy(desc(stripeEvents.receivedAt))
-    .limit(500)
-    .as("recent");
-  return db
-    .select({ id: recent.id, type: recent.type, status: recent.status, at: recent.at })
-    .from(recent)
-    .where(
-      or(
-        eq(recent.detectionId, detectionId),
-        chargeId ? sql`${recent.payload} #>> '{data,object,id}' = ${chargeId}` : undefined,
-        chargeId ? sql`${recent.payload} #>> '{data,object,charge}' = ${chargeId}` : undefined,
-      ),
-    )
-    .orderBy(asc(recent.at));
-}
+import { customers, labels, transactions } from "../schema";
 
 /** Every label of a payment, cleared ones included (the timeline shows both). */
 export async function selectTransactionLabelHistory(

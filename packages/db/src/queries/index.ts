@@ -1,5 +1,7 @@
+export * from "./alerts";
 export * from "./api-keys";
 export * from "./backtest";
+export * from "./customer-list";
 export * from "./dashboard";
 export * from "./demo";
 export * from "./detection-timeline";
@@ -13,6 +15,7 @@ export * from "./outbox";
 export * from "./payments";
 export * from "./ping";
 export * from "./rules";
+export * from "./stripe-actions";
 export * from "./stripe-events";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

@@ -8,7 +8,7 @@ const bool = (name: string) =>
     .refine((v) => ["true", "false", "1", "0", "yes", "no"].includes(v), `${name} must be true or false`)
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = (item: z.ZodString) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .transform((v) =>
@@ -52,6 +52,10 @@ export const Env = z.object({
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
     .optional(),
+  STRIPE_CONNECT_CLIENT_ID: z
+    .string()
+    .regex(/^ca_\w+$/, "must be a Stripe Connect client id (ca_…)")
+    .optional(),
   ORYLO_ACTIONS_ENABLED: bool("ORYLO_ACTIONS_ENABLED").default(true),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ORYLO_ENCRYPTION_KEY: base64Key.optional(),
@@ -74,6 +78,7 @@ export const Env = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
+  ALERT_EMAIL_TO: list(z.email("every entry must be an email address")).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -97,6 +102,8 @@ export const Config = z.object({
     connectWebhookSecrets: z.array(z.string()),
     /** null = dry run: actions are recorded as "would …", never sent. */
     secretKey: z.string().nullable(),
+    /** Connect OAuth (standard accounts) is offered when this and `secretKey` are set. */
+    connectClientId: z.string().nullable(),
     actionsEnabled: z.boolean(),
   }),
   /** Owner of the platform account's own events; null in embedded mode = the demo merchant. */
@@ -114,6 +121,13 @@ export const Config = z.object({
     openai: z.object({ apiKey: z.string(), baseUrl: z.string().nullable() }).nullable(),
     anthropic: z.object({ apiKey: z.string() }).nullable(),
   }),
-  email: z.object({ smtpUrl: z.string(), from: z.string().nullable() }).nullable(),
+  email: z
+    .object({
+      smtpUrl: z.string(),
+      from: z.string().nullable(),
+      /** Where operator alerts (not tied to one merchant) are sent. */
+      operatorRecipients: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Config = z.infer<typeof Config>;

@@ -123,6 +123,7 @@ describe("production mode", () => {
       ...production(),
       STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_c1",
       STRIPE_SECRET_KEY: "sk_live_abc",
+      STRIPE_CONNECT_CLIENT_ID: "ca_platform",
       ORYLO_ACTIONS_ENABLED: "false",
       UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io",
       UPSTASH_REDIS_REST_TOKEN: "tok",
@@ -137,6 +138,7 @@ describe("production mode", () => {
       webhookSecrets: ["whsec_one", "whsec_two"],
       connectWebhookSecrets: ["whsec_c1"],
       secretKey: "sk_live_abc",
+      connectClientId: "ca_platform",
       actionsEnabled: false,
     });
     expect(config.demo.enabled).toBe(false);

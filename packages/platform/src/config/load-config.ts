@@ -110,6 +110,7 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
       webhookSecrets: e.STRIPE_WEBHOOK_SECRET ?? [],
       connectWebhookSecrets: e.STRIPE_CONNECT_WEBHOOK_SECRET ?? [],
       secretKey: e.STRIPE_SECRET_KEY ?? null,
+      connectClientId: e.STRIPE_CONNECT_CLIENT_ID ?? null,
       actionsEnabled: e.ORYLO_ACTIONS_ENABLED,
     },
     defaultOrganization: e.ORYLO_DEFAULT_ORGANIZATION ?? null,
@@ -129,7 +130,9 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
       openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
       anthropic: e.ANTHROPIC_API_KEY ? { apiKey: e.ANTHROPIC_API_KEY } : null,
     },
-    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null } : null,
+    email: e.SMTP_URL
+      ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null, operatorRecipients: e.ALERT_EMAIL_TO ?? [] }
+      : null,
   };
 }
 

@@ -12,6 +12,8 @@ export const VARIABLES = {
   STRIPE_CONNECT_WEBHOOK_SECRET:
     "signing secret(s) of the Stripe Connect webhook endpoint, whsec_…, comma-separated to rotate",
   STRIPE_SECRET_KEY: "Stripe API key (sk_… or rk_…) for actions; unset = dry run, actions are only recorded",
+  STRIPE_CONNECT_CLIENT_ID:
+    "Stripe Connect client id, ca_…: with STRIPE_SECRET_KEY, merchants connect their Stripe account with OAuth",
   ORYLO_ACTIONS_ENABLED: "true | false: whether Orylo may act on Stripe (cancel, refund, …)",
   BETTER_AUTH_SECRET: "signs sessions and tokens (better-auth), at least 32 characters",
   ORYLO_ENCRYPTION_KEY: "encrypts stored secrets (AES-256-GCM): 32 random bytes, base64",
@@ -31,6 +33,7 @@ export const VARIABLES = {
   ANTHROPIC_API_KEY: "Anthropic API key, fallback LLM provider",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",
+  ALERT_EMAIL_TO: "operator alert recipients (platform-wide alerts), comma-separated emails",
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 500,
 };
 
@@ -20,7 +21,10 @@ export interface ErrorBody {
 
 export function toHttpResponse(error: unknown, context: { requestId: string; logger: Logger }): Response {
   const { status, error: body } = toErrorBody(error, context);
-  return errorResponse(status, body);
+  const response = errorResponse(status, body);
+  const retryAfter = body.details?.retryAfterSeconds;
+  if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+  return response;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { DetectionContext, DetectionDetail } from "@orylo/core";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { KeyValueList } from "@/components/ui/key-value-list";
 import type { Dictionary } from "@/i18n/en";
 
 /** The payment as the engine saw it: who, which card, what Stripe and Radar said. */
@@ -14,6 +16,21 @@ export function DetectionSignals({
 }) {
   const payment = detection.payment;
   if (!payment) return <p className="muted">—</p>;
+  const trust: [string, ReactNode][] = customer
+    ? [
+        [
+          t.detail.trust,
+          <>
+            <strong>{customer.trustScore}</strong>/100{" "}
+            {customer.stripeCustomerId ? (
+              <Link href={`/detections?customer=${encodeURIComponent(customer.stripeCustomerId)}`}>
+                <code>{customer.stripeCustomerId}</code>
+              </Link>
+            ) : null}
+          </>,
+        ],
+      ]
+    : [];
   const rows: [string, string | null][] = [
     ["Charge", payment.chargeId],
     ["Status", payment.declineCode ? `${payment.status} (${payment.declineCode})` : payment.status],
@@ -32,29 +49,6 @@ export function DetectionSignals({
       [payment.billingCountry, payment.shippingCountry].filter(Boolean).join(" / ") || null,
     ],
   ];
-  return (
-    <dl className="kv">
-      {customer ? (
-        <>
-          <dt>{t.detail.trust}</dt>
-          <dd>
-            <strong>{customer.trustScore}</strong>/100{" "}
-            {customer.stripeCustomerId ? (
-              <Link href={`/customers/${encodeURIComponent(customer.stripeCustomerId)}`}>
-                <code>{customer.stripeCustomerId}</code>
-              </Link>
-            ) : null}
-          </dd>
-        </>
-      ) : null}
-      {rows
-        .filter(([, value]) => value)
-        .map(([label, value]) => (
-          <div key={label} style={{ display: "contents" }}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  const known = rows.filter((row): row is [string, string] => row[1] !== null && row[1] !== "");
+  return <KeyValueList rows={[...trust, ...known]} />;
 }

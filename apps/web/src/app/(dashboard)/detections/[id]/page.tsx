@@ -16,7 +16,7 @@ export default async function DetectionPage({ params }: { params: Promise<{ id: 
     if (error instanceof OryloError && error.code === "not_found") notFound();
     throw error;
   });
-  const context = await getDetectionContext(ctx, id, detection.payment?.chargeId ?? null);
+  const context = await getDetectionContext(ctx, detection);
   const timeZone = ctx.organization.timeZone;
   const explanation = detection.explanation;
   const hits = detection.contributions.filter((c) => c.status === "hit").sort((a, b) => b.score - a.score);
@@ -111,13 +111,17 @@ export default async function DetectionPage({ params }: { params: Promise<{ id: 
           <h2>{t.detail.timeline}</h2>
           <ol className="stack" style={{ paddingLeft: "1.2rem" }}>
             {context.timeline.map((entry) => (
-              <li key={entry.kind === "stripe_event" ? entry.id : `${entry.at}-${entry.source}`}>
+              <li key={entry.kind === "label" ? `${entry.at}-${entry.source}` : entry.id}>
                 <time className="muted" dateTime={entry.at}>
                   {formatDateTime(entry.at, locale, timeZone)}
                 </time>{" "}
                 {entry.kind === "stripe_event" ? (
                   <>
                     <code>{entry.type}</code> <span className="muted">({entry.status})</span>
+                  </>
+                ) : entry.kind === "action" ? (
+                  <>
+                    Orylo · {entry.action} <span className="muted">({entry.outcome ?? entry.status})</span>
                   </>
                 ) : (
                   <>

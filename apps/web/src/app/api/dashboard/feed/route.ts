@@ -1,8 +1,7 @@
-import { feedCursorAt, readLiveFeed } from "@orylo/core";
+import { feedCursorAt, RateLimitedError, readLiveFeed } from "@orylo/core";
 import { openFeedSlot } from "@/server/dashboard/feed-slots";
 import { sseStream } from "@/server/dashboard/sse-stream";
 import { memberRoute } from "@/server/http/route";
-import { errorResponse } from "@/server/http/to-http-response";
 
 // GET /api/dashboard/feed — Server-Sent Events: the organization's new detections past `Last-Event-ID`
 export const GET = memberRoute("read", async (ctx, request) => {
@@ -13,15 +12,8 @@ export const GET = memberRoute("read", async (ctx, request) => {
   // Read once before streaming, so a bad cursor is a 400 rather than a broken stream.
   const first = await readLiveFeed(ctx, cursor);
   const slot = openFeedSlot(ctx.organizationId);
-  if (!slot) {
-    const response = errorResponse(429, {
-      code: "too_many_connections",
-      message: "Too many live feeds are open for this organization.",
-      requestId: ctx.requestId,
-    });
-    response.headers.set("retry-after", "10");
-    return response;
-  }
+  // Too many feeds open for this organization: a 429 the client retries after.
+  if (!slot) throw new RateLimitedError(10);
   return sseStream({
     signal: request.signal,
     first,
