@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERT_QUIET_PERIOD_MS, raiseAlert } from "../src/alerts/raise-alert";
 import { withOrganization } from "../src/context";
 import { ALERTS_SEND_TASK, alertsSendTask, type TaskDeps } from "../src/tasks";
-import { testCtx } from "./helpers";
+import { testAi, testCtx, testStripeAccess } from "./helpers";
 
 let smtp: FakeSmtpServer;
 beforeAll(async () => {
@@ -100,7 +100,13 @@ describe("alerts.send", () => {
     if (!mailer) throw new Error("mailer expected");
     const before = smtp.messages.length;
     await sendAlert(
-      { db, logger: testCtx(db).logger, alertEmail: { mailer, operatorRecipients: [] } },
+      {
+        db,
+        logger: testCtx(db).logger,
+        stripe: testStripeAccess(),
+        ai: testAi(),
+        alertEmail: { mailer, operatorRecipients: [] },
+      },
       alert.id,
     );
     mailer.close();
@@ -116,7 +122,7 @@ describe("alerts.send", () => {
     const { org } = await merchantWithOwner();
     const alert = await raiseAlert(withOrganization(testCtx(db), org.id), input("stored"));
     const before = smtp.messages.length;
-    await sendAlert({ db, logger: testCtx(db).logger }, alert.id);
+    await sendAlert({ db, logger: testCtx(db).logger, stripe: testStripeAccess(), ai: testAi() }, alert.id);
     const [row] = await db.select().from(alerts).where(eq(alerts.id, alert.id));
     expect(row).toMatchObject({ delivery: "stored", notifiedAt: expect.any(Date) });
     expect(smtp.messages.length).toBe(before);
@@ -133,7 +139,13 @@ describe("alerts.send", () => {
     if (!mailer) throw new Error("mailer expected");
     const before = smtp.messages.length;
     await sendAlert(
-      { db, logger: testCtx(db).logger, alertEmail: { mailer, operatorRecipients: ["oncall@orylo.test"] } },
+      {
+        db,
+        logger: testCtx(db).logger,
+        stripe: testStripeAccess(),
+        ai: testAi(),
+        alertEmail: { mailer, operatorRecipients: ["oncall@orylo.test"] },
+      },
       alert.id,
     );
     mailer.close();

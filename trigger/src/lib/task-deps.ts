@@ -1,4 +1,10 @@
-import { alertEmailFromConfig, openConfiguredDatabase, type TaskDeps } from "@orylo/core";
+import {
+  alertEmailFromConfig,
+  createAiServices,
+  openConfiguredDatabase,
+  stripeAccessFromConfig,
+  type TaskDeps,
+} from "@orylo/core";
 import { createLogger, loadConfig } from "@orylo/platform";
 
 /**
@@ -11,7 +17,13 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const database = await openConfiguredDatabase(config, logger);
   const alertEmail = alertEmailFromConfig(config);
   try {
-    return await work({ db: database.db, logger, ...(alertEmail ? { alertEmail } : {}) });
+    return await work({
+      db: database.db,
+      logger,
+      stripe: stripeAccessFromConfig(config),
+      ai: createAiServices(config),
+      ...(alertEmail ? { alertEmail } : {}),
+    });
   } finally {
     alertEmail?.mailer.close();
     await database.close();

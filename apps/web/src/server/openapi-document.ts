@@ -11,6 +11,7 @@ import {
   ListDetectionsQuery,
   ListItemList,
   ListList,
+  ListStripeActionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
@@ -19,8 +20,11 @@ import {
   RuleValidation,
   RuleVersionList,
   RuleView,
+  SettingsView,
+  StripeActionList,
   TransactionLabels,
   UpdateRuleInput,
+  UpdateSettingsInput,
   ValidateRuleInput,
   WebhookReceipt,
 } from "@orylo/core";
@@ -85,6 +89,13 @@ export function openApiDocument() {
             200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
             ...errors,
           },
+        },
+      },
+      "/api/v1/actions": {
+        get: {
+          summary: "Actions on Stripe (cancel, refund, review approve), dry runs included, newest first",
+          requestParams: { query: ListStripeActionsQuery },
+          responses: { 200: json(StripeActionList.meta({ id: "StripeActionList" }), "One page."), ...errors },
         },
       },
       "/api/v1/evaluate": {
@@ -225,6 +236,20 @@ export function openApiDocument() {
             }),
           },
           responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/settings": {
+        get: {
+          summary:
+            "The organization's settings: thresholds, time zone, reporting currency, locale, test mode",
+          responses: { 200: json(SettingsView, "The settings."), ...errors },
+        },
+        patch: {
+          summary: "Change some settings; payments scored from then on use them",
+          description:
+            "Only the given fields change. The thresholds must keep `reviewThreshold ≤ blockThreshold` (400 otherwise).",
+          ...body(UpdateSettingsInput),
+          responses: { 200: json(SettingsView, "The settings as now saved."), ...errors },
         },
       },
       "/api/webhooks/stripe": {

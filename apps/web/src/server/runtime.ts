@@ -2,8 +2,11 @@ import {
   alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
+  createAiServices,
   type DemoCredentials,
   openConfiguredDatabase,
+  type StripeAccess,
+  stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
   type WebhookRoute,
@@ -24,6 +27,7 @@ import {
   loadConfig,
   type RateLimits,
   relayOutbox,
+  type StripeClientOverrides,
   startInlineTaskHost,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
@@ -42,6 +46,7 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -61,6 +66,8 @@ export interface BootOptions {
   printBanner?: boolean;
   /** Where log lines go instead of stdout (tests read them back). */
   logDestination?: LogDestination;
+  /** Tests point the Stripe SDK at the fake Stripe server. */
+  stripeOverrides?: StripeClientOverrides;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -121,7 +128,17 @@ async function boot(options: BootOptions): Promise<Runtime> {
 
   const keyring = keyringFromConfig(config);
   const alertEmail = alertEmailFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger, ...(alertEmail ? { alertEmail } : {}) };
+  const stripe = stripeAccessFromConfig(config, {
+    defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
+    overrides: options.stripeOverrides,
+  });
+  const deps: TaskDeps = {
+    db: database.db,
+    logger,
+    stripe,
+    ai: createAiServices(config),
+    ...(alertEmail ? { alertEmail } : {}),
+  };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -141,6 +158,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    stripe,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();

@@ -1,6 +1,7 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
+import { requestBlockAction } from "../actions/request-block-action";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
@@ -53,7 +54,9 @@ export async function scorePayment(
   input: ScorePaymentInput,
 ): Promise<{ detection: DetectionSummary; evaluation: Evaluation }> {
   const { payment, settings } = input;
-  const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
+  const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq, {
+    timeZone: settings.timeZone,
+  });
   const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
   // Expiry is judged at the payment's time, as `evaluate` does by default, so a replay decides as live did.
   const evaluation = evaluate(payment, features, settings.engine, {
@@ -82,7 +85,8 @@ export async function scorePayment(
     rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
-  await requestExplanation(ctx, detection.id);
+  await requestExplanation(ctx, detection.id, detection.decision);
+  if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(
     {
       detectionId: detection.id,

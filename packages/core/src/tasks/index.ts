@@ -1,10 +1,12 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
+import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import type { TaskDeps } from "./task-deps";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export type { TaskDeps } from "./task-deps";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
@@ -15,6 +17,7 @@ export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
  */
 export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionExplainTask,
-  webhooksRetryTask,
+  detectionActTask,
   alertsSendTask,
+  webhooksRetryTask,
 ];

@@ -2,13 +2,16 @@ import {
   type Actor,
   authenticateApiKey,
   type Ctx,
+  type MemberCtx,
   MissingScopeError,
   type OrgCtx,
+  type Permission,
   withOrganization,
 } from "@orylo/core";
 import type { ApiKeyScope } from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
+import { memberContext } from "../session/member-context";
 import { afterResponse } from "./after-response";
 import { enforceRateLimit } from "./rate-limit";
 import { toHttpResponse } from "./to-http-response";
@@ -100,4 +103,12 @@ export function apiRoute<P = Record<string, never>>(
       key.organizationId,
     );
   }, handler);
+}
+
+/** Dashboard routes (the live feed): the session cookie selects the member and its organization. */
+export function memberRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: MemberCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return wrap<P, MemberCtx>((base, request) => memberContext(request.headers, permission, base), handler);
 }
