@@ -1,20 +1,13 @@
 import { alerts, stripeEvents, taskOutbox } from "@orylo/db";
-import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { asFreshEvent, loadStripeFixture, signStripePayload } from "@orylo/testkit";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { InvalidRequestError } from "../src/errors";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { ALERTS_SEND_TASK } from "../src/tasks";
-import { PLATFORM_SECRET, platformDelivery, testCtx } from "./helpers";
+import { ingestionSetup, PLATFORM_SECRET, platformDelivery, testCtx } from "./helpers";
 
-async function setup() {
-  const { db } = await getTestDatabase();
-  const organization = await createTestOrganization(db);
-  const send = async (event: unknown) =>
-    receiveStripeWebhook(testCtx(db), await platformDelivery(event, organization.id));
-  return { db, organization, send };
-}
+const setup = ingestionSetup;
 
 const poison = () => {
   const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
