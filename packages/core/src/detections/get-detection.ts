@@ -1,5 +1,5 @@
 import { findDetectionWithTransaction, findExplanation, transactions } from "@orylo/db";
-import { Contribution, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
+import { Contribution, EvidenceValue, ListHit, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
@@ -13,6 +13,8 @@ export const DetectionTrace = z.object({
   failedDetectors: z.array(z.string()),
   /** Every rule evaluated and what it read; absent from traces stored before rules existed. */
   ruleOutcomes: z.array(RuleOutcome).default([]),
+  /** The allow and block lists holding one of the payment's values: they decide ahead of rules. */
+  listHits: z.array(ListHit).default([]),
 });
 
 /** The payment's signals as the engine saw them (the merchant's own data: the API is theirs). */

@@ -4,6 +4,7 @@ import { describeActor, type OrgCtx } from "../context";
 import { OryloError } from "../errors";
 import type { ListKind } from "../lists/list-schemas";
 import { normalizeListValue } from "../lists/normalize-list-value";
+import { recordListedCustomers } from "../trust/record-listed-customers";
 
 /** The block lists Orylo fills itself (source `automatic`); rules read them as `@blocked_cards` and so on. */
 export const SYSTEM_BLOCK_LISTS = {
@@ -29,7 +30,7 @@ export async function addToSystemBlockLists(ctx: OrgCtx, values: BlockValues): P
     const list = await systemList(ctx, kind);
     if (!list) continue;
     const author = describeActor(ctx.actor);
-    added += await insertMissingListItems(ctx.db, {
+    const inserted = await insertMissingListItems(ctx.db, {
       organizationId: ctx.organizationId,
       listId: list.id,
       items: items.map((value) => ({
@@ -40,6 +41,9 @@ export async function addToSystemBlockLists(ctx: OrgCtx, values: BlockValues): P
         expiresAt: null,
       })),
     });
+    if (kind === "customer" && inserted > 0)
+      await recordListedCustomers(ctx, { id: list.id, action: "block" }, items);
+    added += inserted;
   }
   return added;
 }
@@ -68,6 +72,7 @@ async function systemList(ctx: OrgCtx, kind: SystemBlockKind) {
       organizationId: ctx.organizationId,
       name,
       kind,
+      action: "block",
       description: "Filled by Orylo from fraud labels and repeated disputes.",
       createdBy: describeActor(ctx.actor),
     })) ??

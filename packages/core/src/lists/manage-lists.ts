@@ -2,6 +2,7 @@ import { deleteListItem, findList, insertList, selectLists, upsertListItems } fr
 import { generateId } from "@orylo/platform";
 import { describeActor, type OrgCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
+import { recordListedCustomers } from "../trust/record-listed-customers";
 import {
   AddListItemsInput,
   type CreateListInput,
@@ -19,6 +20,7 @@ export async function createList(ctx: OrgCtx, input: CreateListInput): Promise<L
     organizationId: ctx.organizationId,
     name: input.name,
     kind: input.kind,
+    action: input.action ?? null,
     description: input.description ?? null,
     createdBy: describeActor(ctx.actor),
   });
@@ -37,7 +39,10 @@ async function listOf(ctx: OrgCtx, id: string) {
   return list;
 }
 
-/** Adds (or refreshes) values, normalized for the list's kind; one invalid value rejects the batch. */
+/**
+ * Adds (or refreshes) values, normalized for the list's kind; one invalid value rejects the batch. Customers
+ * put on an allow or block list have their trust score changed in the same transaction.
+ */
 export async function addListItems(
   ctx: OrgCtx,
   listId: string,
@@ -52,16 +57,23 @@ export async function addListItems(
       item.expiresAt ? new Date(item.expiresAt) : null,
     ]),
   );
-  const rows = await upsertListItems(ctx.db, {
-    organizationId: ctx.organizationId,
-    listId,
-    items: [...byValue].map(([value, expiresAt]) => ({
-      id: generateId("litem"),
-      value,
-      source,
-      author,
-      expiresAt,
-    })),
+  const rows = await ctx.db.transaction(async (tx) => {
+    const added = await upsertListItems(tx, {
+      organizationId: ctx.organizationId,
+      listId,
+      items: [...byValue].map(([value, expiresAt]) => ({
+        id: generateId("litem"),
+        value,
+        source,
+        author,
+        expiresAt,
+      })),
+    });
+    if (list.kind === "customer" && list.action)
+      await recordListedCustomers({ ...ctx, db: tx }, { id: list.id, action: list.action }, [
+        ...byValue.keys(),
+      ]);
+    return added;
   });
   ctx.logger.info({ listId, count: rows.length }, "list items added");
   return { data: rows.map(toListItemView), nextCursor: null };

@@ -1,14 +1,20 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { detectionExplainTask } from "./detection-explain";
 import type { TaskDeps } from "./task-deps";
+import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export type { TaskDeps } from "./task-deps";
+export { trustSettleTask } from "./trust-settle";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
 /**
  * Every background task, described once. Both hosts run this list: the inline runner in embedded mode,
  * Trigger.dev (trigger/) otherwise. `outbox.relay` is Trigger.dev's alone: the inline host relays by itself.
  */
-export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [detectionExplainTask, webhooksRetryTask];
+export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
+  detectionExplainTask,
+  webhooksRetryTask,
+  trustSettleTask,
+];
