@@ -1,6 +1,8 @@
 // bun run simulate — sends realistic signed Stripe events to the running app: ordinary shoppers, then a
 // card-testing burst, and prints what Orylo decided for each group.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "@orylo/platform";
 import { signStripePayload } from "@orylo/testkit";
@@ -25,6 +27,7 @@ if (!secret) {
   process.exit(1);
 }
 
+const startedAt = new Date();
 const traffic = simulatedTraffic({
   seed: Number(args.seed),
   end: new Date(),
@@ -73,4 +76,62 @@ for (const [label, tally] of Object.entries(tallies)) {
   );
 }
 console.log(`\ncard-testing attempts in order: ${burstDecisions.join("")}  (A allow, R review, B block)`);
+await reportActions(tallies.shopper.BLOCK + tallies.card_testing.BLOCK);
 console.log(`Open ${baseUrl} or GET ${baseUrl}/api/v1/detections with the demo API key to see them.`);
+
+interface ActionRow {
+  kind: string;
+  stripeObjectId: string;
+  status: string;
+  outcome: string | null;
+  createdAt: string;
+}
+
+/**
+ * What Orylo did on Stripe about the blocked payments: the `detection.act` tasks run in the app right after
+ * each webhook, so this waits for them (a few seconds at most) and prints their outcomes. Without
+ * STRIPE_SECRET_KEY they are dry runs: recorded, nothing sent to Stripe.
+ */
+async function reportActions(blocked: number) {
+  const apiKey = config.demo.apiKey ?? demoApiKey();
+  if (!apiKey || blocked === 0) return;
+  const since = startedAt.toISOString();
+  let actions: ActionRow[] = [];
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await fetch(`${baseUrl}/api/v1/actions?limit=100`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    if (!response.ok) return;
+    const page = (await response.json()) as { data: ActionRow[] };
+    actions = page.data.filter((a) => a.createdAt >= since && a.status !== "pending");
+    if (actions.length >= blocked) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const counts = new Map<string, number>();
+  for (const action of actions) {
+    const key = `${action.status} ${action.outcome ?? ""}`.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const dryRun = actions.some((a) => a.status === "dry_run");
+  console.log(
+    `\nActions on Stripe for the ${blocked} blocked payments${dryRun ? " (DRY RUN: no Stripe credentials, nothing was sent to Stripe)" : ""}:`,
+  );
+  for (const [key, count] of counts)
+    console.log(`  ${String(count).padStart(4)}  ${key.replaceAll("_", " ")}`);
+  const example = actions[0];
+  if (example) console.log(`  e.g. ${example.outcome?.replaceAll("_", " ")} ${example.stripeObjectId}`);
+  if (actions.length === 0)
+    console.log("  none yet: the demo organization's automatic actions may be switched off");
+}
+
+/** The demo merchant's API key, as the app wrote it into the data dir at its first boot. */
+function demoApiKey(): string | null {
+  try {
+    const stored = JSON.parse(readFileSync(join(config.dataDir, "demo.json"), "utf8")) as {
+      apiKey?: unknown;
+    };
+    return typeof stored.apiKey === "string" ? stored.apiKey : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,5 @@
-import { detectionExplainTask } from "@orylo/core";
+import { detectionActTask, detectionExplainTask } from "@orylo/core";
 import { toTriggerTask } from "./lib/to-trigger-task";
 
 export const detectionExplain = toTriggerTask(detectionExplainTask);
+export const detectionAct = toTriggerTask(detectionActTask);

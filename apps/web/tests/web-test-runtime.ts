@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTestDatabase } from "@orylo/db/testing";
+import type { StripeClientOverrides } from "@orylo/platform";
 import { bootRuntime, type Runtime } from "@/server/runtime";
 
 export const PLATFORM_SECRET = "whsec_test_platform_secret";
@@ -14,7 +15,10 @@ export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdeABCDEF";
  */
 export async function bootTestRuntime(
   env: Record<string, string> = {},
-  { startTasks = false }: { startTasks?: boolean } = {},
+  {
+    startTasks = false,
+    stripeOverrides,
+  }: { startTasks?: boolean; stripeOverrides?: StripeClientOverrides } = {},
 ): Promise<Runtime> {
   return bootRuntime({
     env: {
@@ -33,5 +37,6 @@ export async function bootTestRuntime(
     database: await getTestDatabase(),
     startTasks,
     printBanner: false,
+    ...(stripeOverrides ? { stripeOverrides } : {}),
   });
 }

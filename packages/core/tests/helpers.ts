@@ -1,7 +1,9 @@
 import type { Executor } from "@orylo/db";
 import { createLogger, loadConfig } from "@orylo/platform";
-import { signStripePayload } from "@orylo/testkit";
+import { type FakeStripe, signStripePayload } from "@orylo/testkit";
+import { type AiServices, createAiServices } from "../src/ai/ai-services";
 import type { Ctx } from "../src/context";
+import { type StripeAccess, stripeAccessFromConfig } from "../src/stripe/stripe-access";
 import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
 
 export const PLATFORM_SECRET = "whsec_core_test_platform";
@@ -28,4 +30,57 @@ export async function platformDelivery(event: unknown, organizationId: string): 
       defaultOrganizationId: organizationId,
     },
   };
+}
+
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
+
+/**
+ * How tasks reach Stripe in core tests: the real SDK pointed at the fake server, or no key at all (dry run).
+ */
+export function testStripeAccess(
+  options: {
+    fake?: FakeStripe;
+    platformKey?: string | null;
+    defaultOrganizationId?: string | null;
+    actionsEnabled?: boolean;
+    connectClientId?: string | null;
+  } = {},
+): StripeAccess {
+  return stripeAccessFromConfig(
+    {
+      stripe: {
+        webhookSecrets: [],
+        connectWebhookSecrets: [],
+        secretKey: options.platformKey ?? null,
+        connectClientId: options.connectClientId ?? null,
+        actionsEnabled: options.actionsEnabled ?? true,
+      },
+      encryption: { currentKey: TEST_ENCRYPTION_KEY, previousKeys: [] },
+      defaultOrganization: options.defaultOrganizationId ?? null,
+    },
+    { overrides: { ...options.fake?.clientOptions, maxNetworkRetries: 0 } },
+  );
+}
+
+/**
+ * AI services as the app builds them from its config: templates only by default, or the real SDKs pointed
+ * at a local fake LLM (`fakeLlmUrl`). A fresh memory cache each call, so tests do not share structures.
+ */
+export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[] = ["openai"]): AiServices {
+  const models = { small: null, large: null };
+  return createAiServices({
+    upstash: null,
+    llm: {
+      enabled: true,
+      openai:
+        fakeLlmUrl && providers.includes("openai")
+          ? { apiKey: "sk-test", baseUrl: `${fakeLlmUrl}/v1`, models }
+          : null,
+      anthropic:
+        fakeLlmUrl && providers.includes("anthropic")
+          ? { apiKey: "sk-ant-test", baseUrl: fakeLlmUrl, models }
+          : null,
+      timeoutMs: 2_000,
+    },
+  });
 }

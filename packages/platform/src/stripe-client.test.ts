@@ -23,7 +23,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const config = (secretKey: string | null) => ({
-  stripe: { secretKey, webhookSecrets: [], connectWebhookSecrets: [], actionsEnabled: true },
+  stripe: {
+    secretKey,
+    webhookSecrets: [],
+    connectWebhookSecrets: [],
+    connectClientId: null,
+    actionsEnabled: true,
+  },
 });
 const local = { host: "127.0.0.1", protocol: "http" as const, maxNetworkRetries: 0 };
 

@@ -1,4 +1,7 @@
+export * from "./fake-llm";
 export * from "./fake-posthog";
+export * from "./fake-smtp-server";
+export * from "./fake-stripe";
 export * from "./fake-trigger-dev";
 export * from "./fixture-path";
 export * from "./free-port";
@@ -7,5 +10,6 @@ export * from "./redis-server";
 export * from "./refresh-stripe-ids";
 export * from "./resp-client";
 export * from "./sign-stripe-payload";
+export * from "./stalled-http-server";
 export * from "./stripe-fixtures";
 export * from "./upstash-rest-proxy";

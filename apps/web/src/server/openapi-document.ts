@@ -11,6 +11,7 @@ import {
   ListDetectionsQuery,
   ListItemList,
   ListList,
+  ListStripeActionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
@@ -20,6 +21,7 @@ import {
   RuleVersionList,
   RuleView,
   SettingsView,
+  StripeActionList,
   TransactionLabels,
   UpdateRuleInput,
   UpdateSettingsInput,
@@ -87,6 +89,13 @@ export function openApiDocument() {
             200: json(DetectionDetail.meta({ id: "DetectionDetail" }), "The detection."),
             ...errors,
           },
+        },
+      },
+      "/api/v1/actions": {
+        get: {
+          summary: "Actions on Stripe (cancel, refund, review approve), dry runs included, newest first",
+          requestParams: { query: ListStripeActionsQuery },
+          responses: { 200: json(StripeActionList.meta({ id: "StripeActionList" }), "One page."), ...errors },
         },
       },
       "/api/v1/evaluate": {

@@ -1,8 +1,12 @@
 import {
+  alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
+  createAiServices,
   type DemoCredentials,
   openConfiguredDatabase,
+  type StripeAccess,
+  stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
   type WebhookRoute,
@@ -11,6 +15,7 @@ import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
   type Config,
   createLogger,
+  createRateLimits,
   decryptSecret,
   describeBackends,
   formatBackends,
@@ -19,7 +24,9 @@ import {
   keyringFromConfig,
   type Logger,
   loadConfig,
+  type RateLimits,
   relayOutbox,
+  type StripeClientOverrides,
   startInlineTaskHost,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
@@ -36,6 +43,9 @@ export interface Runtime {
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
+  /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
+  rateLimits: RateLimits;
+  stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -53,6 +63,8 @@ export interface BootOptions {
   /** Run the inline task host (embedded mode in a long-running server). */
   startTasks?: boolean;
   printBanner?: boolean;
+  /** Tests point the Stripe SDK at the fake Stripe server. */
+  stripeOverrides?: StripeClientOverrides;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -112,7 +124,18 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger };
+  const alertEmail = alertEmailFromConfig(config);
+  const stripe = stripeAccessFromConfig(config, {
+    defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
+    overrides: options.stripeOverrides,
+  });
+  const deps: TaskDeps = {
+    db: database.db,
+    logger,
+    stripe,
+    ai: createAiServices(config),
+    ...(alertEmail ? { alertEmail } : {}),
+  };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -131,6 +154,8 @@ async function boot(options: BootOptions): Promise<Runtime> {
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
+    rateLimits: createRateLimits(config, logger),
+    stripe,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
@@ -148,6 +173,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },
   };

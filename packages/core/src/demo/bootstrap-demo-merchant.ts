@@ -37,6 +37,14 @@ export async function bootstrapDemoMerchant(
       locale: "en",
       reportingCurrency: "eur",
       timeZone: "Europe/Paris",
+      settings: {
+        actions: {
+          cancelOnBlock: true,
+          refundOnBlock: true,
+          closeReviews: true,
+          refundEarlyFraudWarnings: true,
+        },
+      },
     });
     const organization = await findOrganizationBySlug(db, DEMO_ORGANIZATION_SLUG);
     if (!organization) throw new Error("demo organization could not be created");

@@ -1,6 +1,14 @@
-import { findDetectionWithTransaction, findExplanation, transactions } from "@orylo/db";
+import {
+  findDetectionWithTransaction,
+  findExplanation,
+  listStripeActionsForDetection,
+  listStripeEventsAbout,
+  stripeEventStatus,
+  transactions,
+} from "@orylo/db";
 import { Contribution, EvidenceValue, ListHit, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
+import { StripeActionView, toStripeActionView } from "../actions/stripe-action-view";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { DetectionExplanation, toDetectionExplanation } from "../explanations/explanation-view";
@@ -50,6 +58,14 @@ const PaymentSignals = z.object({
   shippingCountry: z.string().nullable(),
 });
 
+/** A Stripe event about the payment (its charge or PaymentIntent), as Orylo received it. */
+const PaymentStripeEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.enum(stripeEventStatus.enumValues),
+  createdAt: z.iso.datetime(),
+});
+
 export const DetectionDetail = DetectionHeader.extend({
   ...DetectionTrace.shape,
   features: z.record(z.string(), EvidenceValue),
@@ -58,6 +74,9 @@ export const DetectionDetail = DetectionHeader.extend({
   latencyMs: z.number(),
   payment: PaymentSignals.nullable(),
   explanation: DetectionExplanation,
+  /** The payment's timeline: Stripe's events about it and Orylo's actions on it (dry runs included), oldest first. */
+  stripeEvents: z.array(PaymentStripeEvent),
+  actions: z.array(StripeActionView),
 });
 export type DetectionDetail = z.infer<typeof DetectionDetail>;
 
@@ -67,6 +86,11 @@ export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDe
   if (!row) throw new NotFoundError("detection", id);
   const { detection, transaction: t } = row;
   const explanation = toDetectionExplanation(await findExplanation(ctx.db, ctx.organizationId, id));
+  const objectIds = [t?.chargeId, t?.paymentIntentId ?? detection.paymentIntentId].filter(
+    (objectId): objectId is string => !!objectId,
+  );
+  const events = await listStripeEventsAbout(ctx.db, ctx.organizationId, objectIds);
+  const actions = await listStripeActionsForDetection(ctx.db, ctx.organizationId, id);
   return {
     id: detection.id,
     decision: detection.decision,
@@ -112,5 +136,12 @@ export async function getDetection(ctx: OrgCtx, id: string): Promise<DetectionDe
       shippingCountry: t.shippingCountry,
     },
     explanation,
+    stripeEvents: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      status: event.status,
+      createdAt: event.stripeCreatedAt.toISOString(),
+    })),
+    actions: actions.map(toStripeActionView),
   };
 }

@@ -1,6 +1,7 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
+import { requestBlockAction } from "../actions/request-block-action";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
@@ -88,7 +89,8 @@ export async function scorePayment(
     rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
-  await requestExplanation(ctx, detection.id);
+  await requestExplanation(ctx, detection.id, detection.decision);
+  if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(
     {
       detectionId: detection.id,

@@ -3,6 +3,25 @@ import { EngineSettings } from "@orylo/engine";
 import { z } from "zod";
 
 /**
+ * Automatic actions on Stripe (SPEC §C), each off by default: a new organization only observes until it
+ * switches them on. The demo organization starts with them on, as dry runs.
+ */
+export const ActionSettings = z.object({
+  /** Cancel the PaymentIntent of a blocked payment that is not confirmed or not captured. */
+  cancelOnBlock: z.boolean().default(false),
+  /** Refund a blocked payment that was captured (reason `fraudulent`). */
+  refundOnBlock: z.boolean().default(false),
+  /** Approve the Stripe review, or refund, when a review is closed in Orylo. */
+  closeReviews: z.boolean().default(false),
+  /** Refund a payment that receives an early fraud warning when it is cheaper than a dispute or its risk is high. */
+  refundEarlyFraudWarnings: z.boolean().default(false),
+  /** What a dispute costs the merchant, in minor units of `disputeFeeCurrency` (Stripe: 15 USD / 20 EUR). */
+  disputeFee: z.number().int().min(0).default(2000),
+  disputeFeeCurrency: z.string().length(3).default("eur"),
+});
+export type ActionSettings = z.infer<typeof ActionSettings>;
+
+/**
  * The settings stored as JSON on `organization.settings`, parsed with defaults, so a setting added later is
  * present (with its default) for every existing organization.
  */
@@ -10,6 +29,13 @@ export const StoredSettings = z.object({
   engine: EngineSettings.default(EngineSettings.parse({})),
   /** Score events from Stripe's test mode (default on); off makes them `ignored`. */
   scoreTestMode: z.boolean().default(true),
+  actions: ActionSettings.default(ActionSettings.parse({})),
+  ai: z
+    .object({
+      /** LLM spend per calendar month (UTC); an alert at 75 %, templates only once it is spent. */
+      monthlyBudgetUsd: z.number().min(0).default(20),
+    })
+    .default({ monthlyBudgetUsd: 20 }),
 });
 
 /** Everything that shapes an organization's decisions and reports: the JSON settings and their own columns. */

@@ -1,9 +1,13 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
+import { alertsSendTask } from "./alerts-send";
+import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
+export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -15,6 +19,8 @@ export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
  */
 export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionExplainTask,
+  detectionActTask,
+  alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
 ];

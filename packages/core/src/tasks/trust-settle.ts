@@ -14,7 +14,7 @@ export const trustSettleTask = defineTask<TaskDeps, z.infer<typeof ScheduledPayl
   id: "trust.settle",
   payload: ScheduledPayload,
   retry: { maxAttempts: 3, minDelayMs: 60_000, maxDelayMs: 600_000 },
-  queue: { name: "trust", concurrency: 1 },
+  concurrency: { total: 1 },
   cron: "15 3 * * *",
   run: async (deps) => {
     const ctx = taskContext(deps, "trust.settle");

@@ -1,4 +1,7 @@
+export * from "./ai-usage";
+export * from "./alerts";
 export * from "./api-keys";
+export * from "./audit-log";
 export * from "./backtest";
 export * from "./demo";
 export * from "./detections";
@@ -10,6 +13,7 @@ export * from "./outbox";
 export * from "./payments";
 export * from "./ping";
 export * from "./rules";
+export * from "./stripe-actions";
 export * from "./stripe-events";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { stripeEvents } from "../schema";
 
@@ -122,4 +122,38 @@ export async function requeueStripeEvents(
     .where(condition)
     .returning({ id: stripeEvents.id });
   return rows.map((row) => row.id);
+}
+
+/**
+ * The events about some Stripe objects (a charge, its PaymentIntent), oldest first: the detection's timeline.
+ * Matched on the event's object, or the charge or PaymentIntent it points to.
+ */
+export async function listStripeEventsAbout(
+  db: Executor,
+  organizationId: string,
+  objectIds: string[],
+  limit = 50,
+) {
+  if (objectIds.length === 0) return [];
+  const object = sql`${stripeEvents.payload}->'data'->'object'`;
+  return db
+    .select({
+      id: stripeEvents.id,
+      type: stripeEvents.type,
+      status: stripeEvents.status,
+      stripeCreatedAt: stripeEvents.stripeCreatedAt,
+    })
+    .from(stripeEvents)
+    .where(
+      and(
+        eq(stripeEvents.organizationId, organizationId),
+        or(
+          inArray(sql<string>`${object}->>'id'`, objectIds),
+          inArray(sql<string>`${object}->>'charge'`, objectIds),
+          inArray(sql<string>`${object}->>'payment_intent'`, objectIds),
+        ),
+      ),
+    )
+    .orderBy(asc(stripeEvents.stripeCreatedAt))
+    .limit(limit);
 }

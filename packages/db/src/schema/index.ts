@@ -1,3 +1,5 @@
+export * from "./ai-usage";
+export * from "./alerts";
 export * from "./api-keys";
 export * from "./audit-log";
 export * from "./auth";
@@ -8,4 +10,5 @@ export * from "./lists";
 export * from "./outbox";
 export * from "./payments";
 export * from "./rules";
+export * from "./stripe-actions";
 export * from "./webhooks";

@@ -8,7 +8,7 @@ const bool = (name: string) =>
     .refine((v) => ["true", "false", "1", "0", "yes", "no"].includes(v), `${name} must be true or false`)
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = (item: z.ZodString) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .transform((v) =>
@@ -52,6 +52,10 @@ export const Env = z.object({
     .string()
     .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
     .optional(),
+  STRIPE_CONNECT_CLIENT_ID: z
+    .string()
+    .regex(/^ca_\w+$/, "must be a Stripe Connect client id (ca_…)")
+    .optional(),
   ORYLO_ACTIONS_ENABLED: bool("ORYLO_ACTIONS_ENABLED").default(true),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ORYLO_ENCRYPTION_KEY: base64Key.optional(),
@@ -72,10 +76,25 @@ export const Env = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url("must be an http(s) URL").optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: url("must be an http(s) URL").optional(),
+  AI_ENABLED: bool("AI_ENABLED").default(true),
+  OPENAI_MODEL_SMALL: z.string().min(1).optional(),
+  OPENAI_MODEL_LARGE: z.string().min(1).optional(),
+  ANTHROPIC_MODEL_SMALL: z.string().min(1).optional(),
+  ANTHROPIC_MODEL_LARGE: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
+  ALERT_EMAIL_TO: list(z.email("every entry must be an email address")).optional(),
 });
 export type Env = z.infer<typeof Env>;
+
+/** One LLM provider; `models` override the defaults per tier (small: explanations, large: rules). */
+const LlmProviderConfig = z.object({
+  apiKey: z.string(),
+  baseUrl: z.string().nullable(),
+  models: z.object({ small: z.string().nullable(), large: z.string().nullable() }),
+});
 
 /** The parsed configuration the rest of the code reads. */
 export const Config = z.object({
@@ -97,6 +116,8 @@ export const Config = z.object({
     connectWebhookSecrets: z.array(z.string()),
     /** null = dry run: actions are recorded as "would …", never sent. */
     secretKey: z.string().nullable(),
+    /** Connect OAuth (standard accounts) is offered when this and `secretKey` are set. */
+    connectClientId: z.string().nullable(),
     actionsEnabled: z.boolean(),
   }),
   /** Owner of the platform account's own events; null in embedded mode = the demo merchant. */
@@ -111,9 +132,19 @@ export const Config = z.object({
   trigger: z.object({ secretKey: z.string() }).nullable(),
   posthog: z.object({ key: z.string(), host: z.string() }).nullable(),
   llm: z.object({
-    openai: z.object({ apiKey: z.string(), baseUrl: z.string().nullable() }).nullable(),
-    anthropic: z.object({ apiKey: z.string() }).nullable(),
+    /** false = templates only (AI_ENABLED=false), whatever keys are set. */
+    enabled: z.boolean(),
+    openai: LlmProviderConfig.nullable(),
+    anthropic: LlmProviderConfig.nullable(),
+    timeoutMs: z.number(),
   }),
-  email: z.object({ smtpUrl: z.string(), from: z.string().nullable() }).nullable(),
+  email: z
+    .object({
+      smtpUrl: z.string(),
+      from: z.string().nullable(),
+      /** Where operator alerts (not tied to one merchant) are sent. */
+      operatorRecipients: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Config = z.infer<typeof Config>;

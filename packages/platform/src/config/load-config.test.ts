@@ -123,6 +123,7 @@ describe("production mode", () => {
       ...production(),
       STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_c1",
       STRIPE_SECRET_KEY: "sk_live_abc",
+      STRIPE_CONNECT_CLIENT_ID: "ca_platform",
       ORYLO_ACTIONS_ENABLED: "false",
       UPSTASH_REDIS_REST_URL: "https://eu1.upstash.io",
       UPSTASH_REDIS_REST_TOKEN: "tok",
@@ -137,6 +138,7 @@ describe("production mode", () => {
       webhookSecrets: ["whsec_one", "whsec_two"],
       connectWebhookSecrets: ["whsec_c1"],
       secretKey: "sk_live_abc",
+      connectClientId: "ca_platform",
       actionsEnabled: false,
     });
     expect(config.demo.enabled).toBe(false);
@@ -200,5 +202,30 @@ describe("production mode", () => {
   it("does not touch the data dir", () => {
     loadConfig({ ...production(), ORYLO_DATA_DIR: dir });
     expect(() => statSync(join(dir, "secrets.json"))).toThrow();
+  });
+});
+
+describe("LLM providers", () => {
+  it("enables OpenAI from a base URL alone (a local compatible server), with per-tier model overrides", () => {
+    const config = loadConfig({
+      ORYLO_DATA_DIR: dir,
+      OPENAI_BASE_URL: "http://127.0.0.1:11434/v1",
+      OPENAI_MODEL_SMALL: "llama3.2",
+      ANTHROPIC_API_KEY: "sk-ant-x",
+    });
+    expect(config.llm).toMatchObject({
+      enabled: true,
+      openai: { baseUrl: "http://127.0.0.1:11434/v1", models: { small: "llama3.2", large: null } },
+      anthropic: { apiKey: "sk-ant-x", baseUrl: null },
+      timeoutMs: 15_000,
+    });
+  });
+
+  it("AI_ENABLED=false is the kill switch, whatever keys are set", () => {
+    const config = loadConfig({ ORYLO_DATA_DIR: dir, OPENAI_API_KEY: "sk-x", AI_ENABLED: "false" });
+    expect(config.llm.enabled).toBe(false);
+    expect(configError(() => loadConfig({ ORYLO_DATA_DIR: dir, AI_ENABLED: "maybe" })).message).toContain(
+      "AI_ENABLED",
+    );
   });
 });
