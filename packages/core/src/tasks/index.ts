@@ -3,12 +3,14 @@ import { alertsSendTask } from "./alerts-send";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import type { TaskDeps } from "./task-deps";
+import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export type { TaskDeps } from "./task-deps";
+export { trustSettleTask } from "./trust-settle";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
 /**
@@ -20,4 +22,5 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionActTask,
   alertsSendTask,
   webhooksRetryTask,
+  trustSettleTask,
 ];
