@@ -4,5 +4,6 @@ export * from "./config";
 export * from "./crypto";
 export * from "./errors";
 export * from "./logger";
+export * from "./rate-limits";
 export * from "./stripe-client";
 export * from "./tasks";

@@ -13,6 +13,7 @@ import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
   type Config,
   createLogger,
+  createRateLimits,
   decryptSecret,
   describeBackends,
   formatBackends,
@@ -21,6 +22,7 @@ import {
   keyringFromConfig,
   type Logger,
   loadConfig,
+  type RateLimits,
   relayOutbox,
   type StripeClientOverrides,
   startInlineTaskHost,
@@ -40,6 +42,8 @@ export interface Runtime {
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
   stripe: StripeAccess;
+  /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
+  rateLimits: RateLimits;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -142,6 +146,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     stripe,
+    rateLimits: createRateLimits(config, logger),
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
