@@ -36,6 +36,13 @@ export class UnauthorizedError extends OryloError {
   }
 }
 
+/** The caller is known but its role does not allow this. */
+export class ForbiddenError extends OryloError {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
+
 export class NotFoundError extends OryloError {
   constructor(what: string, id: string) {
     super("not_found", `No ${what} ${id} in this organization.`, { details: { id } });

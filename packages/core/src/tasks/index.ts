@@ -1,11 +1,13 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
@@ -16,5 +18,6 @@ export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionExplainTask,
   detectionActTask,
+  stripeBackfillTask,
   webhooksRetryTask,
 ];

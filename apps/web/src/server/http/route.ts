@@ -1,4 +1,12 @@
-import { type Actor, authenticateApiKey, type Ctx, type OrgCtx, withOrganization } from "@orylo/core";
+import {
+  type Actor,
+  authenticateApiKey,
+  type Ctx,
+  type OrgCtx,
+  type SessionIdentity,
+  UnauthorizedError,
+  withOrganization,
+} from "@orylo/core";
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
 import { afterResponse } from "./after-response";
@@ -84,4 +92,36 @@ export function apiRoute<P = Record<string, never>>(
       key.organizationId,
     );
   }, handler);
+}
+
+/**
+ * Dashboard endpoints: the better-auth session cookie says who acts. The core verb checks the member's role
+ * in the session's organization and scopes everything by it.
+ */
+export function sessionRoute<P = Record<string, never>>(
+  handler: (
+    ctx: Ctx,
+    identity: SessionIdentity,
+    request: Request,
+    params: P,
+    runtime: Runtime,
+  ) => Promise<Response>,
+) {
+  return wrap<P, Ctx & { identity: SessionIdentity }>(
+    async (base, request) => {
+      const runtime = await getRuntime();
+      const session = await runtime.auth.api.getSession({ headers: request.headers });
+      if (!session) throw new UnauthorizedError("Sign in first.");
+      return {
+        ...base,
+        actor: { type: "user", userId: session.user.id },
+        identity: {
+          userId: session.user.id,
+          sessionId: session.session.id,
+          organizationId: session.session.activeOrganizationId ?? null,
+        },
+      };
+    },
+    ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
+  );
 }

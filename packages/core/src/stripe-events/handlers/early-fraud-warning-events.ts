@@ -4,7 +4,7 @@ import { recordEarlyFraudWarning } from "../../labels/record-early-fraud-warning
 import type { EventHandlerInput } from "./event-handler";
 import { StripeObjectRef, unlabelled } from "./stripe-object-ref";
 
-const StripeEarlyFraudWarning = z.object({
+export const StripeEarlyFraudWarning = z.object({
   id: z.string().min(1),
   charge: StripeObjectRef,
   fraud_type: z.string().nullish(),
