@@ -1,6 +1,7 @@
 export * from "./actions/act-on-detection";
 export * from "./actions/list-stripe-actions";
 export * from "./actions/perform-stripe-action";
+export { closeReviewOnStripe } from "./actions/request-actions";
 export * from "./actions/stripe-action-spec";
 export * from "./actions/stripe-action-view";
 export * from "./api-keys/authenticate-api-key";
