@@ -6,6 +6,8 @@ import {
   MissingScopeError,
   type OrgCtx,
   type Permission,
+  type SessionIdentity,
+  UnauthorizedError,
   withOrganization,
 } from "@orylo/core";
 import type { ApiKeyScope } from "@orylo/db";
@@ -111,4 +113,36 @@ export function memberRoute<P = Record<string, never>>(
   handler: (ctx: MemberCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
 ) {
   return wrap<P, MemberCtx>((base, request) => memberContext(request.headers, permission, base), handler);
+}
+
+/**
+ * Dashboard endpoints: the better-auth session cookie says who acts. The core verb checks the member's role
+ * in the session's organization and scopes everything by it.
+ */
+export function sessionRoute<P = Record<string, never>>(
+  handler: (
+    ctx: Ctx,
+    identity: SessionIdentity,
+    request: Request,
+    params: P,
+    runtime: Runtime,
+  ) => Promise<Response>,
+) {
+  return wrap<P, Ctx & { identity: SessionIdentity }>(
+    async (base, request) => {
+      const runtime = await getRuntime();
+      const session = await runtime.auth.api.getSession({ headers: request.headers });
+      if (!session) throw new UnauthorizedError("Sign in first.");
+      return {
+        ...base,
+        actor: { type: "user", userId: session.user.id },
+        identity: {
+          userId: session.user.id,
+          sessionId: session.session.id,
+          organizationId: session.session.activeOrganizationId ?? null,
+        },
+      };
+    },
+    ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
+  );
 }
