@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERT_QUIET_PERIOD_MS, raiseAlert } from "../src/alerts/raise-alert";
 import { withOrganization } from "../src/context";
 import { ALERTS_SEND_TASK, alertsSendTask, type TaskDeps } from "../src/tasks";
-import { testCtx, testStripeAccess } from "./helpers";
+import { testAi, testCtx, testStripeAccess } from "./helpers";
 
 let smtp: FakeSmtpServer;
 beforeAll(async () => {
@@ -104,6 +104,7 @@ describe("alerts.send", () => {
         db,
         logger: testCtx(db).logger,
         stripe: testStripeAccess(),
+        ai: testAi(),
         alertEmail: { mailer, operatorRecipients: [] },
       },
       alert.id,
@@ -121,7 +122,7 @@ describe("alerts.send", () => {
     const { org } = await merchantWithOwner();
     const alert = await raiseAlert(withOrganization(testCtx(db), org.id), input("stored"));
     const before = smtp.messages.length;
-    await sendAlert({ db, logger: testCtx(db).logger, stripe: testStripeAccess() }, alert.id);
+    await sendAlert({ db, logger: testCtx(db).logger, stripe: testStripeAccess(), ai: testAi() }, alert.id);
     const [row] = await db.select().from(alerts).where(eq(alerts.id, alert.id));
     expect(row).toMatchObject({ delivery: "stored", notifiedAt: expect.any(Date) });
     expect(smtp.messages.length).toBe(before);
@@ -142,6 +143,7 @@ describe("alerts.send", () => {
         db,
         logger: testCtx(db).logger,
         stripe: testStripeAccess(),
+        ai: testAi(),
         alertEmail: { mailer, operatorRecipients: ["oncall@orylo.test"] },
       },
       alert.id,

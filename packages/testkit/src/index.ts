@@ -1,3 +1,4 @@
+export * from "./fake-llm";
 export * from "./fake-posthog";
 export * from "./fake-smtp-server";
 export * from "./fake-stripe";

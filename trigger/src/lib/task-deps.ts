@@ -1,5 +1,6 @@
 import {
   alertEmailFromConfig,
+  createAiServices,
   openConfiguredDatabase,
   stripeAccessFromConfig,
   type TaskDeps,
@@ -20,6 +21,7 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
       db: database.db,
       logger,
       stripe: stripeAccessFromConfig(config),
+      ai: createAiServices(config),
       ...(alertEmail ? { alertEmail } : {}),
     });
   } finally {

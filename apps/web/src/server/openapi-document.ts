@@ -20,9 +20,11 @@ import {
   RuleValidation,
   RuleVersionList,
   RuleView,
+  SettingsView,
   StripeActionList,
   TransactionLabels,
   UpdateRuleInput,
+  UpdateSettingsInput,
   ValidateRuleInput,
   WebhookReceipt,
 } from "@orylo/core";
@@ -234,6 +236,20 @@ export function openApiDocument() {
             }),
           },
           responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/settings": {
+        get: {
+          summary:
+            "The organization's settings: thresholds, time zone, reporting currency, locale, test mode",
+          responses: { 200: json(SettingsView, "The settings."), ...errors },
+        },
+        patch: {
+          summary: "Change some settings; payments scored from then on use them",
+          description:
+            "Only the given fields change. The thresholds must keep `reviewThreshold ≤ blockThreshold` (400 otherwise).",
+          ...body(UpdateSettingsInput),
+          responses: { 200: json(SettingsView, "The settings as now saved."), ...errors },
         },
       },
       "/api/webhooks/stripe": {

@@ -2,6 +2,7 @@ import {
   alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
+  createAiServices,
   type DemoCredentials,
   openConfiguredDatabase,
   type StripeAccess,
@@ -128,7 +129,13 @@ async function boot(options: BootOptions): Promise<Runtime> {
     defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     overrides: options.stripeOverrides,
   });
-  const deps: TaskDeps = { db: database.db, logger, stripe, ...(alertEmail ? { alertEmail } : {}) };
+  const deps: TaskDeps = {
+    db: database.db,
+    logger,
+    stripe,
+    ai: createAiServices(config),
+    ...(alertEmail ? { alertEmail } : {}),
+  };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })

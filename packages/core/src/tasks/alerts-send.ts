@@ -13,6 +13,6 @@ export const alertsSendTask = defineTask<TaskDeps, AlertsSendPayload>({
   id: ALERTS_SEND_TASK,
   payload: AlertsSendPayload,
   retry: { maxAttempts: 5, minDelayMs: 30_000, maxDelayMs: 30 * 60_000 },
-  queue: { name: "alerts", concurrency: 2 },
+  concurrency: { total: 2 },
   run: (deps, payload) => deliverAlert(taskContext(deps, ALERTS_SEND_TASK), deps.alertEmail, payload.alertId),
 });

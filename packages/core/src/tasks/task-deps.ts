@@ -1,5 +1,6 @@
 import type { Database } from "@orylo/db";
 import type { Logger } from "@orylo/platform";
+import type { AiServices } from "../ai/ai-services";
 import type { AlertEmail } from "../alerts/deliver-alert";
 import type { Ctx } from "../context";
 import type { StripeAccess } from "../stripe/stripe-access";
@@ -11,6 +12,7 @@ export interface TaskDeps {
   /** SMTP for `alerts.send`; absent = alerts are stored for the dashboard only. */
   alertEmail?: AlertEmail;
   stripe: StripeAccess;
+  ai: AiServices;
 }
 
 /** Tasks act as `system: <task id>`, with a request id per run so their logs can be followed. */

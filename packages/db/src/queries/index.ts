@@ -1,5 +1,7 @@
+export * from "./ai-usage";
 export * from "./alerts";
 export * from "./api-keys";
+export * from "./audit-log";
 export * from "./backtest";
 export * from "./customer-list";
 export * from "./dashboard";
