@@ -1,4 +1,12 @@
-import { customers, labels, listItems, lists, transactions, trustScoreEvents } from "@orylo/db";
+import {
+  customers,
+  labels,
+  listItems,
+  lists,
+  selectAuditLog,
+  transactions,
+  trustScoreEvents,
+} from "@orylo/db";
 import { asFreshEvent, freshStripeId, loadOpenapiExample, loadStripeFixture } from "@orylo/testkit";
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -328,6 +336,14 @@ describe("POST /api/v1/transactions/{id}/label", () => {
       "blocked_devices",
       "blocked_emails",
     ]);
+    const [audit] = await selectAuditLog(db(), shop.id, 1);
+    expect(audit).toMatchObject({
+      action: "transaction.labelled",
+      actorType: "api_key",
+      targetId: body.transactionId,
+      data: { kind: "fraud" },
+      requestId: expect.any(String),
+    });
   });
 
   it("a legitimate mark (by our id) clears the payment's active fraud labels", async () => {

@@ -1,15 +1,20 @@
 import { RATE_LIMIT_POLICIES } from "@orylo/platform";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as listLists } from "@/app/api/v1/lists/route";
+import type { Runtime } from "@/server/runtime";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET, PLATFORM_SECRET } from "./web-test-runtime";
 
+let runtime: Runtime;
+beforeAll(async () => {
+  runtime = await bootTestRuntime({ PORT: "3000" });
+});
+
 describe("rate limits at the edge", () => {
   it("answers API v1 past the key's limit with a JSON 429 and Retry-After", async () => {
-    const runtime = await bootTestRuntime();
     const merchant = await createTestMerchant(runtime.database.db);
     const call = () =>
       listLists(
@@ -40,7 +45,6 @@ describe("rate limits at the edge", () => {
   });
 
   it("limits bad webhook signatures per IP, never a valid Stripe delivery", async () => {
-    await bootTestRuntime();
     const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
     const forged = { secret: PLATFORM_SECRET, signature: "t=1,v1=deadbeef", ip: "203.0.113.7" };
     const statuses: number[] = [];
@@ -61,7 +65,6 @@ describe("rate limits at the edge", () => {
   });
 
   it("limits password attempts per IP", async () => {
-    await bootTestRuntime({ PORT: "3000" });
     const attempt = (ip: string) =>
       authPost(
         new Request("http://localhost:3000/api/auth/sign-in/email", {

@@ -1,3 +1,5 @@
 export * from "./cited-factors";
 export * from "./explain-with-templates";
 export * from "./explanation";
+export * from "./llm-explanation";
+export * from "./providers";

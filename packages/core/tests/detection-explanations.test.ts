@@ -11,7 +11,7 @@ import { explainDetection } from "../src/explanations/explain-detection";
 import { requestExplanation } from "../src/explanations/request-explanation";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { detectionExplainTask, TASKS, type TaskDeps } from "../src/tasks";
-import { platformDelivery, testCtx, testStripeAccess } from "./helpers";
+import { platformDelivery, testAi, testCtx, testStripeAccess } from "./helpers";
 
 type Db = Awaited<ReturnType<typeof getTestDatabase>>["db"];
 
@@ -39,7 +39,7 @@ async function outboxRows(db: Parameters<typeof testCtx>[0], detectionId: string
 
 async function relayInline(db: Db) {
   const logger = testCtx(db).logger;
-  const deps: TaskDeps = { db, logger, stripe: testStripeAccess() };
+  const deps: TaskDeps = { db, logger, stripe: testStripeAccess(), ai: testAi() };
   const registry = new Map(TASKS.map((task) => [task.id, task]));
   await relayOutbox(createOutboxStore(db), runTaskInline(registry, deps, logger));
 }
@@ -99,7 +99,7 @@ describe("explaining each detection", () => {
       expect((await outboxRows(db, id)).map((row) => row.status)).toEqual(["done"]);
 
     // A second run (a redelivered task, a relay whose lease ran out) changes nothing.
-    const deps: TaskDeps = { db, logger: testCtx(db).logger, stripe: testStripeAccess() };
+    const deps: TaskDeps = { db, logger: testCtx(db).logger, stripe: testStripeAccess(), ai: testAi() };
     const payload = { detectionId: fr.detectionId, organizationId: french.id };
     expect(await detectionExplainTask.run(deps, payload)).toBe("unchanged");
     await relayInline(db);
@@ -152,7 +152,9 @@ describe("explaining each detection", () => {
     });
 
     const ctx = testCtx(db);
-    expect(await explainDetection(ctx, { detectionId, organizationId: organization.id })).toBe("ready");
+    expect(await explainDetection(ctx, { detectionId, organizationId: organization.id }, testAi())).toBe(
+      "ready",
+    );
 
     const { explanation } = await getDetection(withOrganization(ctx, organization.id), detectionId);
     expect(explanation).toMatchObject({
@@ -172,15 +174,17 @@ describe("explaining each detection", () => {
     const detectionId = await insertDetectionWithTrace(db, organization.id, { contributions: "garbage" });
     const ctx = testCtx(db);
 
-    expect(await explainDetection(ctx, { detectionId, organizationId: organization.id })).toBe("failed");
+    expect(await explainDetection(ctx, { detectionId, organizationId: organization.id }, testAi())).toBe(
+      "failed",
+    );
     expect(await explanationRow(db, detectionId)).toMatchObject({
       status: "failed",
       error: expect.any(String),
     });
-    expect(await explainDetection(ctx, { detectionId, organizationId: other.id })).toBe("missing");
-    expect(await explainDetection(ctx, { detectionId: "det_nope", organizationId: organization.id })).toBe(
-      "missing",
-    );
+    expect(await explainDetection(ctx, { detectionId, organizationId: other.id }, testAi())).toBe("missing");
+    expect(
+      await explainDetection(ctx, { detectionId: "det_nope", organizationId: organization.id }, testAi()),
+    ).toBe("missing");
   });
 });
 
@@ -201,6 +205,6 @@ async function insertDetectionWithTrace(db: Db, organizationId: string, trace: R
     rulesetVersion: "test",
     latencyMs: 1,
   });
-  await requestExplanation(withOrganization(testCtx(db), organizationId), id);
+  await requestExplanation(withOrganization(testCtx(db), organizationId), id, "REVIEW");
   return id;
 }

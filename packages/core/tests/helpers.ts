@@ -1,6 +1,7 @@
 import type { Executor } from "@orylo/db";
 import { createLogger, loadConfig } from "@orylo/platform";
 import { type FakeStripe, signStripePayload } from "@orylo/testkit";
+import { type AiServices, createAiServices } from "../src/ai/ai-services";
 import type { Ctx } from "../src/context";
 import { type StripeAccess, stripeAccessFromConfig } from "../src/stripe/stripe-access";
 import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
@@ -59,4 +60,27 @@ export function testStripeAccess(
     },
     { overrides: { ...options.fake?.clientOptions, maxNetworkRetries: 0 } },
   );
+}
+
+/**
+ * AI services as the app builds them from its config: templates only by default, or the real SDKs pointed
+ * at a local fake LLM (`fakeLlmUrl`). A fresh memory cache each call, so tests do not share structures.
+ */
+export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[] = ["openai"]): AiServices {
+  const models = { small: null, large: null };
+  return createAiServices({
+    upstash: null,
+    llm: {
+      enabled: true,
+      openai:
+        fakeLlmUrl && providers.includes("openai")
+          ? { apiKey: "sk-test", baseUrl: `${fakeLlmUrl}/v1`, models }
+          : null,
+      anthropic:
+        fakeLlmUrl && providers.includes("anthropic")
+          ? { apiKey: "sk-ant-test", baseUrl: fakeLlmUrl, models }
+          : null,
+      timeoutMs: 2_000,
+    },
+  });
 }

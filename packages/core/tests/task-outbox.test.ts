@@ -1,4 +1,4 @@
-import { createOutboxStore, taskOutbox } from "@orylo/db";
+import { createOutboxStore, enqueueTasks, taskOutbox } from "@orylo/db";
 import { getTestDatabase } from "@orylo/db/testing";
 import {
   type AnyTaskDescriptor,
@@ -88,6 +88,83 @@ describe("the inline task runner", () => {
     const [doomedRow] = await rowsFor([doomed]);
     expect(doomedRow).toMatchObject({ status: "dead", attempts: 3 });
     expect(doomedRow?.lastError).toMatch(/failed on purpose/);
+  });
+
+  it("succeeds on the third attempt after failing twice, waiting the declared backoff (1 s, then 2 s)", async () => {
+    const { db } = await getTestDatabase();
+    const twice = await enqueue("twice");
+    const deps: Deps = { seen: [], failuresLeft: new Map([[twice, 2]]) };
+    const start = new Date();
+    let now = start;
+    const relay = () =>
+      relayOutbox(
+        createOutboxStore(db, { now: () => now }),
+        runTaskInline(registry, deps, logger, () => now),
+      );
+    const runAfter = async () => ((await rowsFor([twice]))[0]?.runAfter.getTime() ?? 0) - now.getTime();
+
+    await relay();
+    expect(await runAfter()).toBe(1_000);
+    now = new Date(now.getTime() + 999);
+    await relay();
+    expect((await rowsFor([twice]))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    now = new Date(start.getTime() + 1_000);
+    await relay();
+    expect(await runAfter()).toBe(2_000);
+    now = new Date(now.getTime() + 2_000);
+    await relay();
+    expect(deps.seen).toEqual([twice]);
+    expect((await rowsFor([twice]))[0]).toMatchObject({ status: "done", attempts: 3 });
+  });
+
+  it("claims a higher-priority task ahead of older ones", async () => {
+    const { db } = await getTestDatabase();
+    const now = new Date(Date.now() + 3_600_000);
+    const [older, urgent] = [`older-${crypto.randomUUID()}`, `urgent-${crypto.randomUUID()}`];
+    const row = (note: string, secondsAgo: number, priority: number) => ({
+      taskId: echo.id,
+      payload: { note },
+      dedupeKey: note,
+      priority,
+      runAfter: new Date(now.getTime() - secondsAgo * 1_000),
+    });
+    // Queued 30 s earlier, but 60 s of priority puts the BLOCK's explanation first.
+    await enqueueTasks(db, [row(older, 30, 0), row(urgent, 1, 60)]);
+    const claimed = await createOutboxStore(db, { now: () => now }).claim(1_000, 30_000);
+    const order = claimed
+      .map((task) => (task.payload as { note: string }).note)
+      .filter((n) => n === older || n === urgent);
+    expect(order).toEqual([urgent, older]);
+    expect(claimed.find((task) => task.dedupeKey === urgent)?.priority).toBe(60);
+  });
+
+  it("runs at most `concurrency.total` runs of a task at once", async () => {
+    let running = 0;
+    let peak = 0;
+    const slow = defineTask<Deps, { note: string }>({
+      id: "test.slow",
+      payload: z.object({ note: z.string() }),
+      retry: { maxAttempts: 1, minDelayMs: 0, maxDelayMs: 0 },
+      concurrency: { total: 2 },
+      run: async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running -= 1;
+      },
+    });
+    const run = runTaskInline(new Map([[slow.id, slow]]), { seen: [], failuresLeft: new Map() }, logger);
+    const claimed = (n: number) => ({
+      id: `t${n}`,
+      taskId: slow.id,
+      payload: { note: "x" },
+      attempts: 1,
+      organizationId: null,
+      priority: 0,
+    });
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => run(claimed(n))));
+    expect(outcomes.every((o) => o.kind === "done")).toBe(true);
+    expect(peak).toBe(2);
   });
 
   it("dead-letters a payload its schema rejects, without running it", async () => {

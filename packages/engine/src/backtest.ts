@@ -1,6 +1,7 @@
 import type { Detector } from "./detectors/detector";
 import { evaluate } from "./evaluate";
 import type { Decision, Evaluation } from "./evaluation";
+import type { FeatureOptions } from "./features/catalogue";
 import { StreamingFeatureEvaluator } from "./features/stream";
 import type { RuleInput } from "./rules/evaluate-condition";
 import type { Rule } from "./rules/rule";
@@ -24,6 +25,8 @@ export type BacktestInput = {
   /** The rule set it would replace (the live one); when given, its figures are reported too. */
   baseline?: readonly Rule[];
   settings: EngineSettings;
+  /** How features are computed (the organization's time zone, ...), as live. */
+  featureOptions?: FeatureOptions;
   lists?: RuleInput["lists"];
   /** Active labels by charge id (a cleared fraud label is no label). */
   labels: ReadonlyMap<string, BacktestLabel>;
@@ -208,7 +211,7 @@ export function backtestRules(input: BacktestInput): BacktestReport {
   const to = input.to ?? input.asOf;
   const fromMs = input.from.getTime();
   const toMs = to.getTime();
-  const evaluator = new StreamingFeatureEvaluator();
+  const evaluator = new StreamingFeatureEvaluator(input.featureOptions);
   const candidate = new RuleSetTally();
   const baseline = input.baseline ? new RuleSetTally() : null;
   let changedDecisions = 0;

@@ -16,6 +16,7 @@ export * from "./evaluate";
 export * from "./evaluation";
 export * from "./features/catalogue";
 export * from "./features/describe-catalogue";
+export * from "./features/payment-features";
 export * from "./features/stream";
 export * from "./rules/ast";
 export * from "./rules/attributes/attribute";

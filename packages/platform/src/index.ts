@@ -2,6 +2,7 @@ export * from "./analytics";
 export * from "./cache";
 export * from "./config";
 export * from "./crypto";
+export * from "./email";
 export * from "./errors";
 export * from "./logger";
 export * from "./rate-limits";

@@ -1,4 +1,6 @@
+export * from "./fake-llm";
 export * from "./fake-posthog";
+export * from "./fake-smtp-server";
 export * from "./fake-stripe";
 export * from "./fake-trigger-dev";
 export * from "./fixture-path";

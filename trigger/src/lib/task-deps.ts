@@ -1,4 +1,10 @@
-import { openConfiguredDatabase, stripeAccessFromConfig, type TaskDeps } from "@orylo/core";
+import {
+  alertEmailFromConfig,
+  createAiServices,
+  openConfiguredDatabase,
+  stripeAccessFromConfig,
+  type TaskDeps,
+} from "@orylo/core";
 import { createLogger, loadConfig } from "@orylo/platform";
 
 /**
@@ -9,9 +15,17 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const config = loadConfig();
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config, logger);
+  const alertEmail = alertEmailFromConfig(config);
   try {
-    return await work({ db: database.db, logger, stripe: stripeAccessFromConfig(config) });
+    return await work({
+      db: database.db,
+      logger,
+      stripe: stripeAccessFromConfig(config),
+      ai: createAiServices(config),
+      ...(alertEmail ? { alertEmail } : {}),
+    });
   } finally {
+    alertEmail?.mailer.close();
     await database.close();
   }
 }

@@ -8,7 +8,7 @@ function retryOptions(descriptor: AnyTaskDescriptor<TaskDeps>) {
     maxAttempts: descriptor.retry.maxAttempts,
     minTimeoutInMs: descriptor.retry.minDelayMs,
     maxTimeoutInMs: descriptor.retry.maxDelayMs,
-    factor: 2,
+    factor: descriptor.retry.factor ?? 2,
   };
 }
 
@@ -18,9 +18,7 @@ export function toTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
     id: descriptor.id,
     schema: descriptor.payload,
     retry: retryOptions(descriptor),
-    ...(descriptor.queue
-      ? { queue: { name: descriptor.queue.name, concurrencyLimit: descriptor.queue.concurrency } }
-      : {}),
+    ...(descriptor.concurrency ? { concurrency: descriptor.concurrency } : {}),
     run: (payload) => withTaskDeps((deps) => descriptor.run(deps, payload)),
   });
 }

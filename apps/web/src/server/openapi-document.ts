@@ -23,10 +23,12 @@ import {
   RuleValidation,
   RuleVersionList,
   RuleView,
+  SettingsView,
   StripeActionList,
   StripeConnectionView,
   TransactionLabels,
   UpdateRuleInput,
+  UpdateSettingsInput,
   ValidateRuleInput,
   WebhookReceipt,
 } from "@orylo/core";
@@ -248,6 +250,20 @@ export function openApiDocument() {
             }),
           },
           responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/settings": {
+        get: {
+          summary:
+            "The organization's settings: thresholds, time zone, reporting currency, locale, test mode",
+          responses: { 200: json(SettingsView, "The settings."), ...errors },
+        },
+        patch: {
+          summary: "Change some settings; payments scored from then on use them",
+          description:
+            "Only the given fields change. The thresholds must keep `reviewThreshold ≤ blockThreshold` (400 otherwise).",
+          ...body(UpdateSettingsInput),
+          responses: { 200: json(SettingsView, "The settings as now saved."), ...errors },
         },
       },
       "/api/webhooks/stripe": {

@@ -1,6 +1,8 @@
 import {
+  alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
+  createAiServices,
   type DemoCredentials,
   openConfiguredDatabase,
   type StripeAccess,
@@ -41,9 +43,9 @@ export interface Runtime {
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
-  stripe: StripeAccess;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -122,11 +124,18 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
+  const alertEmail = alertEmailFromConfig(config);
   const stripe = stripeAccessFromConfig(config, {
     defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     overrides: options.stripeOverrides,
   });
-  const deps: TaskDeps = { db: database.db, logger, stripe };
+  const deps: TaskDeps = {
+    db: database.db,
+    logger,
+    stripe,
+    ai: createAiServices(config),
+    ...(alertEmail ? { alertEmail } : {}),
+  };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -145,8 +154,8 @@ async function boot(options: BootOptions): Promise<Runtime> {
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
-    stripe,
     rateLimits: createRateLimits(config, logger),
+    stripe,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
@@ -164,6 +173,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },
   };

@@ -1,6 +1,6 @@
 import { findDetectionWithTransaction, findOrganization, type StripeActionRow } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { StoredSettings } from "../organizations/organization-settings";
 import type { StripeAccess } from "../stripe/stripe-access";
 import { performStripeAction } from "./perform-stripe-action";
 import { planBlockAction } from "./plan-block-action";
@@ -18,7 +18,7 @@ export async function actOnDetection(
   const found = await findDetectionWithTransaction(ctx.db, ctx.organizationId, detectionId);
   if (found?.detection.decision !== "BLOCK") return null;
   const organization = await findOrganization(ctx.db, ctx.organizationId);
-  const settings = parseOrganizationSettings(organization?.settings);
+  const settings = StoredSettings.parse(organization?.settings ?? {});
   const { detection, transaction } = found;
   const plan = planBlockAction(
     {

@@ -5,7 +5,7 @@ import {
   type StripeActionRow,
 } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { StoredSettings } from "../organizations/organization-settings";
 import type { StripeAccess } from "../stripe/stripe-access";
 import { performStripeAction } from "./perform-stripe-action";
 
@@ -22,7 +22,7 @@ export async function actOnReview(
   const chargeId = found?.transaction?.chargeId;
   if (!chargeId) return null;
   const organization = await findOrganization(ctx.db, ctx.organizationId);
-  if (!parseOrganizationSettings(organization?.settings).actions.closeReviews) return null;
+  if (!StoredSettings.parse(organization?.settings ?? {}).actions.closeReviews) return null;
   if (outcome === "refund") {
     if (found.transaction?.status !== "succeeded") return null;
     return performStripeAction(ctx, access, {

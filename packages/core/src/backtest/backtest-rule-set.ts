@@ -5,13 +5,14 @@ import {
   selectActiveLabelsByCharge,
   selectBacktestTransactions,
 } from "@orylo/db";
-import { backtestRules, listReferences, type Rule, type RuleAst } from "@orylo/engine";
+import { backtestRules, listReferences, RATES_AS_OF, type Rule, type RuleAst } from "@orylo/engine";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
 import { loadRuleSet } from "../rules/load-rule-set";
 import { BacktestInput, type BacktestResult } from "./backtest-schemas";
+import { inReportingCurrency } from "./in-reporting-currency";
 
 const DAY_MS = 86_400_000;
 /** Weekly windows are warm from the first counted payment; all_time counts are not. */
@@ -100,7 +101,7 @@ export async function backtestRuleSet(
   const candidates = texts ? compileCandidates(texts) : await loadCandidates(ctx, ruleIds ?? []);
   const organization = await findOrganization(ctx.db, ctx.organizationId);
   if (!organization) throw new NotFoundError("organization", ctx.organizationId);
-  const settings = parseOrganizationSettings(organization.settings);
+  const settings = parseOrganizationSettings(organization);
   const live = await loadRuleSet(ctx.db, ctx.organizationId, now);
   const names = new Set<string>();
   for (const { rule } of candidates) listReferences(rule.ast, names);
@@ -129,6 +130,7 @@ export async function backtestRuleSet(
     candidate: candidates.map(({ rule }) => rule),
     baseline: live.rules.length > 0 ? live.rules : undefined,
     settings: settings.engine,
+    featureOptions: { timeZone: settings.timeZone },
     lists: { ...live.lists, ...candidateLists },
     labels,
     asOf: now,
@@ -145,6 +147,20 @@ export async function backtestRuleSet(
   return {
     ...report,
     rules: report.rules.map((rule) => ({ ...rule, text: textOf.get(rule.ruleId) ?? "" })),
+    inReportingCurrency: {
+      currency: settings.reportingCurrency,
+      ratesAsOf: RATES_AS_OF,
+      blocked: inReportingCurrency(report.candidate.decisions.BLOCK.amounts, settings.reportingCurrency),
+      reviewed: inReportingCurrency(report.candidate.decisions.REVIEW.amounts, settings.reportingCurrency),
+      fraudCaught: inReportingCurrency(
+        report.candidate.accuracy.fraudCaughtAmounts,
+        settings.reportingCurrency,
+      ),
+      legitimateHit: inReportingCurrency(
+        report.candidate.accuracy.legitimateHitAmounts,
+        settings.reportingCurrency,
+      ),
+    },
     caveats,
   };
 }

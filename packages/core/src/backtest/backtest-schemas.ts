@@ -75,6 +75,11 @@ const RuleSetReport = z.object({
   accuracy: Accuracy,
 });
 
+const ReportingTotal = z.object({
+  amount: z.number().meta({ description: "Major units of the reporting currency." }),
+  unconverted: z.array(z.string()).meta({ description: "Currencies without a reference rate, left out." }),
+});
+
 export const BacktestResult = z.object({
   from: z.string(),
   to: z.string(),
@@ -105,6 +110,19 @@ export const BacktestResult = z.object({
     fraudMissed: z.array(Example),
     legitimateHit: z.array(Example),
   }),
+  inReportingCurrency: z
+    .object({
+      currency: z.string(),
+      ratesAsOf: z.string(),
+      blocked: ReportingTotal,
+      reviewed: ReportingTotal,
+      fraudCaught: ReportingTotal,
+      legitimateHit: ReportingTotal,
+    })
+    .meta({
+      description:
+        "The candidate's amounts summed in the organization's reporting currency (settings), with the committed rate table.",
+    }),
   caveats: z.array(z.string()),
 });
 export type BacktestResult = z.infer<typeof BacktestResult>;

@@ -134,7 +134,7 @@ export async function evaluatePayment(
       transactionId: null,
       source: "evaluate",
       ingestSeq: UNSTORED_INGEST_SEQ,
-      settings: parseOrganizationSettings(organization.settings),
+      settings: parseOrganizationSettings(organization),
       startedAt,
       traceExtras: options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {},
     });

@@ -54,7 +54,9 @@ export async function scorePayment(
   input: ScorePaymentInput,
 ): Promise<{ detection: DetectionSummary; evaluation: Evaluation }> {
   const { payment, settings } = input;
-  const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq);
+  const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq, {
+    timeZone: settings.timeZone,
+  });
   const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
   // Expiry is judged at the payment's time, as `evaluate` does by default, so a replay decides as live did.
   const evaluation = evaluate(payment, features, settings.engine, {
@@ -83,7 +85,7 @@ export async function scorePayment(
     rulesetVersion: ruleSet.version,
     latencyMs: performance.now() - input.startedAt,
   });
-  await requestExplanation(ctx, detection.id);
+  await requestExplanation(ctx, detection.id, detection.decision);
   if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(
     {

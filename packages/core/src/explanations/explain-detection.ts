@@ -1,7 +1,18 @@
-import { DEFAULT_EXPLANATION_LANGUAGE, ExplanationLanguage, explainWithTemplates } from "@orylo/ai";
-import { findExplanationWork, writeExplanation } from "@orylo/db";
+import {
+  DEFAULT_EXPLANATION_LANGUAGE,
+  EXPLANATION_PROMPT_VERSION,
+  type Explanation,
+  ExplanationLanguage,
+  explainWithTemplates,
+  type RenderInput,
+} from "@orylo/ai";
+import { findExplanationWork, recordAiUsage, writeExplanation } from "@orylo/db";
+import { readAiBudget } from "../ai/ai-budget";
+import type { AiServices } from "../ai/ai-services";
+import { freeLedgerRow } from "../ai/ledger-rows";
 import { type Ctx, withOrganization } from "../context";
 import { DetectionTrace } from "../detections/get-detection";
+import { explainWithLlm } from "./explain-with-llm";
 
 export interface ExplainDetectionInput {
   detectionId: string;
@@ -9,16 +20,19 @@ export interface ExplainDetectionInput {
 }
 
 /** `missing`: nothing to explain (the detection was erased); `unchanged`: it was already explained. */
-export type ExplainDetectionOutcome = "ready" | "failed" | "unchanged" | "missing";
+export type ExplainDetectionOutcome = "ready" | "fallback" | "failed" | "unchanged" | "missing";
 
 /**
- * Writes the explanation of one detection, in the language its pending row was created with. Idempotent:
- * a finished explanation is never rewritten, so a task run twice changes nothing. Only templates for now;
- * the LLM providers will be tried first and templates will remain the last link of the chain.
+ * Writes the explanation of one detection, in the language its pending row was created with: the provider
+ * chain (OpenAI → Anthropic) when one is configured and the month's budget is not spent, else templates.
+ * `ready` is an LLM's explanation, or the templates' when no provider is configured; `fallback` is templates
+ * standing in for providers that failed or ran over budget. Idempotent: a finished explanation is never
+ * rewritten, so a task run twice changes nothing.
  */
 export async function explainDetection(
   baseCtx: Ctx,
   { detectionId, organizationId }: ExplainDetectionInput,
+  ai: AiServices,
 ): Promise<ExplainDetectionOutcome> {
   const ctx = withOrganization(baseCtx, organizationId);
   const logger = ctx.logger.child({ detectionId });
@@ -33,16 +47,21 @@ export async function explainDetection(
     values: Omit<Parameters<typeof writeExplanation>[1], "organizationId" | "detectionId" | "now">,
   ) => writeExplanation(ctx.db, { organizationId, detectionId, now: ctx.now(), ...values });
   // An unreadable trace or a template that throws fails the same way on every attempt: record it, don't retry.
-  let explanation: ReturnType<typeof explainWithTemplates>;
+  let input: RenderInput;
+  let templates: Explanation;
   try {
-    const trace = DetectionTrace.parse(work.trace);
-    explanation = explainWithTemplates({
+    input = {
       decision: work.decision,
       riskScore: work.riskScore,
-      contributions: trace.contributions,
+      contributions: DetectionTrace.parse(work.trace).contributions,
       confidence: work.confidence,
       language: ExplanationLanguage.catch(DEFAULT_EXPLANATION_LANGUAGE).parse(work.language),
-    });
+      payment:
+        work.amount !== null && work.currency !== null
+          ? { amount: work.amount, currency: work.currency }
+          : null,
+    };
+    templates = explainWithTemplates(input);
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     logger.error({ err: error }, "explanation failed");
@@ -50,7 +69,22 @@ export async function explainDetection(
       ? "failed"
       : "unchanged";
   }
-  const written = await write({ status: "ready", explanation, source: explanation.source, error: null });
-  logger.info({ written, source: explanation.source }, "detection explained");
-  return written ? "ready" : "unchanged";
+
+  let explanation: Explanation | null = null;
+  let status: "ready" | "fallback" = "ready";
+  if (ai.chain.providers.length > 0) {
+    const budget = await readAiBudget(ctx);
+    if (budget.state === "exhausted") logger.info({ budget }, "monthly AI budget spent: templates");
+    else explanation = await explainWithLlm(ctx, ai, input);
+    if (!explanation) status = "fallback";
+  }
+  if (!explanation) {
+    explanation = templates;
+    await recordAiUsage(ctx.db, [
+      freeLedgerRow(organizationId, "explanation", EXPLANATION_PROMPT_VERSION, "templates"),
+    ]);
+  }
+  const written = await write({ status, explanation, source: explanation.source, error: null });
+  logger.info({ written, status, source: explanation.source }, "detection explained");
+  return written ? status : "unchanged";
 }

@@ -8,6 +8,7 @@ import {
   type FeatureVector,
   MERCHANT_AMOUNT_HISTORY_SECONDS,
   MERCHANT_WINDOWS,
+  paymentFeatures,
   type Transaction,
   VELOCITY_ENTITIES,
   type VelocityEntity,
@@ -50,7 +51,7 @@ export async function computeLiveFeatures(
     queryEntityFeatures(db, payment, earlier),
     queryMerchantFeatures(db, payment, earlier, amountHistoryLimit(options)),
   ]);
-  return { ...entityFeatures, ...merchantFeatures };
+  return { ...paymentFeatures(payment, options), ...entityFeatures, ...merchantFeatures };
 }
 
 const ENTITY_COLUMNS = {

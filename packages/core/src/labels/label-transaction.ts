@@ -1,5 +1,6 @@
 import { clearFraudLabels, findLabelTarget, selectTransactionLabels, upsertMerchantLabel } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { LabelTransactionInput, type TransactionLabels, toLabelView } from "./label-schemas";
@@ -42,6 +43,11 @@ export async function labelTransaction(
       createdAt: now,
     });
     if (kind === "fraud") await blockLabelledPayment(txCtx, target);
+    await recordAudit(
+      ctx,
+      { action: "transaction.labelled", target: { type: "transaction", id: target.id }, data: { kind } },
+      tx,
+    );
     return selectTransactionLabels(tx, ctx.organizationId, target.id);
   });
   ctx.logger.info({ transactionId: target.id, kind, actor }, "payment labelled by the merchant");

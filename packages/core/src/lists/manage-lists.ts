@@ -1,5 +1,6 @@
 import { deleteListItem, findList, insertList, selectLists, upsertListItems } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 import {
@@ -14,13 +15,20 @@ import { normalizeListValue } from "./normalize-list-value";
 
 /** A new, empty list; its name is what rules write as `@name`, so a taken name is a 409. */
 export async function createList(ctx: OrgCtx, input: CreateListInput): Promise<ListView> {
-  const row = await insertList(ctx.db, {
-    id: generateId("list"),
-    organizationId: ctx.organizationId,
-    name: input.name,
-    kind: input.kind,
-    description: input.description ?? null,
-    createdBy: describeActor(ctx.actor),
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertList(tx, {
+      id: generateId("list"),
+      organizationId: ctx.organizationId,
+      name: input.name,
+      kind: input.kind,
+      description: input.description ?? null,
+      createdBy: describeActor(ctx.actor),
+    });
+    if (inserted) {
+      const data = { name: inserted.name, kind: inserted.kind };
+      await recordAudit(ctx, { action: "list.created", target: { type: "list", id: inserted.id }, data }, tx);
+    }
+    return inserted;
   });
   if (!row) throw new ConflictError(`A list named @${input.name} already exists.`, { name: input.name });
   return { ...row, itemCount: 0, createdAt: row.createdAt.toISOString() };
@@ -52,16 +60,22 @@ export async function addListItems(
       item.expiresAt ? new Date(item.expiresAt) : null,
     ]),
   );
-  const rows = await upsertListItems(ctx.db, {
-    organizationId: ctx.organizationId,
-    listId,
-    items: [...byValue].map(([value, expiresAt]) => ({
-      id: generateId("litem"),
-      value,
-      source,
-      author,
-      expiresAt,
-    })),
+  const rows = await ctx.db.transaction(async (tx) => {
+    const upserted = await upsertListItems(tx, {
+      organizationId: ctx.organizationId,
+      listId,
+      items: [...byValue].map(([value, expiresAt]) => ({
+        id: generateId("litem"),
+        value,
+        source,
+        author,
+        expiresAt,
+      })),
+    });
+    // Counts, not values: list values are personal data (emails, IPs) and the log outlives erasure.
+    const data = { count: upserted.length, source };
+    await recordAudit(ctx, { action: "list.items_added", target: { type: "list", id: listId }, data }, tx);
+    return upserted;
   });
   ctx.logger.info({ listId, count: rows.length }, "list items added");
   return { data: rows.map(toListItemView), nextCursor: null };
@@ -70,10 +84,16 @@ export async function addListItems(
 export async function removeListItem(ctx: OrgCtx, listId: string, value: string): Promise<void> {
   const list = await listOf(ctx, listId);
   const normalized = normalizeListValue(list.kind, value);
-  const removed = await deleteListItem(ctx.db, {
-    organizationId: ctx.organizationId,
-    listId,
-    value: normalized,
+  const removed = await ctx.db.transaction(async (tx) => {
+    const deleted = await deleteListItem(tx, {
+      organizationId: ctx.organizationId,
+      listId,
+      value: normalized,
+    });
+    if (deleted) {
+      await recordAudit(ctx, { action: "list.item_removed", target: { type: "list", id: listId } }, tx);
+    }
+    return deleted;
   });
   if (!removed) throw new NotFoundError("list item", value);
 }

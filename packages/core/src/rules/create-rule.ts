@@ -1,5 +1,6 @@
 import { insertRule } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { compileRuleOrThrow } from "./compile-rule-text";
 import { type CreateRuleInput, type RuleView, toRuleView } from "./rule-schemas";
@@ -7,8 +8,8 @@ import { type CreateRuleInput, type RuleView, toRuleView } from "./rule-schemas"
 /** Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1. */
 export async function createRule(ctx: OrgCtx, input: CreateRuleInput): Promise<RuleView> {
   const compiled = compileRuleOrThrow(input.text);
-  const row = await ctx.db.transaction((tx) =>
-    insertRule(tx, {
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertRule(tx, {
       id: generateId("rule"),
       organizationId: ctx.organizationId,
       name: input.name ?? compiled.text,
@@ -20,8 +21,12 @@ export async function createRule(ctx: OrgCtx, input: CreateRuleInput): Promise<R
       enabled: input.enabled ?? true,
       expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
       createdBy: describeActor(ctx.actor),
-    }),
-  );
+    });
+    // Not the text: a rule may quote an email or an IP, and the log outlives erasure.
+    const data = { action: inserted.action, mode: inserted.mode };
+    await recordAudit(ctx, { action: "rule.created", target: { type: "rule", id: inserted.id }, data }, tx);
+    return inserted;
+  });
   ctx.logger.info({ ruleId: row.id, action: row.action, mode: row.mode }, "rule created");
   return toRuleView(row);
 }

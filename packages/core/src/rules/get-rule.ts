@@ -1,4 +1,5 @@
 import { deleteRuleRow, findRule, selectRules, selectRuleVersions } from "@orylo/db";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import {
@@ -45,6 +46,11 @@ export async function listRuleVersions(ctx: OrgCtx, id: string): Promise<RuleVer
 
 /** Removes the rule and its history; detections keep the rule id and version they were decided with. */
 export async function deleteRule(ctx: OrgCtx, id: string): Promise<void> {
-  if (!(await deleteRuleRow(ctx.db, ctx.organizationId, id))) throw new NotFoundError("rule", id);
+  const deleted = await ctx.db.transaction(async (tx) => {
+    if (!(await deleteRuleRow(tx, ctx.organizationId, id))) return false;
+    await recordAudit(ctx, { action: "rule.deleted", target: { type: "rule", id } }, tx);
+    return true;
+  });
+  if (!deleted) throw new NotFoundError("rule", id);
   ctx.logger.info({ ruleId: id }, "rule deleted");
 }

@@ -1,4 +1,5 @@
 import { type RulePatch, updateRuleRow } from "@orylo/db";
+import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { compileRuleOrThrow } from "./compile-rule-text";
@@ -16,9 +17,14 @@ export async function updateRule(ctx: OrgCtx, id: string, input: UpdateRuleInput
   if (input.mode !== undefined) patch.mode = input.mode;
   if (input.enabled !== undefined) patch.enabled = input.enabled;
   if (input.expiresAt !== undefined) patch.expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  const row = await ctx.db.transaction((tx) =>
-    updateRuleRow(tx, ctx.organizationId, id, patch, describeActor(ctx.actor)),
-  );
+  const row = await ctx.db.transaction(async (tx) => {
+    const updated = await updateRuleRow(tx, ctx.organizationId, id, patch, describeActor(ctx.actor));
+    if (updated) {
+      const data = { version: updated.version, fields: Object.keys(patch) };
+      await recordAudit(ctx, { action: "rule.updated", target: { type: "rule", id }, data }, tx);
+    }
+    return updated;
+  });
   if (!row) throw new NotFoundError("rule", id);
   ctx.logger.info({ ruleId: id, version: row.version, fields: Object.keys(patch) }, "rule updated");
   return toRuleView(row);

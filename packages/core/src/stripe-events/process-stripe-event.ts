@@ -51,7 +51,7 @@ async function processClaimed(ctx: Ctx, eventId: string): Promise<ProcessingResu
     await markStripeEventIgnored(ctx.db, eventId, { reason: "no organization for this event", now });
     return { status: "ignored", detection: null };
   }
-  const settings = parseOrganizationSettings(organization.settings);
+  const settings = parseOrganizationSettings(organization);
   if (!row.livemode && !settings.scoreTestMode) {
     await markStripeEventIgnored(ctx.db, eventId, { reason: "test-mode events are turned off", now });
     return { status: "ignored", detection: null };

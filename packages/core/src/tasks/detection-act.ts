@@ -31,7 +31,7 @@ export const detectionActTask = defineTask<TaskDeps, DetectionActPayload>({
   id: DETECTION_ACT_TASK,
   payload: DetectionActPayload,
   retry: { maxAttempts: MAX_ACTION_ATTEMPTS, minDelayMs: 10_000, maxDelayMs: 300_000 },
-  queue: { name: "stripe", concurrency: 5 },
+  concurrency: { total: 5 },
   run: (deps, payload) => {
     const ctx = withOrganization(taskContext(deps, DETECTION_ACT_TASK), payload.organizationId);
     switch (payload.trigger) {

@@ -17,7 +17,7 @@ export const stripeBackfillTask = defineTask<TaskDeps, StripeBackfillPayload>({
   id: STRIPE_BACKFILL_TASK,
   payload: StripeBackfillPayload,
   retry: { maxAttempts: 5, minDelayMs: 30_000, maxDelayMs: 600_000 },
-  queue: { name: "stripe-backfill", concurrency: 1 },
+  concurrency: { total: 1 },
   run: (deps, { organizationId }) =>
     runStripeBackfill(withOrganization(taskContext(deps, STRIPE_BACKFILL_TASK), organizationId), deps.stripe),
 });

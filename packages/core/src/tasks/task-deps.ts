@@ -1,5 +1,7 @@
 import type { Database } from "@orylo/db";
 import type { Logger } from "@orylo/platform";
+import type { AiServices } from "../ai/ai-services";
+import type { AlertEmail } from "../alerts/deliver-alert";
 import type { Ctx } from "../context";
 import type { StripeAccess } from "../stripe/stripe-access";
 
@@ -7,7 +9,10 @@ import type { StripeAccess } from "../stripe/stripe-access";
 export interface TaskDeps {
   db: Database;
   logger: Logger;
+  /** SMTP for `alerts.send`; absent = alerts are stored for the dashboard only. */
+  alertEmail?: AlertEmail;
   stripe: StripeAccess;
+  ai: AiServices;
 }
 
 /** Tasks act as `system: <task id>`, with a request id per run so their logs can be followed. */

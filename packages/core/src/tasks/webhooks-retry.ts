@@ -10,7 +10,7 @@ export const webhooksRetryTask = defineTask<TaskDeps, z.infer<typeof ScheduledPa
   id: "webhooks.retry",
   payload: ScheduledPayload,
   retry: { maxAttempts: 1, minDelayMs: 0, maxDelayMs: 0 },
-  queue: { name: "webhooks", concurrency: 1 },
+  concurrency: { total: 1 },
   cron: "*/2 * * * *",
   run: (deps) => retryStripeEvents(taskContext(deps, "webhooks.retry")),
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { detectionExplanations, detections, organization } from "../schema";
+import { detectionExplanations, detections, organization, transactions } from "../schema";
 
 export type ExplanationRow = typeof detectionExplanations.$inferSelect;
 export type ExplanationStatus = ExplanationRow["status"];
@@ -71,9 +71,12 @@ export async function findExplanationWork(db: Executor, organizationId: string, 
       riskScore: detections.riskScore,
       confidence: detections.confidence,
       trace: detections.trace,
+      amount: transactions.amount,
+      currency: transactions.currency,
     })
     .from(detectionExplanations)
     .innerJoin(detections, eq(detections.id, detectionExplanations.detectionId))
+    .leftJoin(transactions, eq(transactions.id, detections.transactionId))
     .where(
       and(
         eq(detectionExplanations.organizationId, organizationId),

@@ -25,3 +25,18 @@ export async function findOrganizationByStripeAccount(db: Executor, stripeAccoun
 }
 
 export type OrganizationRow = NonNullable<Awaited<ReturnType<typeof findOrganization>>>;
+
+/** The organization's settings columns, locked until the end of the caller's transaction (read-modify-write). */
+export async function lockOrganizationSettings(db: Executor, id: string) {
+  const [row] = await db.select(columns).from(organization).where(eq(organization.id, id)).for("update");
+  return row;
+}
+
+export async function updateOrganizationSettings(
+  db: Executor,
+  id: string,
+  values: Pick<OrganizationRow, "settings" | "timeZone" | "reportingCurrency" | "locale">,
+) {
+  const [row] = await db.update(organization).set(values).where(eq(organization.id, id)).returning(columns);
+  return row;
+}

@@ -5,7 +5,7 @@ import { taskOutbox } from "../schema";
 export type OutboxTask = typeof taskOutbox.$inferSelect;
 export type NewOutboxTask = Pick<
   typeof taskOutbox.$inferInsert,
-  "organizationId" | "taskId" | "payload" | "dedupeKey" | "runAfter"
+  "organizationId" | "taskId" | "payload" | "dedupeKey" | "runAfter" | "priority"
 >;
 
 /** A failing task's error can be a whole stack or response body: keep enough to diagnose, not megabytes. */
@@ -20,6 +20,8 @@ export async function enqueueTasks(db: Executor, rows: NewOutboxTask[]): Promise
   return db.insert(taskOutbox).values(rows).onConflictDoNothing({ target: taskOutbox.dedupeKey }).returning();
 }
 
+const claimOrder = sql`${taskOutbox.runAfter} - ${taskOutbox.priority} * interval '1 second'`;
+
 export interface ClaimOptions {
   limit: number;
   leaseMs: number;
@@ -30,7 +32,7 @@ export interface ClaimOptions {
 /**
  * Claims due tasks in one statement: pending ones whose time has come and running ones whose lease expired
  * (their relay died). SKIP LOCKED lets concurrent relays claim disjoint rows without waiting on each other.
- * Each claim counts as an attempt. Returned oldest due first.
+ * Each claim counts as an attempt. Returned by `run_after - priority` (a priority of 60 jumps a minute of queue).
  */
 export async function claimDueTasks(
   db: Executor,
@@ -46,7 +48,7 @@ export async function claimDueTasks(
         and(eq(taskOutbox.status, "running"), lt(taskOutbox.leaseUntil, at)),
       ),
     )
-    .orderBy(taskOutbox.runAfter)
+    .orderBy(claimOrder)
     .limit(limit)
     .for("update", { skipLocked: true });
   const claimed = await db
@@ -59,7 +61,8 @@ export async function claimDueTasks(
     .where(inArray(taskOutbox.id, due))
     .returning();
   // RETURNING does not keep the subquery's order.
-  return claimed.sort((a, b) => a.runAfter.getTime() - b.runAfter.getTime());
+  const rank = (task: OutboxTask) => task.runAfter.getTime() - task.priority * 1000;
+  return claimed.sort((a, b) => rank(a) - rank(b));
 }
 
 /**

@@ -20,6 +20,8 @@ export const taskOutbox = pgTable(
     /** Optional natural key (e.g. `detection.explain:det_…`) so the same work is never queued twice. */
     dedupeKey: text(),
     status: taskStatus().notNull().default("pending"),
+    /** Seconds of queue time a row is worth: due rows are claimed by `run_after - priority`, earliest first. */
+    priority: integer().notNull().default(0),
     attempts: integer().notNull().default(0),
     runAfter: timestamptz().notNull().defaultNow(),
     leaseUntil: timestamptz(),

@@ -1,3 +1,5 @@
+import { PAYMENT_FEATURES } from "./payment-features";
+
 /**
  * The feature catalogue: names follow Stripe Radar where the meaning is the same
  * (`total_charges_per_card_number_hourly`, `card_count_for_ip_address_daily`, ...).
@@ -103,6 +105,8 @@ export const MERCHANT_AMOUNT_HISTORY_LIMIT = 200;
 export interface FeatureOptions {
   /** Most earlier same-currency payments in the amount history (default `MERCHANT_AMOUNT_HISTORY_LIMIT`). */
   merchantAmountHistoryLimit?: number;
+  /** The organization's IANA time zone, for `local_hour` (default UTC). */
+  timeZone?: string;
 }
 
 export function amountHistoryLimit(options: FeatureOptions = {}): number {
@@ -154,4 +158,5 @@ export const FEATURE_NAMES: readonly string[] = [
     WINDOW_NAMES.map((window) => cardCountFeatureName(entity, window)),
   ),
   ...MERCHANT_FEATURE_NAMES,
+  ...PAYMENT_FEATURES.map((feature) => feature.name),
 ];

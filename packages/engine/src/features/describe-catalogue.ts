@@ -17,6 +17,7 @@ import {
   WINDOW_NAMES,
   type Window,
 } from "./catalogue";
+import { PAYMENT_FEATURES } from "./payment-features";
 
 /** One line of the catalogue: a name usable in rules as `:name:`. */
 export type CatalogueEntry = {
@@ -53,6 +54,7 @@ function featureMeanings(): Map<string, string> {
     for (const window of MERCHANT_WINDOWS)
       meanings.set(`${prefix}_${window}`, `${meaning} ${windowed(window)}, ${EXCLUDED}`);
   for (const [name, meaning] of Object.entries(MERCHANT_FEATURE_DOCS)) meanings.set(name, meaning);
+  for (const feature of PAYMENT_FEATURES) meanings.set(feature.name, feature.meaning);
   return meanings;
 }
 

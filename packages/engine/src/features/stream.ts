@@ -15,6 +15,7 @@ import {
   WINDOW_NAMES,
   WINDOWS,
 } from "./catalogue";
+import { paymentFeatures } from "./payment-features";
 import { PaymentLog } from "./payment-log";
 
 const ENTITIES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
@@ -49,7 +50,7 @@ export class StreamingFeatureEvaluator {
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly amountHistoryLimit: number;
 
-  constructor(options: FeatureOptions = {}) {
+  constructor(private readonly options: FeatureOptions = {}) {
     this.amountHistoryLimit = amountHistoryLimit(options);
   }
 
@@ -61,7 +62,7 @@ export class StreamingFeatureEvaluator {
         `transactions must be pushed in createdAt order (${transaction.chargeId} is earlier)`,
       );
     this.lastTime = time;
-    const features: FeatureVector = {};
+    const features: FeatureVector = paymentFeatures(transaction, this.options);
     for (const entity of ENTITIES) this.addEntityFeatures(features, entity, transaction, time);
     this.addMerchantFeatures(features, transaction, time);
     this.record(transaction, time);

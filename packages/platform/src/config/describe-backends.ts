@@ -24,7 +24,9 @@ function hostOf(url: string): string {
 /** Which backend serves each concern, for the boot log and the embedded-mode banner. */
 export function describeBackends(config: Config): Record<Concern, BackendDescription> {
   const { database, stripe, llm } = config;
-  const providers = [llm.openai && "OpenAI", llm.anthropic && "Anthropic", "templates"].filter(Boolean);
+  const providers = llm.enabled
+    ? [llm.openai && "OpenAI", llm.anthropic && "Anthropic", "templates"].filter(Boolean)
+    : ["templates"];
   return {
     database:
       database.driver === "pglite"
@@ -40,7 +42,7 @@ export function describeBackends(config: Config): Record<Concern, BackendDescrip
       ? { backend: "trigger.dev", detail: "Trigger.dev v4, fed from the task outbox" }
       : { backend: "inline", detail: "inline runner on the task outbox (needs a long-running process)" },
     llm: {
-      backend: llm.openai ? "openai" : llm.anthropic ? "anthropic" : "templates",
+      backend: !llm.enabled ? "templates" : llm.openai ? "openai" : llm.anthropic ? "anthropic" : "templates",
       detail:
         providers.length === 1
           ? "deterministic templates (French, English), marked as such"

@@ -8,7 +8,7 @@ const bool = (name: string) =>
     .refine((v) => ["true", "false", "1", "0", "yes", "no"].includes(v), `${name} must be true or false`)
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = (item: z.ZodString) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .transform((v) =>
@@ -76,10 +76,25 @@ export const Env = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url("must be an http(s) URL").optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: url("must be an http(s) URL").optional(),
+  AI_ENABLED: bool("AI_ENABLED").default(true),
+  OPENAI_MODEL_SMALL: z.string().min(1).optional(),
+  OPENAI_MODEL_LARGE: z.string().min(1).optional(),
+  ANTHROPIC_MODEL_SMALL: z.string().min(1).optional(),
+  ANTHROPIC_MODEL_LARGE: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
+  ALERT_EMAIL_TO: list(z.email("every entry must be an email address")).optional(),
 });
 export type Env = z.infer<typeof Env>;
+
+/** One LLM provider; `models` override the defaults per tier (small: explanations, large: rules). */
+const LlmProviderConfig = z.object({
+  apiKey: z.string(),
+  baseUrl: z.string().nullable(),
+  models: z.object({ small: z.string().nullable(), large: z.string().nullable() }),
+});
 
 /** The parsed configuration the rest of the code reads. */
 export const Config = z.object({
@@ -117,9 +132,19 @@ export const Config = z.object({
   trigger: z.object({ secretKey: z.string() }).nullable(),
   posthog: z.object({ key: z.string(), host: z.string() }).nullable(),
   llm: z.object({
-    openai: z.object({ apiKey: z.string(), baseUrl: z.string().nullable() }).nullable(),
-    anthropic: z.object({ apiKey: z.string() }).nullable(),
+    /** false = templates only (AI_ENABLED=false), whatever keys are set. */
+    enabled: z.boolean(),
+    openai: LlmProviderConfig.nullable(),
+    anthropic: LlmProviderConfig.nullable(),
+    timeoutMs: z.number(),
   }),
-  email: z.object({ smtpUrl: z.string(), from: z.string().nullable() }).nullable(),
+  email: z
+    .object({
+      smtpUrl: z.string(),
+      from: z.string().nullable(),
+      /** Where operator alerts (not tied to one merchant) are sent. */
+      operatorRecipients: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Config = z.infer<typeof Config>;

@@ -204,3 +204,28 @@ describe("production mode", () => {
     expect(() => statSync(join(dir, "secrets.json"))).toThrow();
   });
 });
+
+describe("LLM providers", () => {
+  it("enables OpenAI from a base URL alone (a local compatible server), with per-tier model overrides", () => {
+    const config = loadConfig({
+      ORYLO_DATA_DIR: dir,
+      OPENAI_BASE_URL: "http://127.0.0.1:11434/v1",
+      OPENAI_MODEL_SMALL: "llama3.2",
+      ANTHROPIC_API_KEY: "sk-ant-x",
+    });
+    expect(config.llm).toMatchObject({
+      enabled: true,
+      openai: { baseUrl: "http://127.0.0.1:11434/v1", models: { small: "llama3.2", large: null } },
+      anthropic: { apiKey: "sk-ant-x", baseUrl: null },
+      timeoutMs: 15_000,
+    });
+  });
+
+  it("AI_ENABLED=false is the kill switch, whatever keys are set", () => {
+    const config = loadConfig({ ORYLO_DATA_DIR: dir, OPENAI_API_KEY: "sk-x", AI_ENABLED: "false" });
+    expect(config.llm.enabled).toBe(false);
+    expect(configError(() => loadConfig({ ORYLO_DATA_DIR: dir, AI_ENABLED: "maybe" })).message).toContain(
+      "AI_ENABLED",
+    );
+  });
+});

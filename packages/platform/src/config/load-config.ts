@@ -127,10 +127,28 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
     trigger: e.TRIGGER_SECRET_KEY ? { secretKey: e.TRIGGER_SECRET_KEY } : null,
     posthog: e.POSTHOG_KEY ? { key: e.POSTHOG_KEY, host: e.POSTHOG_HOST } : null,
     llm: {
-      openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
-      anthropic: e.ANTHROPIC_API_KEY ? { apiKey: e.ANTHROPIC_API_KEY } : null,
+      enabled: e.AI_ENABLED,
+      // A local OpenAI-compatible server (Ollama, vLLM) often needs no key: its base URL is enough.
+      openai:
+        e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+          ? {
+              apiKey: e.OPENAI_API_KEY ?? "unused",
+              baseUrl: e.OPENAI_BASE_URL ?? null,
+              models: { small: e.OPENAI_MODEL_SMALL ?? null, large: e.OPENAI_MODEL_LARGE ?? null },
+            }
+          : null,
+      anthropic: e.ANTHROPIC_API_KEY
+        ? {
+            apiKey: e.ANTHROPIC_API_KEY,
+            baseUrl: e.ANTHROPIC_BASE_URL ?? null,
+            models: { small: e.ANTHROPIC_MODEL_SMALL ?? null, large: e.ANTHROPIC_MODEL_LARGE ?? null },
+          }
+        : null,
+      timeoutMs: e.AI_TIMEOUT_MS,
     },
-    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null } : null,
+    email: e.SMTP_URL
+      ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null, operatorRecipients: e.ALERT_EMAIL_TO ?? [] }
+      : null,
   };
 }
 

@@ -29,10 +29,19 @@ export const VARIABLES = {
   POSTHOG_KEY: "PostHog project key; unset = analytics off",
   POSTHOG_HOST: "PostHog host, e.g. https://eu.i.posthog.com",
   OPENAI_API_KEY: "OpenAI (or compatible) API key, primary LLM provider",
-  OPENAI_BASE_URL: "OpenAI-compatible base URL",
+  OPENAI_BASE_URL: "OpenAI-compatible base URL (with or without OPENAI_API_KEY, e.g. a local server)",
   ANTHROPIC_API_KEY: "Anthropic API key, fallback LLM provider",
+  ANTHROPIC_BASE_URL: "Anthropic-compatible base URL (default Anthropic's API)",
+  AI_ENABLED: "true | false: false = deterministic templates only, no LLM call whatever keys are set",
+  OPENAI_MODEL_SMALL: "OpenAI model for explanations and suggestions (default gpt-4o-mini)",
+  OPENAI_MODEL_LARGE: "OpenAI model for rule recommendations and rule drafts (default gpt-4o)",
+  ANTHROPIC_MODEL_SMALL: "Anthropic model for explanations and suggestions (default claude-haiku-4-5)",
+  ANTHROPIC_MODEL_LARGE:
+    "Anthropic model for rule recommendations and rule drafts (default claude-sonnet-4-5)",
+  AI_TIMEOUT_MS: "timeout of one LLM call in milliseconds (default 15000)",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",
+  ALERT_EMAIL_TO: "operator alert recipients (platform-wide alerts), comma-separated emails",
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

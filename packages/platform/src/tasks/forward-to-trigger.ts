@@ -5,7 +5,7 @@ import type { TaskOutcome } from "./relay-outbox";
 export type TriggerTask = (
   taskId: string,
   payload: unknown,
-  options: { idempotencyKey: string },
+  options: { idempotencyKey: string; priority?: number },
 ) => Promise<unknown>;
 
 /**
@@ -16,7 +16,10 @@ export type TriggerTask = (
 export function forwardToTrigger(trigger: TriggerTask, now: () => Date = () => new Date()) {
   return async (task: ClaimedTask): Promise<TaskOutcome> => {
     try {
-      await trigger(task.taskId, task.payload, { idempotencyKey: task.id });
+      await trigger(task.taskId, task.payload, {
+        idempotencyKey: task.id,
+        ...(task.priority > 0 ? { priority: task.priority } : {}),
+      });
       return { kind: "done" };
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -5,6 +5,8 @@ export interface ClaimedTask {
   payload: unknown;
   attempts: number;
   organizationId: string | null;
+  /** Passed on to Trigger.dev (`priority`, in seconds) so a BLOCK's task starts ahead of older ones there too. */
+  priority: number;
 }
 
 /**

@@ -15,6 +15,13 @@ export function runTaskInline<D>(
   logger: Logger,
   now: () => Date = () => new Date(),
 ) {
+  const limits = new Map<string, Semaphore>();
+  const limitFor = (descriptor: AnyTaskDescriptor<D>) => {
+    if (!descriptor.concurrency) return null;
+    const limit = limits.get(descriptor.id) ?? semaphore(descriptor.concurrency.total);
+    limits.set(descriptor.id, limit);
+    return limit;
+  };
   return async (task: ClaimedTask): Promise<TaskOutcome> => {
     const log = logger.child({
       taskId: task.taskId,
@@ -26,6 +33,8 @@ export function runTaskInline<D>(
     const payload = descriptor.payload.safeParse(task.payload);
     if (!payload.success)
       return { kind: "dead", error: `invalid payload: ${z.prettifyError(payload.error)}` };
+    const limit = limitFor(descriptor);
+    await limit?.acquire();
     const startedAt = performance.now();
     try {
       await descriptor.run(deps, payload.data);
@@ -40,6 +49,28 @@ export function runTaskInline<D>(
       const at = new Date(now().getTime() + retryDelayMs(descriptor.retry, task.attempts));
       log.warn({ err: error, attempts: task.attempts, retryAt: at }, "task failed; will retry");
       return { kind: "retry", error: message, at };
+    } finally {
+      limit?.release();
     }
+  };
+}
+
+interface Semaphore {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
+/** A task's `concurrency.total` in this process (Trigger.dev enforces it across workers in its own mode). */
+function semaphore(total: number): Semaphore {
+  let free = total;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: () =>
+      free > 0 ? Promise.resolve(void free--) : new Promise<void>((resolve) => waiting.push(resolve)),
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
   };
 }

@@ -1,10 +1,14 @@
 import type { z } from "zod";
 
-/** How a failed run is retried: `maxAttempts` in all, exponential backoff between `minDelayMs` and `maxDelayMs`. */
+/**
+ * How a failed run is retried: `maxAttempts` in all, the delay multiplied by `factor` (default 2) after each
+ * failure, from `minDelayMs`, capped at `maxDelayMs`.
+ */
 export interface RetryPolicy {
   maxAttempts: number;
   minDelayMs: number;
   maxDelayMs: number;
+  factor?: number;
 }
 
 /**
@@ -16,8 +20,8 @@ export interface TaskDescriptor<D, P = unknown> {
   id: string;
   payload: z.ZodType<P>;
   retry: RetryPolicy;
-  /** Tasks sharing a queue run at most `concurrency` at a time (Trigger.dev `queue`, honoured inline too). */
-  queue?: { name: string; concurrency: number };
+  /** At most `total` runs of this task at once (Trigger.dev's task `concurrency`, honoured inline too). */
+  concurrency?: { total: number };
   /** Five-field cron in UTC for scheduled tasks (their payload is `{ scheduledAt }`). */
   cron?: string;
   run: (deps: D, payload: P) => Promise<unknown>;
@@ -32,5 +36,5 @@ export function defineTask<D, P>(descriptor: TaskDescriptor<D, P>): TaskDescript
 }
 
 export function retryDelayMs(policy: RetryPolicy, attempts: number): number {
-  return Math.min(policy.minDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
+  return Math.min(policy.minDelayMs * (policy.factor ?? 2) ** Math.max(0, attempts - 1), policy.maxDelayMs);
 }

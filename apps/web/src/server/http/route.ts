@@ -2,13 +2,16 @@ import {
   type Actor,
   authenticateApiKey,
   type Ctx,
+  type MemberCtx,
   type OrgCtx,
+  type Permission,
   type SessionIdentity,
   UnauthorizedError,
   withOrganization,
 } from "@orylo/core";
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
+import { memberContext } from "../session/member-context";
 import { afterResponse } from "./after-response";
 import { enforceRateLimit } from "./rate-limit";
 import { toHttpResponse } from "./to-http-response";
@@ -95,8 +98,8 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 /**
- * Dashboard endpoints: the better-auth session cookie says who acts. The core verb checks the member's role
- * in the session's organization and scopes everything by it.
+ * The Connect OAuth routes, which bind their state to the session itself: the session cookie says who acts,
+ * the core verb checks the member's role (`authorizeMember`). Other dashboard routes use `memberRoute`.
  */
 export function sessionRoute<P = Record<string, never>>(
   handler: (
@@ -124,4 +127,12 @@ export function sessionRoute<P = Record<string, never>>(
     },
     ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
   );
+}
+
+/** Dashboard routes (the live feed): the session cookie selects the member and its organization. */
+export function memberRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: MemberCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return wrap<P, MemberCtx>((base, request) => memberContext(request.headers, permission, base), handler);
 }

@@ -35,7 +35,8 @@ export async function runStripeBackfill(
   const imported = { charges: 0, disputes: 0, early_fraud_warnings: 0 };
   const client = await stripeForOrganization(ctx, access);
   const organization = await findOrganization(ctx.db, ctx.organizationId);
-  const settings = parseOrganizationSettings(organization?.settings);
+  if (!organization) return imported;
+  const settings = parseOrganizationSettings(organization);
   for (const source of BACKFILL_RESOURCES) {
     const row = rows.find((r) => r.resource === source.resource);
     if (row?.status !== "running") continue;

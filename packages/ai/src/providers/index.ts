@@ -1,0 +1,4 @@
+export * from "./circuit-breaker";
+export * from "./llm-provider";
+export * from "./models";
+export * from "./provider-chain";

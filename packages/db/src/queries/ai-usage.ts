@@ -1,0 +1,44 @@
+import { and, count, eq, gte, sql, sum } from "drizzle-orm";
+import type { Executor } from "../client";
+import { aiUsage } from "../schema";
+
+export type NewAiUsage = Omit<typeof aiUsage.$inferInsert, "id" | "createdAt"> & { createdAt?: Date };
+
+const MAX_ERROR_LENGTH = 500;
+
+export async function recordAiUsage(db: Executor, rows: NewAiUsage[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(aiUsage)
+    .values(rows.map((row) => ({ ...row, error: row.error?.slice(0, MAX_ERROR_LENGTH) ?? null })));
+}
+
+/** What the organization spent on LLM calls since `since` (the start of its budget month), in micro-dollars. */
+export async function aiCostSince(db: Executor, organizationId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ cost: sum(aiUsage.costMicros).mapWith(Number) })
+    .from(aiUsage)
+    .where(and(eq(aiUsage.organizationId, organizationId), gte(aiUsage.createdAt, since)));
+  return row?.cost ?? 0;
+}
+
+/** The ledger since `since`, grouped by feature, provider and model. */
+export async function summarizeAiUsage(db: Executor, organizationId: string, since: Date) {
+  return db
+    .select({
+      feature: aiUsage.feature,
+      provider: aiUsage.provider,
+      model: aiUsage.model,
+      calls: count(),
+      errors: sql<number>`count(*) filter (where ${aiUsage.outcome} = 'error')`.mapWith(Number),
+      cacheHits: sql<number>`count(*) filter (where ${aiUsage.cacheHit})`.mapWith(Number),
+      inputTokens: sum(aiUsage.inputTokens).mapWith(Number),
+      outputTokens: sum(aiUsage.outputTokens).mapWith(Number),
+      costMicros: sum(aiUsage.costMicros).mapWith(Number),
+      averageLatencyMs: sql<number>`coalesce(round(avg(${aiUsage.latencyMs})), 0)`.mapWith(Number),
+    })
+    .from(aiUsage)
+    .where(and(eq(aiUsage.organizationId, organizationId), gte(aiUsage.createdAt, since)))
+    .groupBy(aiUsage.feature, aiUsage.provider, aiUsage.model)
+    .orderBy(aiUsage.feature, aiUsage.provider, aiUsage.model);
+}
