@@ -10,6 +10,7 @@ export * from "./alerts/alert-schemas";
 export * from "./alerts/deliver-alert";
 export * from "./alerts/raise-alert";
 export * from "./api-keys/authenticate-api-key";
+export * from "./api-keys/manage-api-keys";
 export * from "./audit/record-audit";
 export * from "./backtest/backtest-rule-set";
 export * from "./backtest/backtest-schemas";

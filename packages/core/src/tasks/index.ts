@@ -4,6 +4,7 @@ import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
+import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
@@ -11,6 +12,7 @@ export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./det
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
+export { trustSettleTask } from "./trust-settle";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
 /**
@@ -23,4 +25,5 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   stripeBackfillTask,
   alertsSendTask,
   webhooksRetryTask,
+  trustSettleTask,
 ];
