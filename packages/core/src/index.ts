@@ -55,7 +55,6 @@ export * from "./stripe/connect/connect-restricted-key";
 export * from "./stripe/connect/disconnect-stripe";
 export * from "./stripe/connect/get-stripe-connection";
 export * from "./stripe/connect/start-stripe-connect";
-export * from "./stripe/connect/stripe-admin";
 export * from "./stripe/stripe-access";
 export { normalizeCharge } from "./stripe-events/normalize-charge";
 export * from "./stripe-events/process-stripe-event";

@@ -22,8 +22,8 @@ export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionExplainTask,
   detectionActTask,
-  alertsSendTask,
   stripeBackfillTask,
+  alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
 ];

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
-import { member, organization, stripeConnections, stripeOauthStates } from "../schema";
+import { organization, stripeConnections, stripeOauthStates } from "../schema";
 
 export type StripeConnectionRow = typeof stripeConnections.$inferSelect;
 
@@ -59,22 +59,4 @@ export async function setOrganizationStripeAccount(
   stripeAccountId: string | null,
 ): Promise<void> {
   await db.update(organization).set({ stripeAccountId }).where(eq(organization.id, organizationId));
-}
-
-/**
- * The member's role in the organization, or, without an organization (a session with none active), in the
- * first organization the user joined.
- */
-export async function findMemberRole(db: Executor, userId: string, organizationId: string | null) {
-  const [row] = await db
-    .select({ organizationId: member.organizationId, role: member.role })
-    .from(member)
-    .where(
-      organizationId
-        ? and(eq(member.userId, userId), eq(member.organizationId, organizationId))
-        : eq(member.userId, userId),
-    )
-    .orderBy(asc(member.createdAt))
-    .limit(1);
-  return row;
 }

@@ -107,17 +107,9 @@ export function apiRoute<P = Record<string, never>>(
   }, handler);
 }
 
-/** Dashboard routes (the live feed): the session cookie selects the member and its organization. */
-export function memberRoute<P = Record<string, never>>(
-  permission: Permission,
-  handler: (ctx: MemberCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
-) {
-  return wrap<P, MemberCtx>((base, request) => memberContext(request.headers, permission, base), handler);
-}
-
 /**
- * Dashboard endpoints: the better-auth session cookie says who acts. The core verb checks the member's role
- * in the session's organization and scopes everything by it.
+ * The Connect OAuth routes, which bind their state to the session itself: the session cookie says who acts,
+ * the core verb checks the member's role (`authorizeMember`). Other dashboard routes use `memberRoute`.
  */
 export function sessionRoute<P = Record<string, never>>(
   handler: (
@@ -145,4 +137,12 @@ export function sessionRoute<P = Record<string, never>>(
     },
     ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
   );
+}
+
+/** Dashboard routes (the live feed): the session cookie selects the member and its organization. */
+export function memberRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: MemberCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+) {
+  return wrap<P, MemberCtx>((base, request) => memberContext(request.headers, permission, base), handler);
 }

@@ -7,7 +7,7 @@ import {
 } from "@orylo/db";
 import type Stripe from "stripe";
 import type { OrgCtx } from "../../context";
-import { NotFoundError, UnavailableError } from "../../errors";
+import { UnavailableError } from "../../errors";
 import { parseOrganizationSettings } from "../../organizations/organization-settings";
 import { type StripeAccess, stripeForOrganization } from "../stripe-access";
 import { BACKFILL_RESOURCES, type BackfillSource } from "./backfill-resources";
@@ -35,7 +35,7 @@ export async function runStripeBackfill(
   const imported = { charges: 0, disputes: 0, early_fraud_warnings: 0 };
   const client = await stripeForOrganization(ctx, access);
   const organization = await findOrganization(ctx.db, ctx.organizationId);
-  if (!organization) throw new NotFoundError("organization", ctx.organizationId);
+  if (!organization) return imported;
   const settings = parseOrganizationSettings(organization);
   for (const source of BACKFILL_RESOURCES) {
     const row = rows.find((r) => r.resource === source.resource);

@@ -8,10 +8,10 @@ import { encryptSecret } from "@orylo/platform";
 import { z } from "zod";
 import type { Ctx } from "../../context";
 import { ConflictError, InvalidRequestError } from "../../errors";
+import { authorizeMember } from "../../members/authorize-member";
 import { requestStripeBackfill } from "../backfill/request-stripe-backfill";
 import type { StripeAccess } from "../stripe-access";
-import { hashOauthState, requireConnect } from "./start-stripe-connect";
-import { requireStripeAdmin, type SessionIdentity } from "./stripe-admin";
+import { hashOauthState, requireConnect, type SessionIdentity } from "./start-stripe-connect";
 
 export const ConnectCallbackQuery = z.object({
   state: z.string().min(1).optional(),
@@ -43,7 +43,11 @@ export async function completeStripeConnect(
   const state = await consumeOauthState(ctx.db, hashOauthState(query.state), now);
   if (!state || state.expiresAt <= now) throw badState();
   if (state.userId !== identity.userId || state.sessionId !== identity.sessionId) throw badState();
-  const orgCtx = await requireStripeAdmin(ctx, { ...identity, organizationId: state.organizationId });
+  const orgCtx = await authorizeMember(ctx, {
+    userId: identity.userId,
+    organizationId: state.organizationId,
+    permission: "configure",
+  });
   if (query.error || !query.code) {
     throw new InvalidRequestError(
       `Stripe did not connect the account: ${query.error_description ?? query.error ?? "no code"}.`,

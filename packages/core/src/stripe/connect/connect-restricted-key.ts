@@ -2,12 +2,11 @@ import { insertWebhookEndpoint, upsertStripeConnection } from "@orylo/db";
 import { encryptSecret, generateId } from "@orylo/platform";
 import type Stripe from "stripe";
 import { z } from "zod";
-import type { Ctx } from "../../context";
+import { describeActor, type OrgCtx } from "../../context";
 import { InvalidRequestError } from "../../errors";
 import { HANDLED_EVENT_TYPES } from "../../stripe-events/handlers";
 import { requestStripeBackfill } from "../backfill/request-stripe-backfill";
 import type { StripeAccess } from "../stripe-access";
-import { requireStripeAdmin, type SessionIdentity } from "./stripe-admin";
 
 export const RestrictedKeyInput = z
   .object({
@@ -58,11 +57,10 @@ function keyRefused(error: unknown, permission: string): never {
  * that lacks one says which to grant.
  */
 export async function connectWithRestrictedKey(
-  ctx: Ctx,
+  orgCtx: OrgCtx,
   access: StripeAccess,
-  { identity, input, publicUrl }: { identity: SessionIdentity; input: RestrictedKeyInput; publicUrl: string },
+  { input, publicUrl }: { input: RestrictedKeyInput; publicUrl: string },
 ): Promise<RestrictedKeyConnection> {
-  const orgCtx = await requireStripeAdmin(ctx, identity);
   const stripe = access.client(input.key);
   await stripe.charges.list({ limit: 1 }).catch((error: unknown) => keyRefused(error, "Charges: Read"));
   const livemode = input.key.includes("_live_");
@@ -84,8 +82,8 @@ export async function connectWithRestrictedKey(
         );
   const secret = input.webhookSecret ?? created?.secret;
   if (!secret) throw new Error("Stripe created the webhook endpoint without a secret");
-  const now = ctx.now();
-  await ctx.db.transaction(async (tx) => {
+  const now = orgCtx.now();
+  await orgCtx.db.transaction(async (tx) => {
     await insertWebhookEndpoint(
       tx,
       {
@@ -106,7 +104,7 @@ export async function connectWithRestrictedKey(
       refreshTokenCiphertext: null,
       restrictedKeyCiphertext: encryptSecret(input.key, access.keyring, orgCtx.organizationId),
       webhookEndpointId: endpointId,
-      connectedBy: identity.userId,
+      connectedBy: describeActor(orgCtx.actor),
       connectedAt: now,
     });
     await requestStripeBackfill({ ...orgCtx, db: tx }, now);

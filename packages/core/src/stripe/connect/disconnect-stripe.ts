@@ -4,9 +4,8 @@ import {
   setOrganizationStripeAccount,
   updateStripeConnection,
 } from "@orylo/db";
-import type { Ctx, OrgCtx } from "../../context";
+import type { OrgCtx } from "../../context";
 import type { StripeAccess } from "../stripe-access";
-import { requireStripeAdmin, type SessionIdentity } from "./stripe-admin";
 
 /**
  * Stops processing for the organization and keeps its history: Connect events stop routing to it, its own
@@ -38,12 +37,10 @@ export async function markStripeDisconnected(
  * account Stripe already forgot is fine), then processing stops. History is kept.
  */
 export async function disconnectStripe(
-  ctx: Ctx,
+  orgCtx: OrgCtx,
   access: StripeAccess,
-  identity: SessionIdentity,
 ): Promise<{ disconnected: true }> {
-  const orgCtx = await requireStripeAdmin(ctx, identity);
-  const connection = await findStripeConnection(ctx.db, orgCtx.organizationId);
+  const connection = await findStripeConnection(orgCtx.db, orgCtx.organizationId);
   if (
     connection?.method === "oauth" &&
     connection.stripeAccountId &&
@@ -58,6 +55,6 @@ export async function disconnectStripe(
         orgCtx.logger.info("stripe had already deauthorized the account");
       });
   }
-  await ctx.db.transaction((tx) => markStripeDisconnected({ ...orgCtx, db: tx }, "merchant"));
+  await orgCtx.db.transaction((tx) => markStripeDisconnected({ ...orgCtx, db: tx }, "merchant"));
   return { disconnected: true };
 }

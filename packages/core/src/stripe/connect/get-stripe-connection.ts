@@ -1,8 +1,7 @@
 import { backfillStatus, findStripeConnection, listStripeBackfills, stripeConnectionMethod } from "@orylo/db";
 import { z } from "zod";
-import type { Ctx } from "../../context";
+import type { OrgCtx } from "../../context";
 import type { StripeAccess } from "../stripe-access";
-import { requireMember, type SessionIdentity } from "./stripe-admin";
 
 export const StripeConnectionView = z
   .object({
@@ -30,13 +29,11 @@ export type StripeConnectionView = z.infer<typeof StripeConnectionView>;
 
 /** `GET /api/stripe/connection`: how the organization reaches Stripe and how far its history import got. */
 export async function getStripeConnection(
-  ctx: Ctx,
+  orgCtx: OrgCtx,
   access: StripeAccess,
-  identity: SessionIdentity,
 ): Promise<StripeConnectionView> {
-  const orgCtx = await requireMember(ctx, identity);
-  const connection = await findStripeConnection(ctx.db, orgCtx.organizationId);
-  const backfill = await listStripeBackfills(ctx.db, orgCtx.organizationId);
+  const connection = await findStripeConnection(orgCtx.db, orgCtx.organizationId);
+  const backfill = await listStripeBackfills(orgCtx.db, orgCtx.organizationId);
   return {
     connected: !!connection && !connection.disconnectedAt,
     method: connection?.method ?? null,

@@ -3,8 +3,16 @@ import { insertOauthState } from "@orylo/db";
 import { randomString } from "@orylo/platform";
 import type { Ctx } from "../../context";
 import { InvalidRequestError } from "../../errors";
+import { authorizeMember } from "../../members/authorize-member";
 import type { StripeAccess } from "../stripe-access";
-import { requireStripeAdmin, type SessionIdentity } from "./stripe-admin";
+
+/** Who is signed in, from the better-auth session: Connect OAuth binds its state to this very session. */
+export interface SessionIdentity {
+  userId: string;
+  sessionId: string;
+  /** The session's active organization; null = the first the user joined. */
+  organizationId: string | null;
+}
 
 /** Long enough to sign in to Stripe and choose an account, short enough that a leaked URL soon dies. */
 export const OAUTH_STATE_TTL_MS = 15 * 60_000;
@@ -37,7 +45,7 @@ export async function startStripeConnect(
   { identity, publicUrl }: { identity: SessionIdentity; publicUrl: string },
 ): Promise<{ url: string; expiresAt: string }> {
   const { clientId, platformKey } = requireConnect(access);
-  const orgCtx = await requireStripeAdmin(ctx, identity);
+  const orgCtx = await authorizeMember(ctx, { ...identity, permission: "configure" });
   const state = randomString(43);
   const expiresAt = new Date(ctx.now().getTime() + OAUTH_STATE_TTL_MS);
   await insertOauthState(ctx.db, {
