@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./src/server/http/security-headers";
 
 const config: NextConfig = {
   transpilePackages: ["@orylo/ai", "@orylo/core", "@orylo/db", "@orylo/engine", "@orylo/platform"],
@@ -12,6 +13,9 @@ const config: NextConfig = {
     "ws",
   ],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV) }];
+  },
 };
 
 export default config;

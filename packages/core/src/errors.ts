@@ -36,6 +36,13 @@ export class UnauthorizedError extends OryloError {
   }
 }
 
+/** The caller is known but its role does not allow this. */
+export class ForbiddenError extends OryloError {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
+
 export class NotFoundError extends OryloError {
   constructor(what: string, id: string) {
     super("not_found", `No ${what} ${id} in this organization.`, { details: { id } });
@@ -77,5 +84,12 @@ export class RateLimitedError extends OryloError {
     super("rate_limited", `Too many requests: retry in ${retryAfterSeconds} s.`, {
       details: { retryAfterSeconds },
     });
+  }
+}
+
+/** The API key is valid but lacks the scope the call needs (HTTP 403). */
+export class MissingScopeError extends OryloError {
+  constructor(scope: string) {
+    super("forbidden", `This API key lacks the \`${scope}\` scope.`, { details: { scope } });
   }
 }

@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
+import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
 
 /**
  * Merchant sign-in: better-auth over our own Drizzle tables (user, session, account, verification,
@@ -15,7 +16,12 @@ export function createAuth({ db, secret, baseURL }: { db: Database; secret: stri
     baseURL,
     emailAndPassword: { enabled: true },
     telemetry: { enabled: false },
-    plugins: [organization(), nextCookies()],
+    plugins: [
+      // Our four roles, so invitations accept them; what each may do in Orylo is `roleAllows` in core.
+      // Analysts and viewers manage nothing of the organization itself (members, invitations).
+      organization({ roles: { owner: ownerAc, admin: adminAc, analyst: memberAc, viewer: memberAc } }),
+      nextCookies(),
+    ],
   });
 }
 

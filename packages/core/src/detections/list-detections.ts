@@ -17,6 +17,25 @@ export const ListDetectionsQuery = z
       .min(1)
       .optional()
       .meta({ description: "A Stripe customer id (`cus_…`) or customer key." }),
+    minAmount: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "At least this amount, in minor units of the payment's currency." }),
+    maxAmount: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "At most this amount, in minor units of the payment's currency." }),
+    mode: z.enum(["live", "test"]).optional().meta({ description: "Stripe live or test mode." }),
+    rule: z.string().min(1).optional().meta({ description: "Only detections where this rule id matched." }),
+    detector: z.string().min(1).optional().meta({ description: "Only detections where this detector hit." }),
+    label: z
+      .enum(["fraud", "legitimate", "none"])
+      .optional()
+      .meta({ description: "An active label of this kind on the payment, or `none`." }),
     cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
@@ -56,6 +75,12 @@ export async function listDetectionsPage(ctx: OrgCtx, query: ListDetectionsQuery
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
     customer: query.customer,
+    minAmount: query.minAmount,
+    maxAmount: query.maxAmount,
+    livemode: query.mode === undefined ? undefined : query.mode === "live",
+    ruleId: query.rule,
+    detector: query.detector,
+    label: query.label,
     before: query.cursor ? decodeDetectionCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   });

@@ -1,7 +1,7 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
-import { requestBlockAction } from "../actions/request-block-action";
+import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";

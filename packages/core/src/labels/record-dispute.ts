@@ -73,5 +73,8 @@ async function blacklistRepeatDisputer(ctx: OrgCtx, target: LabelTarget & { cust
     email: [target.email],
     customer: [target.customerId],
   });
-  ctx.logger.info({ customerId: target.customerRef, disputes, added }, "repeat disputer blacklisted");
+  ctx.logger.info(
+    { customerId: target.customerRef, disputes, added: added.length },
+    "repeat disputer blacklisted",
+  );
 }

@@ -1,7 +1,7 @@
 import { findLabelTarget, insertLabel, type LabelSource, type LabelTarget } from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import type { OrgCtx } from "../context";
-import { addToSystemBlockLists } from "./system-block-lists";
+import { type AddedListItem, addToSystemBlockLists } from "./system-block-lists";
 
 export interface StripeFraudLabel {
   source: Exclude<LabelSource, "merchant">;
@@ -47,7 +47,7 @@ export async function recordStripeFraudLabel(
 }
 
 /** SPEC §B: a fraud label puts the card, the email and the device on the block list. */
-export function blockLabelledPayment(ctx: OrgCtx, target: LabelTarget): Promise<number> {
+export function blockLabelledPayment(ctx: OrgCtx, target: LabelTarget): Promise<AddedListItem[]> {
   return addToSystemBlockLists(ctx, {
     card_fingerprint: [target.cardFingerprint],
     email: [target.email],

@@ -1,4 +1,4 @@
-import { findListByName, insertList, insertMissingListItems } from "@orylo/db";
+import { findListByName, insertList, insertMissingListItems, type ListAction } from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import { describeActor, type OrgCtx } from "../context";
 import { OryloError } from "../errors";
@@ -15,19 +15,62 @@ export const SYSTEM_BLOCK_LISTS = {
 } as const satisfies Partial<Record<ListKind, string>>;
 export type SystemBlockKind = keyof typeof SYSTEM_BLOCK_LISTS;
 
+/** A family of system lists: their names by kind, and what a new one says about itself. */
+export interface SystemListFamily {
+  names: Partial<Record<ListKind, string>>;
+  /** Whether the family's lists block or allow the payments they match, ahead of rules. */
+  action: ListAction;
+  description: string;
+}
+const BLOCK_FAMILY: SystemListFamily = {
+  names: SYSTEM_BLOCK_LISTS,
+  action: "block",
+  description: "Filled by Orylo from fraud labels, repeated disputes and the merchant's blocks.",
+};
+/** What a merchant's whitelisting fills; rules read them as `@allowed_customers`, `@allowed_emails`. */
+export const ALLOW_FAMILY: SystemListFamily = {
+  names: { email: "allowed_emails", customer: "allowed_customers" },
+  action: "allow",
+  description: "Customers the merchant chose to trust.",
+};
+
 export type BlockValues = Partial<Record<SystemBlockKind, readonly (string | null | undefined)[]>>;
+export type AddedListItem = { listId: string; value: string };
 
 /**
  * Puts values on the organization's system block lists, creating a list the first time. A value already
  * listed (by the merchant or earlier) is left as it is; a value that is not valid for its kind, or a list of
  * that name the merchant made for another kind, is skipped and logged: a label must never fail its webhook.
  */
-export async function addToSystemBlockLists(ctx: OrgCtx, values: BlockValues): Promise<number> {
-  let added = 0;
-  for (const [kind, raw] of Object.entries(values) as [SystemBlockKind, BlockValues[SystemBlockKind]][]) {
+export function addToSystemBlockLists(
+  ctx: OrgCtx,
+  values: BlockValues,
+  source: "automatic" | "manual" = "automatic",
+): Promise<AddedListItem[]> {
+  return addToSystemLists(ctx, BLOCK_FAMILY, values, source);
+}
+
+/**
+ * Puts values on system lists of the given names (created the first time); returns the items it added, so
+ * a merchant's action can be undone exactly (values already listed are not the action's to remove).
+ */
+export async function addToSystemLists(
+  ctx: OrgCtx,
+  family: SystemListFamily,
+  values: Partial<Record<ListKind, readonly (string | null | undefined)[]>>,
+  source: "automatic" | "manual",
+): Promise<AddedListItem[]> {
+  const added: AddedListItem[] = [];
+  for (const [kind, raw] of Object.entries(values) as [ListKind, readonly (string | null | undefined)[]][]) {
+    const name = family.names[kind];
     const items = normalizedValues(ctx, kind, raw ?? []);
-    if (items.length === 0) continue;
-    const list = await systemList(ctx, kind);
+    if (!name || items.length === 0) continue;
+    const list = await systemList(ctx, {
+      name,
+      kind,
+      action: family.action,
+      description: family.description,
+    });
     if (!list) continue;
     const author = describeActor(ctx.actor);
     const inserted = await insertMissingListItems(ctx.db, {
@@ -36,19 +79,19 @@ export async function addToSystemBlockLists(ctx: OrgCtx, values: BlockValues): P
       items: items.map((value) => ({
         id: generateId("litem"),
         value,
-        source: "automatic",
+        source,
         author,
         expiresAt: null,
       })),
     });
-    if (kind === "customer" && inserted > 0)
-      await recordListedCustomers(ctx, { id: list.id, action: "block" }, items);
-    added += inserted;
+    if (kind === "customer" && inserted.length > 0)
+      await recordListedCustomers(ctx, { id: list.id, action: family.action }, items);
+    added.push(...inserted);
   }
   return added;
 }
 
-function normalizedValues(ctx: OrgCtx, kind: SystemBlockKind, raw: readonly (string | null | undefined)[]) {
+function normalizedValues(ctx: OrgCtx, kind: ListKind, raw: readonly (string | null | undefined)[]) {
   const values = new Set<string>();
   for (const value of raw) {
     if (!value) continue;
@@ -62,8 +105,15 @@ function normalizedValues(ctx: OrgCtx, kind: SystemBlockKind, raw: readonly (str
   return [...values];
 }
 
-async function systemList(ctx: OrgCtx, kind: SystemBlockKind) {
-  const name = SYSTEM_BLOCK_LISTS[kind];
+async function systemList(
+  ctx: OrgCtx,
+  {
+    name,
+    kind,
+    action,
+    description,
+  }: { name: string; kind: ListKind; action: ListAction; description: string },
+) {
   const existing = await findListByName(ctx.db, ctx.organizationId, name);
   const list =
     existing ??
@@ -72,8 +122,8 @@ async function systemList(ctx: OrgCtx, kind: SystemBlockKind) {
       organizationId: ctx.organizationId,
       name,
       kind,
-      action: "block",
-      description: "Filled by Orylo from fraud labels and repeated disputes.",
+      action,
+      description,
       createdBy: describeActor(ctx.actor),
     })) ??
     // Created concurrently by another event of this organization.

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, gte, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { customers, detections, transactions } from "../schema";
+import { customers, detections, labels, transactions } from "../schema";
 
 export type NewDetection = typeof detections.$inferInsert;
 export type DetectionRow = typeof detections.$inferSelect;
@@ -45,6 +45,16 @@ export interface DetectionFilters {
   to?: Date | undefined;
   /** A Stripe customer id, or the customer key (hash of an email). */
   customer?: string | undefined;
+  /** Amount bounds in minor units of each payment's own currency. */
+  minAmount?: number | undefined;
+  maxAmount?: number | undefined;
+  livemode?: boolean | undefined;
+  /** A rule that matched (shadow included), by id. */
+  ruleId?: string | undefined;
+  /** A detector that hit, by name. */
+  detector?: string | undefined;
+  /** An active (not cleared) label of this kind on the payment, or `none`: no active label. */
+  label?: "fraud" | "legitimate" | "none" | undefined;
   /** Keyset cursor: rows strictly older than this (createdAt, id). */
   before?: { createdAt: Date; id: string } | undefined;
   limit: number;
@@ -76,6 +86,15 @@ export async function listDetections(db: Executor, organizationId: string, filte
       or(eq(transactions.customerId, filters.customer), eq(customers.customerKey, filters.customer)),
     );
   }
+  if (filters.minAmount !== undefined) conditions.push(gte(transactions.amount, filters.minAmount));
+  if (filters.maxAmount !== undefined) conditions.push(lte(transactions.amount, filters.maxAmount));
+  if (filters.livemode !== undefined) conditions.push(eq(detections.livemode, filters.livemode));
+  // JSON containment on the stored trace: `{"ruleHits":[{"ruleId":…}]}` matches any element with that id.
+  if (filters.ruleId) conditions.push(traceContains({ ruleHits: [{ ruleId: filters.ruleId }] }));
+  if (filters.detector) {
+    conditions.push(traceContains({ contributions: [{ detector: filters.detector, status: "hit" }] }));
+  }
+  if (filters.label) conditions.push(labelCondition(db, organizationId, filters.label));
   if (filters.before) {
     const { createdAt, id } = filters.before;
     conditions.push(
@@ -93,6 +112,25 @@ export async function listDetections(db: Executor, organizationId: string, filte
     .where(and(...conditions))
     .orderBy(desc(detections.createdAt), desc(detections.id))
     .limit(filters.limit);
+}
+
+function traceContains(fragment: Record<string, unknown>): SQL {
+  return sql`${detections.trace} @> ${JSON.stringify(fragment)}::jsonb`;
+}
+
+function labelCondition(db: Executor, organizationId: string, label: "fraud" | "legitimate" | "none"): SQL {
+  const active = db
+    .select({ one: sql`1` })
+    .from(labels)
+    .where(
+      and(
+        eq(labels.organizationId, organizationId),
+        eq(labels.transactionId, detections.transactionId),
+        isNull(labels.clearedAt),
+        label === "none" ? undefined : eq(labels.kind, label),
+      ),
+    );
+  return label === "none" ? not(exists(active)) : exists(active);
 }
 
 /** One detection with the transaction it scored: the API's detail view. */

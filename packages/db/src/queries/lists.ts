@@ -143,15 +143,14 @@ export async function findListByName(db: Executor, organizationId: string, name:
 export async function insertMissingListItems(
   db: Executor,
   params: { organizationId: string; listId: string; items: readonly (NewListItem & { id: string })[] },
-): Promise<number> {
-  if (params.items.length === 0) return 0;
+): Promise<{ listId: string; value: string }[]> {
+  if (params.items.length === 0) return [];
   const { organizationId, listId } = params;
-  const inserted = await db
+  return db
     .insert(listItems)
     .values(params.items.map((item) => ({ ...item, organizationId, listId })))
     .onConflictDoNothing({ target: [listItems.listId, listItems.value] })
-    .returning({ id: listItems.id });
-  return inserted.length;
+    .returning({ listId: listItems.listId, value: listItems.value });
 }
 
 export type ListAction = NonNullable<ListRow["action"]>;

@@ -19,39 +19,52 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
 }
 
+export function toHttpResponse(error: unknown, context: { requestId: string; logger: Logger }): Response {
+  const { status, error: body } = toErrorBody(error, context);
+  const response = errorResponse(status, body);
+  const retryAfter = body.details?.retryAfterSeconds;
+  if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+  return response;
+}
+
 /**
- * The one place errors become HTTP: known codes keep their message, invalid input says what was wrong,
- * anything else is a 500 that names the request id (for the logs) and never the stack.
+ * The one place errors become a status and a body (route handlers answer them as HTTP, server actions
+ * return them): known codes keep their message, invalid input says what was wrong, anything else is a 500
+ * that names the request id (for the logs) and never the stack.
  */
-export function toHttpResponse(error: unknown, { requestId, logger }: { requestId: string; logger: Logger }) {
+export function toErrorBody(
+  error: unknown,
+  { requestId, logger }: { requestId: string; logger: Logger },
+): { status: number } & ErrorBody {
   if (error instanceof OryloError) {
     const status = STATUS_BY_CODE[error.code];
     if (status >= 500) logger.error({ err: error }, error.message);
     const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
-    const response = errorResponse(status, {
-      code: error.code,
-      message: error.message,
-      requestId,
-      ...(details ? { details } : {}),
-    });
-    const retryAfter = error.details.retryAfterSeconds;
-    if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
-    return response;
+    return {
+      status,
+      error: { code: error.code, message: error.message, requestId, ...(details ? { details } : {}) },
+    };
   }
   if (error instanceof ZodError) {
-    return errorResponse(400, {
-      code: "invalid_request",
-      message: z.prettifyError(error),
-      requestId,
-      details: { issues: error.issues },
-    });
+    return {
+      status: 400,
+      error: {
+        code: "invalid_request",
+        message: z.prettifyError(error),
+        requestId,
+        details: { issues: error.issues },
+      },
+    };
   }
   logger.error({ err: error }, "unhandled error");
-  return errorResponse(500, {
-    code: "internal_error",
-    message: `Something went wrong on our side. Quote request id ${requestId} to support.`,
-    requestId,
-  });
+  return {
+    status: 500,
+    error: {
+      code: "internal_error",
+      message: `Something went wrong on our side. Quote request id ${requestId} to support.`,
+      requestId,
+    },
+  };
 }
 
 export function errorResponse(status: number, error: ErrorBody["error"]): Response {

@@ -1,0 +1,70 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, startApp } from "./app-under-test";
+import { sendSimulatedTraffic, signedIn } from "./merchant-browser";
+
+// The merchant's path through an attack, in Debian's Chromium against the real app (next dev, embedded):
+// sign in with the demo login → the attack arrives live → open a blocked payment → block its customer →
+// write a rule and backtest it before saving → the same home page on a 375 px phone.
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startApp();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("a merchant during a card-testing attack", () => {
+  it("watches it arrive, understands a block, acts, and writes a rule", async () => {
+    const { context, page } = await signedIn(browser, app.url);
+    const feed = page.getByTestId("live-feed");
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Live" }).count(), { timeout: 60_000 })
+      .toBe(1);
+
+    await sendSimulatedTraffic(app.url);
+    await expect.poll(() => feed.getByText("Blocked").count(), { timeout: 60_000 }).toBeGreaterThan(5);
+    await expect.poll(() => page.getByTestId("burst-banner").count(), { timeout: 60_000 }).toBe(1);
+
+    await feed.getByRole("listitem").filter({ hasText: "Blocked" }).first().getByRole("link").click();
+    await page.waitForURL(/\/detections\/det_/);
+    await expect
+      .poll(() => page.getByTestId("explanation").textContent(), { timeout: 60_000 })
+      .toContain("blocked");
+    await page.getByRole("button", { name: "Block this customer" }).click();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Undo" }).count(), { timeout: 30_000 }).toBe(1);
+
+    await page.goto(`${app.url}/rules`);
+    const editor = page.getByLabel("Rule", { exact: true });
+    await editor.fill("Block if :card_count_for_ip_address_hourly: >= 3");
+    await page.getByRole("button", { name: "Backtest" }).click();
+    await expect
+      .poll(() => page.getByTestId("backtest").textContent(), { timeout: 60_000 })
+      .toContain("Would block");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/rules\/rule_/, { timeout: 60_000 });
+
+    await editor.fill("Block if :card_count_for_ip_adress_hourly: >= 3");
+    await expect
+      .poll(() => page.getByTestId("rule-error").textContent(), { timeout: 30_000 })
+      .toMatch(/Line 1, column \d+/);
+    await context.close();
+  }, 600_000);
+
+  it("works on a 375 px phone: nothing wider than the screen", async () => {
+    const { context, page } = await signedIn(browser, app.url, { width: 375, height: 800 });
+    for (const path of ["/", "/detections", "/review", "/rules"]) {
+      await page.goto(`${app.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(375);
+    }
+    await context.close();
+  }, 300_000);
+});

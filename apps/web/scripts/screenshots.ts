@@ -1,0 +1,49 @@
+// bun run screenshots — starts the app on a fresh embedded database, sends the simulated attack, and writes
+// each main page at 375 px and 1280 px, light and dark, to docs/screenshots/<page>-<width>-<theme>.png.
+
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { launchChromium, startApp } from "../e2e/app-under-test";
+import { sendSimulatedTraffic, signedIn } from "../e2e/merchant-browser";
+
+const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+const WIDTHS = [375, 1280] as const;
+const THEMES = ["light", "dark"] as const;
+
+mkdirSync(OUT, { recursive: true });
+const app = await startApp();
+const browser = await launchChromium();
+try {
+  await sendSimulatedTraffic(app.url);
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      const { context, page } = await signedIn(browser, app.url, {
+        width,
+        height: width === 375 ? 812 : 900,
+        theme,
+      });
+      await page.goto(`${app.url}/detections?decision=BLOCK`);
+      const detail = await page.locator("table tbody a").first().getAttribute("href");
+      const pages: [string, string][] = [
+        ["home", "/"],
+        ["detections", "/detections"],
+        ["detection", detail ?? "/detections"],
+        ["review", "/review"],
+        ["rules", "/rules"],
+        ["customers", "/customers"],
+        ["lists", "/lists"],
+        ["settings", "/settings"],
+      ];
+      for (const [name, path] of pages) {
+        await page.goto(`${app.url}${path}`);
+        await page.waitForLoadState("networkidle").catch(() => undefined);
+        await page.screenshot({ path: `${OUT}${name}-${width}-${theme}.png`, fullPage: width === 375 });
+        console.log(`${name}-${width}-${theme}.png`);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await app.stop();
+}

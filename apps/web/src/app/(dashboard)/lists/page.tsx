@@ -1,0 +1,43 @@
+import { listLists } from "@orylo/core";
+import { pageContext } from "@/server/dashboard/page-context";
+
+// GET /lists — the organization's lists (rules read them as @name) with their sizes.
+export default async function ListsPage() {
+  const { ctx, t } = await pageContext();
+  const { data } = await listLists(ctx);
+  return (
+    <>
+      <h1>{t.lists.title}</h1>
+      {data.length === 0 ? (
+        <p className="muted">{t.lists.none}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">@name</th>
+                <th scope="col">{t.lists.kind}</th>
+                <th scope="col" className="num">
+                  {t.lists.items}
+                </th>
+                <th scope="col">{t.lists.description}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((list) => (
+                <tr key={list.id}>
+                  <td>
+                    <code>@{list.name}</code>
+                  </td>
+                  <td>{list.kind}</td>
+                  <td className="num">{list.itemCount}</td>
+                  <td className="muted">{list.description ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

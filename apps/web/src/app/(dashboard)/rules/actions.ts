@@ -1,0 +1,34 @@
+"use server";
+
+import {
+  backtestRuleSet,
+  createRule,
+  RuleMode,
+  updateRule,
+  ValidateRuleInput,
+  validateRule,
+} from "@orylo/core";
+import { z } from "zod";
+import { memberAction } from "@/server/session/member-action";
+
+// Server action — compile a rule as it is typed: its errors with line and column (reads no data).
+export const validateRuleText = memberAction("read", ValidateRuleInput, async (_ctx, input) =>
+  validateRule(input),
+);
+
+// Server action — what this rule text would have done over the stored payments (read-only).
+export const backtestRuleText = memberAction("read", ValidateRuleInput, (ctx, { text }) =>
+  backtestRuleSet(ctx, { rules: [text] }),
+);
+
+// Server action — create a rule, or save a new version of one (owner and admin only).
+export const saveRule = memberAction(
+  "configure",
+  z.object({
+    id: z.string().min(1).optional(),
+    text: ValidateRuleInput.shape.text,
+    name: z.string().trim().min(1).max(120).optional(),
+    mode: RuleMode,
+  }),
+  (ctx, { id, ...fields }) => (id ? updateRule(ctx, id, fields) : createRule(ctx, fields)),
+);

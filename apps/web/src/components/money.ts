@@ -1,0 +1,28 @@
+import { toMajorUnits } from "@orylo/engine";
+
+/** Minor units as the locale writes money; `—` when the payment has no amount. */
+export function formatMoney(amountMinor: number | null, currency: string | null, locale: string): string {
+  if (amountMinor === null || currency === null) return "—";
+  return formatMajor(toMajorUnits(amountMinor, currency), currency, locale);
+}
+
+export function formatMajor(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(
+    amount,
+  );
+}
+
+export function formatTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "short", timeStyle: "medium" }).format(
+    new Date(iso),
+  );
+}

@@ -1,0 +1,308 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { feedCursorAt } from "@orylo/core";
+import { findLabelTarget } from "@orylo/db";
+import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Runtime } from "@/server/runtime";
+import { actAs, createMemberSession } from "./request-headers";
+import { sendWebhook } from "./send-webhook";
+import { createTestMerchant, type TestMerchant } from "./test-merchant";
+import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
+
+vi.mock("next/headers", async () => (await import("./request-headers")).nextHeaders);
+
+// Every route handler and every server action, found on disk, is called twice: by a second organization on
+// the first one's ids (404, or 403), then by the owner (success). A new route or action without a case
+// here fails the test: whoever adds one says how to call it, and the test proves it is scoped.
+
+const APP = fileURLToPath(new URL("../src/app", import.meta.url));
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(name))
+    .map((file) => relative(APP, join(dir, file)).replaceAll("\\", "/"))
+    .sort();
+}
+
+interface Ids {
+  detectionId: string;
+  chargeId: string;
+  transactionId: string;
+  listId: string;
+  ruleId: string;
+  ruleToDelete: string;
+  firstCursor: string;
+}
+type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
+interface RouteCall {
+  auth: "api" | "session";
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+}
+
+/** Routes anyone may call, or that act for no organization: why each is exempt. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  "api/[...path]/route.ts": "answers 404 to every caller",
+  "api/auth/[...all]/route.ts": "better-auth: signs in before there is an organization",
+  "api/health/route.ts": "liveness, no data",
+  "api/health/ready/route.ts": "readiness, no data",
+  "api/v1/openapi.json/route.ts": "the public contract",
+  "api/webhooks/stripe/route.ts":
+    "Stripe's signature selects the organization (tests/stripe-webhook.test.ts)",
+  "api/webhooks/stripe/[endpointId]/route.ts": "the endpoint's secret selects the organization",
+};
+
+const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids: Ids) => RouteCall>>> = {
+  "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
+  "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/detections/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/detections/[id]/route.ts": { GET: (ids) => ({ auth: "api", params: { id: ids.detectionId } }) },
+  "api/v1/evaluate/route.ts": { POST: () => ({ auth: "api", body: { amount: 1999, currency: "eur" } }) },
+  "api/v1/lists/route.ts": {
+    GET: () => ({ auth: "api" }),
+    POST: () => ({ auth: "api", body: { name: `l${crypto.randomUUID().slice(0, 8)}`, kind: "email" } }),
+  },
+  "api/v1/lists/[id]/items/route.ts": {
+    POST: (ids) => ({
+      auth: "api",
+      params: { id: ids.listId },
+      body: { items: [{ value: "new@example.test" }] },
+    }),
+  },
+  "api/v1/lists/[id]/items/[value]/route.ts": {
+    DELETE: (ids) => ({ auth: "api", params: { id: ids.listId, value: "new@example.test" } }),
+  },
+  "api/v1/rules/route.ts": {
+    GET: () => ({ auth: "api" }),
+    POST: () => ({ auth: "api", body: { text: "Block if :amount_in_eur: > 5000" } }),
+  },
+  "api/v1/rules/[id]/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.ruleId } }),
+    PATCH: (ids) => ({ auth: "api", params: { id: ids.ruleId }, body: { name: "renamed" } }),
+    DELETE: (ids) => ({ auth: "api", params: { id: ids.ruleToDelete } }),
+  },
+  "api/v1/rules/[id]/versions/route.ts": { GET: (ids) => ({ auth: "api", params: { id: ids.ruleId } }) },
+  "api/v1/rules/backtest/route.ts": { POST: (ids) => ({ auth: "api", body: { ruleIds: [ids.ruleId] } }) },
+  "api/v1/rules/validate/route.ts": {
+    POST: () => ({ auth: "api", body: { text: "Block if :card_country: = 'US'" } }),
+  },
+  "api/v1/settings/route.ts": {
+    GET: () => ({ auth: "api" }),
+    PATCH: () => ({ auth: "api", body: { blockThreshold: 85 } }),
+  },
+  "api/v1/transactions/[id]/label/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
+  },
+};
+
+/** Server actions callable without a session: why each is exempt. */
+const PUBLIC_ACTIONS: Record<string, Record<string, string>> = {
+  "(auth)/actions.ts": {
+    signIn: "creates the session",
+    signUp: "creates the user and its own organization",
+    signOut: "ends the caller's own session",
+  },
+  "(dashboard)/preferences-actions.ts": { setPreference: "sets a cookie of the caller's own browser" },
+};
+
+const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
+  "(dashboard)/detections/[id]/actions.ts": {
+    blockSource: (ids) => ({ detectionId: ids.detectionId }),
+    whitelistCustomer: (ids) => ({ detectionId: ids.detectionId }),
+    undoListAdditions: (ids) => ({ items: [{ listId: ids.listId, value: "kept@example.test" }] }),
+    labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
+  },
+  "(dashboard)/settings/actions.ts": { saveSettings: () => ({ reviewThreshold: 25 }) },
+  "(dashboard)/rules/actions.ts": {
+    validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
+    backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
+    saveRule: (ids) => ({ id: ids.ruleId, text: "Review if :amount_in_eur: > 800", mode: "shadow" }),
+  },
+};
+
+let runtime: Runtime;
+let owner: { merchant: TestMerchant; cookie: string };
+let stranger: { merchant: TestMerchant; cookie: string };
+let ids: Ids;
+
+async function call(file: string, method: string, spec: RouteCall, caller: Caller) {
+  const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
+    string,
+    (request: Request, context: { params: Promise<unknown> }) => Promise<Response>
+  >;
+  const handler = module[method];
+  if (!handler) throw new Error(`${file} exports no ${method}`);
+  const headers = new Headers(
+    caller.kind === "api" ? { authorization: `Bearer ${caller.key}` } : { cookie: caller.cookie },
+  );
+  if (spec.body !== undefined) headers.set("content-type", "application/json");
+  const abort = new AbortController();
+  const response = await handler(
+    new Request(`http://localhost/${file.replace(/\/route\.ts$/, "")}${spec.query ? `?${spec.query}` : ""}`, {
+      method,
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      signal: abort.signal,
+    }),
+    { params: Promise.resolve(spec.params ?? {}) },
+  );
+  const text = response.headers.get("content-type")?.startsWith("text/event-stream")
+    ? await readStreamStart(response, abort)
+    : await response.text();
+  return { status: response.status, text };
+}
+
+/** What a live stream sends at once (its first batch), then the client goes away. */
+async function readStreamStart(response: Response, abort: AbortController): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  let text = "";
+  const decoder = new TextDecoder();
+  const deadline = Date.now() + 300;
+  while (Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((r) => setTimeout(() => r(null), 100)),
+    ]);
+    if (!chunk || chunk.done) break;
+    text += decoder.decode(chunk.value);
+  }
+  abort.abort();
+  await reader.cancel();
+  return text;
+}
+
+const ownedIds = () => [ids.detectionId, ids.chargeId, ids.transactionId, ids.listId, ids.ruleId];
+function expectRefusedOrBlind(status: number, text: string, what: string) {
+  if (status === 403 || status === 404) return;
+  expect(status, `${what}: the stranger got ${status} ${text.slice(0, 200)}`).toBeLessThan(400);
+  for (const id of ownedIds())
+    expect(text, `${what} showed the owner's ${id} to a stranger`).not.toContain(id);
+}
+
+beforeAll(async () => {
+  runtime = await bootTestRuntime();
+  const db = runtime.database.db;
+  const [a, b] = [await createTestMerchant(db), await createTestMerchant(db)];
+  owner = { merchant: a, cookie: (await createMemberSession(runtime, a.id, "owner")).cookie };
+  stranger = { merchant: b, cookie: (await createMemberSession(runtime, b.id, "owner")).cookie };
+
+  const firstCursor = feedCursorAt(new Date(Date.now() - 60_000));
+
+  const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), { account: a.account });
+  const chargeId = `ch_iso${crypto.randomUUID().replaceAll("-", "").slice(0, 14)}`;
+  Object.assign(event.data.object as Record<string, unknown>, {
+    id: chargeId,
+    payment_intent: null,
+    customer: `cus_iso${crypto.randomUUID().slice(0, 8)}`,
+    billing_details: { email: "payer@example.test" },
+  });
+  const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
+  const detectionId = (body.detection as { id: string }).id;
+  const target = await findLabelTarget(db, a.id, { chargeId });
+  if (!target) throw new Error("the webhook stored no transaction");
+
+  const api = async (file: string, body: unknown, params: Record<string, string> = {}) => {
+    const response = await call(file, "POST", { auth: "api", body, params }, { kind: "api", key: a.apiKey });
+    expect(response.status, `${file}: ${response.text}`).toBeLessThan(300);
+    return JSON.parse(response.text) as { id: string };
+  };
+  const list = await api("api/v1/lists/route.ts", { name: "iso_emails", kind: "email" });
+  await api(
+    "api/v1/lists/[id]/items/route.ts",
+    { items: [{ value: "kept@example.test" }, { value: "new@example.test" }] },
+    { id: list.id },
+  );
+  const rule = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 900" });
+  const doomed = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 950" });
+  ids = {
+    detectionId,
+    chargeId,
+    transactionId: target.id,
+    listId: list.id,
+    ruleId: rule.id,
+    ruleToDelete: doomed.id,
+    firstCursor,
+  };
+});
+
+describe("tenant isolation: every route handler", () => {
+  const files = filesNamed(APP, "route.ts");
+
+  it("has a case (or a stated exemption) for each file and method", async () => {
+    for (const file of files) {
+      if (PUBLIC_ROUTES[file]) continue;
+      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+      const exported = METHODS.filter((method) => typeof module[method] === "function");
+      expect(exported.length, `${file} exports no handler`).toBeGreaterThan(0);
+      for (const method of exported)
+        expect(ROUTE_CASES[file]?.[method], `no case for ${method} ${file}`).toBeDefined();
+    }
+  });
+
+  for (const [file, methods] of Object.entries(ROUTE_CASES)) {
+    for (const [method, spec] of Object.entries(methods)) {
+      it(`${method} ${file}: a stranger is refused or sees nothing of the owner's; the owner succeeds`, async () => {
+        const request = spec(ids);
+        const as = (who: typeof owner): Caller =>
+          request.auth === "api"
+            ? { kind: "api", key: who.merchant.apiKey }
+            : { kind: "session", cookie: who.cookie };
+        const refused = await call(file, method, request, as(stranger));
+        expectRefusedOrBlind(refused.status, refused.text, `${method} ${file}`);
+        const allowed = await call(file, method, request, as(owner));
+        expect(allowed.status, `${method} ${file} for the owner: ${allowed.text.slice(0, 300)}`).toBeLessThan(
+          400,
+        );
+      });
+    }
+  }
+});
+
+describe("tenant isolation: every server action", () => {
+  const files = filesNamed(APP, "actions.ts");
+
+  it("has a case (or a stated exemption) for each exported action", async () => {
+    for (const file of files) {
+      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+      for (const name of Object.keys(module)) {
+        if (typeof module[name] !== "function") continue;
+        const covered = ACTION_CASES[file]?.[name] ?? PUBLIC_ACTIONS[file]?.[name];
+        expect(covered, `no case for action ${name} in ${file}`).toBeDefined();
+      }
+    }
+  });
+
+  for (const [file, actions] of Object.entries(ACTION_CASES)) {
+    for (const [name, input] of Object.entries(actions)) {
+      it(`${name} (${file}): a stranger is refused or sees nothing of the owner's; the owner succeeds`, async () => {
+        const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
+          string,
+          (input: unknown) => Promise<{ ok: boolean; status?: number }>
+        >;
+        const action = module[name];
+        if (!action) throw new Error(`${file} has no action ${name}`);
+        actAs(stranger);
+        const refused = await action(input(ids));
+        expectRefusedOrBlind(refused.ok ? 200 : (refused.status ?? 500), JSON.stringify(refused), name);
+        actAs(owner);
+        const allowed = await action(input(ids));
+        expect(allowed, `${name} for the owner`).toMatchObject({ ok: true });
+      });
+    }
+  }
+
+  it("refuses a caller without a session", async () => {
+    const { blockSource } = await import("@/app/(dashboard)/detections/[id]/actions");
+    actAs(null);
+    expect(await blockSource({ detectionId: ids.detectionId })).toMatchObject({
+      ok: false,
+      status: 401,
+      error: { code: "unauthorized" },
+    });
+  });
+});
