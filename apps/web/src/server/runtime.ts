@@ -64,10 +64,10 @@ export interface BootOptions {
   /** Run the inline task host (embedded mode in a long-running server). */
   startTasks?: boolean;
   printBanner?: boolean;
-  /** Where log lines go instead of stdout (tests read them back). */
-  logDestination?: LogDestination;
   /** Tests point the Stripe SDK at the fake Stripe server. */
   stripeOverrides?: StripeClientOverrides;
+  /** Where log lines go instead of stdout (tests read them back). */
+  logDestination?: LogDestination;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the

@@ -6,6 +6,8 @@ import {
   MissingScopeError,
   type OrgCtx,
   type Permission,
+  type SessionIdentity,
+  UnauthorizedError,
   withOrganization,
 } from "@orylo/core";
 import type { ApiKeyScope } from "@orylo/db";
@@ -101,6 +103,38 @@ export function apiRoute<P = Record<string, never>>(
       key.organizationId,
     );
   }, handler);
+}
+
+/**
+ * The Connect OAuth routes, which bind their state to the session itself: the session cookie says who acts,
+ * the core verb checks the member's role (`authorizeMember`). Other dashboard routes use `memberRoute`.
+ */
+export function sessionRoute<P = Record<string, never>>(
+  handler: (
+    ctx: Ctx,
+    identity: SessionIdentity,
+    request: Request,
+    params: P,
+    runtime: Runtime,
+  ) => Promise<Response>,
+) {
+  return wrap<P, Ctx & { identity: SessionIdentity }>(
+    async (base, request) => {
+      const runtime = await getRuntime();
+      const session = await runtime.auth.api.getSession({ headers: request.headers });
+      if (!session) throw new UnauthorizedError("Sign in first.");
+      return {
+        ...base,
+        actor: { type: "user", userId: session.user.id },
+        identity: {
+          userId: session.user.id,
+          sessionId: session.session.id,
+          organizationId: session.session.activeOrganizationId ?? null,
+        },
+      };
+    },
+    ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
+  );
 }
 
 /** Dashboard routes (the live feed): the session cookie selects the member and its organization. */
