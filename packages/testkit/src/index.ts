@@ -12,4 +12,5 @@ export * from "./resp-client";
 export * from "./sign-stripe-payload";
 export * from "./stalled-http-server";
 export * from "./stripe-fixtures";
+export * from "./tcp-proxy";
 export * from "./upstash-rest-proxy";
