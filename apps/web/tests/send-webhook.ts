@@ -5,7 +5,12 @@ import { POST as postShared } from "@/app/api/webhooks/stripe/route";
 /** Signs `event` with the real Stripe SDK and calls the route handler exactly as Next.js would. */
 export async function sendWebhook(
   event: unknown,
-  { secret, endpointId, signature }: { secret: string; endpointId?: string; signature?: string | null },
+  {
+    secret,
+    endpointId,
+    signature,
+    ip,
+  }: { secret: string; endpointId?: string; signature?: string | null; ip?: string },
 ): Promise<{
   status: number;
   body: Record<string, unknown> & { error?: { code: string; message: string } };
@@ -14,6 +19,7 @@ export async function sendWebhook(
   const headers = new Headers({ "content-type": "application/json" });
   const header = signature === undefined ? await signStripePayload(payload, secret) : signature;
   if (header !== null) headers.set("stripe-signature", header);
+  if (ip) headers.set("x-forwarded-for", ip);
   const url = `http://localhost/api/webhooks/stripe${endpointId ? `/${endpointId}` : ""}`;
   const request = new Request(url, { method: "POST", headers, body: payload });
   const response = endpointId

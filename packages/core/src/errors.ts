@@ -13,6 +13,7 @@ export type ErrorCode =
   | "invalid_rule"
   | "conflict"
   | "payload_too_large"
+  | "rate_limited"
   | "unavailable";
 
 export class OryloError extends AppError<ErrorCode> {}
@@ -66,6 +67,15 @@ export class InvalidRuleError extends OryloError {
     const first = errors[0]?.message;
     super("invalid_rule", typeof first === "string" ? first : "The rule does not compile.", {
       details: { errors },
+    });
+  }
+}
+
+/** A rate-limit policy refused the call: retry after `details.retryAfterSeconds` (HTTP 429 + Retry-After). */
+export class RateLimitedError extends OryloError {
+  constructor(retryAfterSeconds: number) {
+    super("rate_limited", `Too many requests: retry in ${retryAfterSeconds} s.`, {
+      details: { retryAfterSeconds },
     });
   }
 }

@@ -1,4 +1,4 @@
-import { createAiServices, openConfiguredDatabase, type TaskDeps } from "@orylo/core";
+import { alertEmailFromConfig, createAiServices, openConfiguredDatabase, type TaskDeps } from "@orylo/core";
 import { createLogger, loadConfig } from "@orylo/platform";
 
 /**
@@ -9,9 +9,16 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const config = loadConfig();
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config, logger);
+  const alertEmail = alertEmailFromConfig(config);
   try {
-    return await work({ db: database.db, logger, ai: createAiServices(config) });
+    return await work({
+      db: database.db,
+      logger,
+      ai: createAiServices(config),
+      ...(alertEmail ? { alertEmail } : {}),
+    });
   } finally {
+    alertEmail?.mailer.close();
     await database.close();
   }
 }

@@ -1,4 +1,5 @@
 import {
+  alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
   createAiServices,
@@ -12,6 +13,7 @@ import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
   type Config,
   createLogger,
+  createRateLimits,
   decryptSecret,
   describeBackends,
   formatBackends,
@@ -20,6 +22,7 @@ import {
   keyringFromConfig,
   type Logger,
   loadConfig,
+  type RateLimits,
   relayOutbox,
   startInlineTaskHost,
 } from "@orylo/platform";
@@ -37,6 +40,8 @@ export interface Runtime {
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
   decryptSecret: (ciphertext: string) => string;
+  /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
+  rateLimits: RateLimits;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -113,7 +118,13 @@ async function boot(options: BootOptions): Promise<Runtime> {
   }
 
   const keyring = keyringFromConfig(config);
-  const deps: TaskDeps = { db: database.db, logger, ai: createAiServices(config) };
+  const alertEmail = alertEmailFromConfig(config);
+  const deps: TaskDeps = {
+    db: database.db,
+    logger,
+    ai: createAiServices(config),
+    ...(alertEmail ? { alertEmail } : {}),
+  };
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -132,6 +143,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
+    rateLimits: createRateLimits(config, logger),
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
@@ -149,6 +161,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { Database } from "@orylo/db";
 import type { Logger } from "@orylo/platform";
 import type { AiServices } from "../ai/ai-services";
+import type { AlertEmail } from "../alerts/deliver-alert";
 import type { Ctx } from "../context";
 
 /** What a host (the inline runner, or a Trigger.dev run) hands every task. */
@@ -8,6 +9,8 @@ export interface TaskDeps {
   db: Database;
   logger: Logger;
   ai: AiServices;
+  /** SMTP for `alerts.send`; absent = alerts are stored for the dashboard only. */
+  alertEmail?: AlertEmail;
 }
 
 /** Tasks act as `system: <task id>`, with a request id per run so their logs can be followed. */

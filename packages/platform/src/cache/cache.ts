@@ -46,6 +46,8 @@ export const RateLimitResult = z.object({
   remaining: z.number(),
   /** Epoch milliseconds at which a request will be allowed again. */
   reset: z.number(),
+  /** The backend did not answer in time and the request was let through without a verdict. */
+  timedOut: z.boolean().optional(),
 });
 export type RateLimitResult = z.infer<typeof RateLimitResult>;
 

@@ -35,6 +35,7 @@ export function createUpstashRateLimiter(
         limit: result.limit,
         remaining: result.remaining,
         reset: result.reset,
+        ...(result.reason === "timeout" ? { timedOut: true } : {}),
       };
     },
   };

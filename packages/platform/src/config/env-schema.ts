@@ -8,7 +8,7 @@ const bool = (name: string) =>
     .refine((v) => ["true", "false", "1", "0", "yes", "no"].includes(v), `${name} must be true or false`)
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = (item: z.ZodString) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .transform((v) =>
@@ -81,6 +81,7 @@ export const Env = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
+  ALERT_EMAIL_TO: list(z.email("every entry must be an email address")).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -131,6 +132,13 @@ export const Config = z.object({
     anthropic: LlmProviderConfig.nullable(),
     timeoutMs: z.number(),
   }),
-  email: z.object({ smtpUrl: z.string(), from: z.string().nullable() }).nullable(),
+  email: z
+    .object({
+      smtpUrl: z.string(),
+      from: z.string().nullable(),
+      /** Where operator alerts (not tied to one merchant) are sent. */
+      operatorRecipients: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type Config = z.infer<typeof Config>;

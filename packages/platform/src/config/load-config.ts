@@ -145,7 +145,9 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
         : null,
       timeoutMs: e.AI_TIMEOUT_MS,
     },
-    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null } : null,
+    email: e.SMTP_URL
+      ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM ?? null, operatorRecipients: e.ALERT_EMAIL_TO ?? [] }
+      : null,
   };
 }
 

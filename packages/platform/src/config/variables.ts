@@ -39,6 +39,7 @@ export const VARIABLES = {
   AI_TIMEOUT_MS: "timeout of one LLM call in milliseconds (default 15000)",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",
+  ALERT_EMAIL_TO: "operator alert recipients (platform-wide alerts), comma-separated emails",
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

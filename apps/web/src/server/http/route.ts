@@ -2,6 +2,7 @@ import { type Actor, authenticateApiKey, type Ctx, type OrgCtx, withOrganization
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
 import { afterResponse } from "./after-response";
+import { enforceRateLimit } from "./rate-limit";
 import { toHttpResponse } from "./to-http-response";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -19,7 +20,7 @@ function requestIdOf(request: Request): string {
  * parse, one core call, a response.
  */
 function wrap<P, C extends Ctx>(
-  authenticate: (ctx: Omit<Ctx, "actor">, request: Request) => Promise<C>,
+  authenticate: (ctx: Omit<Ctx, "actor">, request: Request, runtime: Runtime) => Promise<C>,
   handler: (ctx: C, request: Request, params: P, runtime: Runtime) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
@@ -30,7 +31,12 @@ function wrap<P, C extends Ctx>(
     let response: Response;
     try {
       const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
-      response = await handler(await authenticate(base, request), request, await context.params, runtime);
+      response = await handler(
+        await authenticate(base, request, runtime),
+        request,
+        await context.params,
+        runtime,
+      );
       response.headers.set("x-request-id", requestId);
     } catch (error) {
       response = toHttpResponse(error, { requestId, logger });
@@ -62,13 +68,17 @@ export function route<P = Record<string, never>>(
   return wrap<P, Ctx>(async (base) => ({ ...base, actor }), handler);
 }
 
-/** API v1: `Authorization: Bearer ork_…` selects the organization every query is scoped by. */
+/**
+ * API v1: `Authorization: Bearer ork_…` selects the organization every query is scoped by; each key is held to
+ * the `publicApi` rate limit.
+ */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: OrgCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
 ) {
-  return wrap<P, OrgCtx>(async (base, request) => {
+  return wrap<P, OrgCtx>(async (base, request, runtime) => {
     const anonymous: Ctx = { ...base, actor: { type: "system", task: "authenticate" } };
     const key = await authenticateApiKey(anonymous, request.headers.get("authorization"));
+    await enforceRateLimit(runtime, "publicApi", { organizationId: key.organizationId }, key.apiKeyId);
     return withOrganization(
       { ...base, actor: { type: "api_key", apiKeyId: key.apiKeyId } },
       key.organizationId,

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 500,
 };
 
@@ -27,12 +28,15 @@ export function toHttpResponse(error: unknown, { requestId, logger }: { requestI
     const status = STATUS_BY_CODE[error.code];
     if (status >= 500) logger.error({ err: error }, error.message);
     const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
-    return errorResponse(status, {
+    const response = errorResponse(status, {
       code: error.code,
       message: error.message,
       requestId,
       ...(details ? { details } : {}),
     });
+    const retryAfter = error.details.retryAfterSeconds;
+    if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+    return response;
   }
   if (error instanceof ZodError) {
     return errorResponse(400, {

@@ -1,4 +1,5 @@
 import { receiveStripeWebhook, resolveWebhookEndpoint } from "@orylo/core";
+import { limitSignatureAbuse } from "@/server/http/rate-limit";
 import { readBody } from "@/server/http/read-body";
 import { route } from "@/server/http/route";
 
@@ -7,11 +8,13 @@ export const POST = route<{ endpointId: string }>(
   { type: "webhook", source: "stripe" },
   async (ctx, request, { endpointId }, runtime) => {
     const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
-    const receipt = await receiveStripeWebhook(ctx, {
-      rawBody: await readBody(request),
-      signature: request.headers.get("stripe-signature"),
-      route: endpoint,
-    });
+    const receipt = await limitSignatureAbuse(runtime, request, endpointId, async () =>
+      receiveStripeWebhook(ctx, {
+        rawBody: await readBody(request),
+        signature: request.headers.get("stripe-signature"),
+        route: endpoint,
+      }),
+    );
     return Response.json(receipt);
   },
 );
