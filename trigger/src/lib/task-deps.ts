@@ -14,7 +14,7 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
     return await work({
       db: database.db,
       logger,
-      ai: createAiServices(config),
+      ai: createAiServices(config, logger),
       ...(alertEmail ? { alertEmail } : {}),
     });
   } finally {

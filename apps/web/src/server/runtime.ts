@@ -122,7 +122,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const deps: TaskDeps = {
     db: database.db,
     logger,
-    ai: createAiServices(config),
+    ai: createAiServices(config, logger),
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
