@@ -1,5 +1,6 @@
 export * from "./ai/ai-budget";
 export * from "./ai/ai-services";
+export * from "./ai/ai-usage-report";
 export * from "./alerts/alert-schemas";
 export * from "./alerts/deliver-alert";
 export * from "./alerts/raise-alert";
@@ -17,6 +18,7 @@ export * from "./explanations/explain-detection";
 export * from "./explanations/explanation-view";
 export * from "./features/live-features";
 export * from "./health/check-readiness";
+export * from "./jobs/list-jobs";
 export * from "./labels/label-schemas";
 export * from "./labels/label-transaction";
 export * from "./lists/list-schemas";

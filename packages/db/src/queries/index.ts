@@ -13,5 +13,6 @@ export * from "./payments";
 export * from "./ping";
 export * from "./rules";
 export * from "./stripe-events";
+export * from "./task-runs";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";
