@@ -69,21 +69,24 @@ export function testStripeAccess(
  */
 export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[] = ["openai"]): AiServices {
   const models = { small: null, large: null };
-  return createAiServices({
-    upstash: null,
-    llm: {
-      enabled: true,
-      openai:
-        fakeLlmUrl && providers.includes("openai")
-          ? { apiKey: "sk-test", baseUrl: `${fakeLlmUrl}/v1`, models }
-          : null,
-      anthropic:
-        fakeLlmUrl && providers.includes("anthropic")
-          ? { apiKey: "sk-ant-test", baseUrl: fakeLlmUrl, models }
-          : null,
-      timeoutMs: 2_000,
+  return createAiServices(
+    {
+      upstash: null,
+      llm: {
+        enabled: true,
+        openai:
+          fakeLlmUrl && providers.includes("openai")
+            ? { apiKey: "sk-test", baseUrl: `${fakeLlmUrl}/v1`, models }
+            : null,
+        anthropic:
+          fakeLlmUrl && providers.includes("anthropic")
+            ? { apiKey: "sk-ant-test", baseUrl: fakeLlmUrl, models }
+            : null,
+        timeoutMs: 2_000,
+      },
     },
-  });
+    logger,
+  );
 }
 
 /** A fresh organization on the worker's database, and `send` to deliver an event to it through the webhook verb. */

@@ -1,5 +1,6 @@
-import { aiUsage, detectionExplanations, organization as organizationTable } from "@orylo/db";
+import { aiUsage, alerts, detectionExplanations, organization as organizationTable } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
+import { RetryLaterError } from "@orylo/platform";
 import { asFreshEvent, type FakeLlm, loadStripeFixture, startFakeLlm } from "@orylo/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -123,6 +124,50 @@ describe("LLM explanations", () => {
       await explainDetection(testCtx(db), { detectionId, organizationId: organization.id }, testAi(fake.url)),
     ).toBe("fallback");
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it("raises one budget alert at 75 % and keeps explaining with the LLM until 100 %", async () => {
+    const { db } = await getTestDatabase();
+    const organization = await createTestOrganization(db);
+    await db
+      .update(organizationTable)
+      .set({ settings: { ai: { monthlyBudgetUsd: 1 } } })
+      .where(eq(organizationTable.id, organization.id));
+    await db.insert(aiUsage).values({
+      organizationId: organization.id,
+      feature: "explanation",
+      provider: "openai",
+      model: "gpt-4o-mini",
+      promptVersion: "explain-v1",
+      costMicros: 800_000,
+      outcome: "ok",
+    });
+    fake.respond = () => ({ output: draft });
+    const ai = testAi(fake.url);
+    for (const amount of [1000, 9000]) {
+      const detectionId = await scoreCharge(db, organization.id, { amount });
+      expect(await explainDetection(testCtx(db), { detectionId, organizationId: organization.id }, ai)).toBe(
+        "ready",
+      );
+    }
+    const raised = await db.select().from(alerts).where(eq(alerts.organizationId, organization.id));
+    expect(raised).toMatchObject([{ kind: "ai.budget", severity: "warning", count: 2 }]);
+    expect(raised[0]?.title).toContain("80 %");
+  });
+
+  it("postpones explanations over the organization's rate limit instead of dropping them", async () => {
+    const { db } = await getTestDatabase();
+    const organization = await createTestOrganization(db);
+    fake.respond = () => ({ status: 500 });
+    const ai = testAi(fake.url);
+    const explain = async () => {
+      const detectionId = await scoreCharge(db, organization.id);
+      return explainDetection(testCtx(db), { detectionId, organizationId: organization.id }, ai);
+    };
+    for (let i = 0; i < 10; i++) expect(await explain()).toBe("fallback");
+    const error = await explain().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryLaterError);
+    expect((error as RetryLaterError).at.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("never puts personal data into a prompt", async () => {

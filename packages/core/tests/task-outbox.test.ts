@@ -4,6 +4,7 @@ import {
   type AnyTaskDescriptor,
   defineTask,
   forwardToTrigger,
+  RetryLaterError,
   relayOutbox,
   runTaskInline,
   startInlineTaskHost,
@@ -165,6 +166,29 @@ describe("the inline task runner", () => {
     const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => run(claimed(n))));
     expect(outcomes.every((o) => o.kind === "done")).toBe(true);
     expect(peak).toBe(2);
+  });
+
+  it("puts a task told to retry later back in line without spending an attempt", async () => {
+    const { db } = await getTestDatabase();
+    const id = `later-${crypto.randomUUID()}`;
+    await createOutboxStore(db).enqueue({ taskId: "test.later", payload: { note: id }, dedupeKey: id });
+    const at = new Date(Date.now() + 60_000);
+    let told = false;
+    const later = defineTask<Deps, { note: string }>({
+      id: "test.later",
+      payload: z.object({ note: z.string() }),
+      retry: { maxAttempts: 1, minDelayMs: 0, maxDelayMs: 0 },
+      run: async () => {
+        if (told) return;
+        told = true;
+        throw new RetryLaterError(at, "rate limited");
+      },
+    });
+    const run = runTaskInline(new Map([[later.id, later]]), { seen: [], failuresLeft: new Map() }, logger);
+    await relayOutbox(createOutboxStore(db), run);
+    expect((await rowsFor([id]))[0]).toMatchObject({ status: "pending", attempts: 0, runAfter: at });
+    await relayOutbox(createOutboxStore(db, { now: () => at }), run);
+    expect((await rowsFor([id]))[0]).toMatchObject({ status: "done", attempts: 1 });
   });
 
   it("dead-letters a payload its schema rejects, without running it", async () => {

@@ -21,7 +21,7 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
       db: database.db,
       logger,
       stripe: stripeAccessFromConfig(config),
-      ai: createAiServices(config),
+      ai: createAiServices(config, logger),
       ...(alertEmail ? { alertEmail } : {}),
     });
   } finally {

@@ -1,6 +1,6 @@
 import type { TaskDeps } from "@orylo/core";
-import type { AnyTaskDescriptor } from "@orylo/platform";
-import { schedules, schemaTask } from "@trigger.dev/sdk";
+import { type AnyTaskDescriptor, RetryLaterError } from "@orylo/platform";
+import { schedules, schemaTask, wait } from "@trigger.dev/sdk";
 import { withTaskDeps } from "./task-deps";
 
 function retryOptions(descriptor: AnyTaskDescriptor<TaskDeps>) {
@@ -19,8 +19,23 @@ export function toTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
     schema: descriptor.payload,
     retry: retryOptions(descriptor),
     ...(descriptor.concurrency ? { concurrency: descriptor.concurrency } : {}),
-    run: (payload) => withTaskDeps((deps) => descriptor.run(deps, payload)),
+    run: (payload) => runWaitingWhenTold(() => withTaskDeps((deps) => descriptor.run(deps, payload))),
   });
+}
+
+/**
+ * A `RetryLaterError` (a rate limit) is a wait, not a failure: the run checkpoints until the time it names
+ * (`wait.until` releases the worker) and tries again, without spending a retry attempt.
+ */
+async function runWaitingWhenTold<T>(run: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      await wait.until({ date: error.at });
+    }
+  }
 }
 
 /** A scheduled core task as a Trigger.dev `schedules.task` on the descriptor's cron (UTC). */

@@ -1,5 +1,6 @@
 import {
   AddListItemsInput,
+  AiUsageReport,
   BacktestInput,
   BacktestResult,
   ConnectCallbackQuery,
@@ -8,9 +9,11 @@ import {
   DetectionDetail,
   DetectionList,
   EvaluatePaymentInput,
+  JobList,
   LabelTransactionInput,
   ListDetectionsQuery,
   ListItemList,
+  ListJobsQuery,
   ListList,
   ListStripeActionsQuery,
   ListView,
@@ -166,6 +169,28 @@ export function openApiDocument() {
           ...body(ValidateRuleInput.meta({ id: "ValidateRuleInput" })),
           responses: {
             200: json(RuleValidation.meta({ id: "RuleValidation" }), "Its canonical text, or every error."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/ai/usage": {
+        get: {
+          summary: "This month's AI usage ledger against the organization's budget",
+          responses: {
+            200: json(
+              AiUsageReport.meta({ id: "AiUsageReport" }),
+              "Calls, errors, tokens, cost and latency per feature, provider and model; totals with the cache hit rate; the budget's state.",
+            ),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/jobs": {
+        get: {
+          summary: "Background task runs of the organization, newest first",
+          requestParams: { query: ListJobsQuery },
+          responses: {
+            200: json(JobList.meta({ id: "JobList" }), "Runs with status, attempts and last error."),
             ...errors,
           },
         },

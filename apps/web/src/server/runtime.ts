@@ -136,7 +136,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     db: database.db,
     logger,
     stripe,
-    ai: createAiServices(config),
+    ai: createAiServices(config, logger),
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =

@@ -7,7 +7,7 @@ import {
   type RenderInput,
 } from "@orylo/ai";
 import { findExplanationWork, recordAiUsage, writeExplanation } from "@orylo/db";
-import { readAiBudget } from "../ai/ai-budget";
+import { alertOnAiBudget, readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { freeLedgerRow } from "../ai/ledger-rows";
 import { type Ctx, withOrganization } from "../context";
@@ -74,6 +74,7 @@ export async function explainDetection(
   let status: "ready" | "fallback" = "ready";
   if (ai.chain.providers.length > 0) {
     const budget = await readAiBudget(ctx);
+    await alertOnAiBudget(ctx, budget);
     if (budget.state === "exhausted") logger.info({ budget }, "monthly AI budget spent: templates");
     else explanation = await explainWithLlm(ctx, ai, input);
     if (!explanation) status = "fallback";

@@ -9,6 +9,7 @@ import {
   renderDraft,
 } from "@orylo/ai";
 import { recordAiUsage } from "@orylo/db";
+import { RetryLaterError } from "@orylo/platform";
 import type { AiServices } from "../ai/ai-services";
 import { freeLedgerRow, ledgerRows } from "../ai/ledger-rows";
 import type { OrgCtx } from "../context";
@@ -19,7 +20,8 @@ const CACHE_TTL_SECONDS = 30 * 24 * 3600;
 /**
  * The LLM explanation of one detection, or null when no provider produced a grounded one. The structure
  * cache (organization-scoped, keyed by reason codes and bucketed evidence) is read first; every attempt
- * lands in the usage ledger.
+ * lands in the usage ledger. Over the organization's rate limit (policy `aiExplanations`) the task is put back
+ * in line for when the window resets: delayed, never dropped to templates.
  */
 export async function explainWithLlm(
   ctx: OrgCtx,
@@ -46,6 +48,12 @@ export async function explainWithLlm(
       ctx.logger.warn({ err: error }, "cached explanation structure does not fit this trace");
     }
   }
+  const limit = await ai.rateLimits.check("aiExplanations", { organizationId }, "explain");
+  if (!limit.allowed)
+    throw new RetryLaterError(
+      new Date(limit.reset),
+      "the organization's AI explanation rate limit is reached",
+    );
   const outcome = await ai.chain.complete(explanationRequest(facts), (draft) => {
     renderDraft(draft, input);
     return draft;

@@ -21,5 +21,6 @@ export * from "./stripe-actions";
 export * from "./stripe-backfills";
 export * from "./stripe-connections";
 export * from "./stripe-events";
+export * from "./task-runs";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

@@ -78,6 +78,21 @@ export async function completeTask(db: Executor, id: string, now?: Date): Promis
   return rows.length > 0;
 }
 
+/** A running task back in line at `runAfter`, its claim's attempt given back (it did not fail: it was told to wait). */
+export async function postponeTask(db: Executor, id: string, runAfter: Date): Promise<boolean> {
+  const rows = await db
+    .update(taskOutbox)
+    .set({
+      status: "pending",
+      runAfter,
+      leaseUntil: null,
+      attempts: sql`greatest(${taskOutbox.attempts} - 1, 0)`,
+    })
+    .where(and(eq(taskOutbox.id, id), eq(taskOutbox.status, "running")))
+    .returning({ id: taskOutbox.id });
+  return rows.length > 0;
+}
+
 /** `retryAt` puts the task back in line at that time; `null` dead-letters it (it is never claimed again). */
 export async function failTask(
   db: Executor,
@@ -108,6 +123,9 @@ export function createOutboxStore(db: Executor, options: { now?: () => Date } = 
     claim: (limit: number, leaseMs: number) => claimDueTasks(db, { limit, leaseMs, now: options.now?.() }),
     complete: async (id: string) => {
       await completeTask(db, id, options.now?.());
+    },
+    postpone: async (id: string, at: Date) => {
+      await postponeTask(db, id, at);
     },
     fail: async (id: string, error: string, retryAt: Date | null) => {
       await failTask(db, id, { error, retryAt });

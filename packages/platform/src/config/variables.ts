@@ -37,7 +37,7 @@ export const VARIABLES = {
   OPENAI_MODEL_LARGE: "OpenAI model for rule recommendations and rule drafts (default gpt-4o)",
   ANTHROPIC_MODEL_SMALL: "Anthropic model for explanations and suggestions (default claude-haiku-4-5)",
   ANTHROPIC_MODEL_LARGE:
-    "Anthropic model for rule recommendations and rule drafts (default claude-sonnet-4-5)",
+    "Anthropic model for rule recommendations and rule drafts (default claude-sonnet-4-6)",
   AI_TIMEOUT_MS: "timeout of one LLM call in milliseconds (default 15000)",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",

@@ -17,6 +17,8 @@ export interface OutboxStore {
   enqueue(task: { taskId: string; payload: unknown; dedupeKey: string | null }): Promise<void>;
   claim(limit: number, leaseMs: number): Promise<ClaimedTask[]>;
   complete(id: string): Promise<void>;
+  /** Back in line at `at`, giving back the attempt its claim counted. */
+  postpone(id: string, at: Date): Promise<void>;
   /** `retryAt` null = give up (dead). */
   fail(id: string, error: string, retryAt: Date | null): Promise<void>;
 }

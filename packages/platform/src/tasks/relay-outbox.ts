@@ -11,6 +11,8 @@ export interface RelayOptions {
 export type TaskOutcome =
   | { kind: "done" }
   | { kind: "retry"; error: string; at: Date }
+  /** Not a failure: back in line at `at` without spending an attempt (`RetryLaterError`). */
+  | { kind: "postpone"; reason: string; at: Date }
   | { kind: "dead"; error: string };
 
 /**
@@ -29,6 +31,7 @@ export async function relayOutbox(
     await forEachLimited(batch, parallelism, async (task) => {
       const outcome = await handle(task);
       if (outcome.kind === "done") await store.complete(task.id);
+      else if (outcome.kind === "postpone") await store.postpone(task.id, outcome.at);
       else await store.fail(task.id, outcome.error, outcome.kind === "retry" ? outcome.at : null);
     });
     handled += batch.length;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Logger } from "../logger";
 import type { ClaimedTask } from "./outbox-store";
 import type { TaskOutcome } from "./relay-outbox";
+import { RetryLaterError } from "./retry-later";
 import { type AnyTaskDescriptor, retryDelayMs } from "./task-descriptor";
 
 /**
@@ -41,6 +42,10 @@ export function runTaskInline<D>(
       log.info({ durationMs: Math.round(performance.now() - startedAt) }, "task done");
       return { kind: "done" };
     } catch (error) {
+      if (error instanceof RetryLaterError) {
+        log.info({ retryAt: error.at, reason: error.message }, "task postponed");
+        return { kind: "postpone", reason: error.message, at: error.at };
+      }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (task.attempts >= descriptor.retry.maxAttempts) {
         log.error({ err: error, attempts: task.attempts }, "task failed for good");
