@@ -12,6 +12,8 @@ const config: NextConfig = {
     "ws",
   ],
   poweredByHeader: false,
+  // The dev-mode badge would sit over the page in screenshots and e2e runs.
+  devIndicators: false,
 };
 
 export default config;

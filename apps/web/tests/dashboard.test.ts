@@ -196,7 +196,10 @@ describe("roles", () => {
     });
     expect(await saveSettings({ blockThreshold: 90 })).toMatchObject({ ok: false, status: 403 });
     actAs(await createMemberSession(runtime, shop.id, "admin"));
-    expect(await saveSettings({ blockThreshold: 90 })).toMatchObject({ ok: true, data: { blockThreshold: 90 } });
+    expect(await saveSettings({ blockThreshold: 90 })).toMatchObject({
+      ok: true,
+      data: { blockThreshold: 90 },
+    });
     expect(await saveRule({ text: "Block if :amount_in_eur: > 5000", mode: "shadow" })).toMatchObject({
       ok: true,
     });
