@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./src/server/http/security-headers";
 
 const config: NextConfig = {
   transpilePackages: ["@orylo/ai", "@orylo/core", "@orylo/db", "@orylo/engine", "@orylo/platform"],
@@ -14,6 +15,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The dev-mode badge would sit over the page in screenshots and e2e runs.
   devIndicators: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV) }];
+  },
 };
 
 export default config;

@@ -1,5 +1,5 @@
 import { detectionExplanations } from "@orylo/db";
-import { chargeEvent, type SimulatedPayment, seededRandom } from "@orylo/testkit/scenarios";
+import type { SimulatedPayment } from "@orylo/testkit/scenarios";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
@@ -7,9 +7,9 @@ import { POST as backtestRoute } from "@/app/api/v1/rules/backtest/route";
 import { POST as createRule } from "@/app/api/v1/rules/route";
 import { GET as getSettings, PATCH as patchSettings } from "@/app/api/v1/settings/route";
 import type { Runtime } from "@/server/runtime";
-import { sendWebhook } from "./send-webhook";
+import { sendCharge } from "./send-charge";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
-import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
+import { bootTestRuntime } from "./web-test-runtime";
 
 type Shop = TestMerchant;
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
@@ -47,39 +47,8 @@ async function addRule(shop: Shop, text: string) {
   expect(status, JSON.stringify(body)).toBe(201);
 }
 
-let sent = 0;
-
-/** A test-mode card payment (the same for the same seed) through the webhook, with fresh Stripe ids. */
-async function pay(shop: Shop, seed: number, payment: Partial<SimulatedPayment> = {}) {
-  sent += 1;
-  const random = seededRandom(sent);
-  const event = chargeEvent(random, {
-    at: new Date(),
-    amount: 4_200,
-    currency: "eur",
-    card: {
-      fingerprint: `fp_settings_${seed}`,
-      brand: "visa",
-      funding: "credit",
-      country: "FR",
-      last4: "4242",
-    },
-    email: `buyer${seed}@example.com`,
-    customerId: null,
-    ip: `198.51.100.${seed % 250}`,
-    deviceId: `dev_settings_${seed}`,
-    billingCountry: "FR",
-    outcome: { kind: "authorized", riskScore: 20 },
-    cvcCheck: "pass",
-    ...payment,
-  });
-  const { status, body } = await sendWebhook({ ...event, account: shop.account }, { secret: CONNECT_SECRET });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body as {
-    status: string;
-    detection: { id: string; decision: string; riskScore: number } | null;
-  };
-}
+const pay = (shop: Shop, seed: number, payment: Partial<SimulatedPayment> = {}) =>
+  sendCharge(shop.account, seed, payment);
 
 /** Radar's `elevated` risk level: a score between the default thresholds (REVIEW). */
 const elevated: Partial<SimulatedPayment> = { outcome: { kind: "authorized", riskScore: 70 } };

@@ -195,7 +195,9 @@ describe("labels from Stripe webhooks", () => {
     expect(listed.blocked_cards?.map((item) => item.value).sort()).toEqual(cards);
     const trust = await trustOf(shop, payer.customer);
     expect(trust.score).toBe(0);
-    expect(trust.history.map((event) => event.scoreAfter)).toEqual([0, 0, 0]);
+    // Three disputes, then the blacklisting itself (a block list entry costs trust too).
+    expect(trust.history.map((event) => event.reason)).toEqual(["dispute", "dispute", "dispute", "blocked"]);
+    expect(trust.history.map((event) => event.scoreAfter)).toEqual([0, 0, 0, 0]);
   });
 
   it("labels an early fraud warning and costs trust 30, once", async () => {

@@ -86,3 +86,10 @@ export class RateLimitedError extends OryloError {
     });
   }
 }
+
+/** The API key is valid but lacks the scope the call needs (HTTP 403). */
+export class MissingScopeError extends OryloError {
+  constructor(scope: string) {
+    super("forbidden", `This API key lacks the \`${scope}\` scope.`, { details: { scope } });
+  }
+}

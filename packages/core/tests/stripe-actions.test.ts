@@ -14,6 +14,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnDetection } from "../src/actions/act-on-detection";
+import { closeReviewOnStripe } from "../src/actions/request-actions";
 import { withOrganization } from "../src/context";
 import { getDetection } from "../src/detections/get-detection";
 import { UnavailableError } from "../src/errors";
@@ -280,6 +281,123 @@ describe("from webhook to action", () => {
         status: "dry_run",
         outcome: "would_refund",
         dryRun: true,
+      }),
+    ]);
+  });
+});
+
+/** An event as Stripe sends it, around an object whose ids the test chose. */
+function eventAbout(type: string, object: Record<string, unknown>) {
+  return {
+    id: `evt_${generateId("t").slice(2)}`,
+    object: "event",
+    type,
+    api_version: "2025-04-30.basil",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object },
+  };
+}
+
+async function relayWith(db: Awaited<ReturnType<typeof getTestDatabase>>["db"], organizationId: string) {
+  const logger = testCtx(db).logger;
+  const deps: TaskDeps = {
+    db,
+    logger,
+    stripe: testStripeAccess({ fake, platformKey: PLATFORM_KEY, defaultOrganizationId: organizationId }),
+    ai: testAi(),
+  };
+  await relayOutbox(createOutboxStore(db), runTaskInline(new Map(TASKS.map((t) => [t.id, t])), deps, logger));
+}
+
+describe("early fraud warnings and reviews", () => {
+  async function storedCharge(actions: Partial<ActionSettings>, amount: number) {
+    const { db } = await getTestDatabase();
+    const organization = await createTestOrganization(db, { settings: { actions } });
+    const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
+    const charge = (event.data as { object: Record<string, unknown> }).object;
+    charge.amount = amount;
+    charge.currency = "eur";
+    await receiveStripeWebhook(testCtx(db), await platformDelivery(event, organization.id));
+    fake.add(fakeCharge({ id: String(charge.id), amount }));
+    return { db, organizationId: organization.id, chargeId: String(charge.id) };
+  }
+
+  it("refunds a warned payment cheaper than a dispute, once however often the warning is redelivered", async () => {
+    const { db, organizationId, chargeId } = await storedCharge({ refundEarlyFraudWarnings: true }, 1200);
+    const warning = {
+      id: `issfr_${generateId("w").slice(2)}`,
+      object: "radar.early_fraud_warning",
+      charge: chargeId,
+      fraud_type: "stolen_card",
+      actionable: true,
+    };
+    for (const type of ["radar.early_fraud_warning.created", "radar.early_fraud_warning.updated"]) {
+      await receiveStripeWebhook(
+        testCtx(db),
+        await platformDelivery(eventAbout(type, warning), organizationId),
+      );
+      await relayWith(db, organizationId);
+    }
+    const refunds = fake.requests.filter((r) => r.path === "/v1/refunds" && r.form.charge === chargeId);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]?.form.metadata).toEqual({
+      orylo_action: "early_fraud_warning",
+      orylo_detection_id: expect.stringMatching(/^det_/),
+    });
+    expect(await actionsOf(organizationId)).toEqual([
+      expect.objectContaining({ kind: "refund_charge", trigger: "early_fraud_warning", status: "succeeded" }),
+    ]);
+  });
+
+  it("leaves an expensive, low-risk warned payment to the merchant", async () => {
+    const { db, organizationId, chargeId } = await storedCharge({ refundEarlyFraudWarnings: true }, 90_000);
+    const warning = {
+      id: `issfr_${generateId("w").slice(2)}`,
+      object: "radar.early_fraud_warning",
+      charge: chargeId,
+      actionable: true,
+    };
+    await receiveStripeWebhook(
+      testCtx(db),
+      await platformDelivery(eventAbout("radar.early_fraud_warning.created", warning), organizationId),
+    );
+    await relayWith(db, organizationId);
+    expect(await actionsOf(organizationId)).toHaveLength(0);
+  });
+
+  it("approves Stripe's Radar review when the merchant approves it in Orylo", async () => {
+    const { db, organizationId, chargeId } = await storedCharge({ closeReviews: true }, 5000);
+    const review = fake.add({
+      id: `prv_${generateId("r").slice(2)}`,
+      object: "review",
+      created: Math.floor(Date.now() / 1000),
+      charge: chargeId,
+      open: true,
+      reason: "rule",
+    });
+    await receiveStripeWebhook(
+      testCtx(db),
+      await platformDelivery(eventAbout("review.opened", review), organizationId),
+    );
+    const [transaction] = await db.select().from(transactions).where(eq(transactions.chargeId, chargeId));
+    const [detection] = await db
+      .select()
+      .from(detections)
+      .where(eq(detections.transactionId, transaction?.id ?? ""));
+    const ctx = withOrganization(testCtx(db), organizationId);
+    await closeReviewOnStripe(ctx, { detectionId: detection?.id ?? "", outcome: "approve" });
+    await relayWith(db, organizationId);
+    expect(fake.store.get(FAKE_PLATFORM_ACCOUNT, "review", review.id)).toMatchObject({
+      open: false,
+      closed_reason: "approved",
+    });
+    expect(await actionsOf(organizationId)).toEqual([
+      expect.objectContaining({
+        kind: "approve_review",
+        stripeObjectId: review.id,
+        trigger: "review_approved",
+        status: "succeeded",
       }),
     ]);
   });

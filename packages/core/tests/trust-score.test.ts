@@ -3,13 +3,14 @@ import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "../src/context";
+import { TASKS, trustSettleTask } from "../src/tasks";
 import {
   adjustTrustScore,
   recordCustomerBlocked,
   recordCustomerWhitelisted,
 } from "../src/trust/adjust-trust-score";
 import { settleTrust } from "../src/trust/settle-trust";
-import { testCtx } from "./helpers";
+import { testAi, testCtx, testStripeAccess } from "./helpers";
 
 const DAY = 86_400_000;
 const NOW = new Date("2025-03-20T06:00:00Z");
@@ -153,5 +154,25 @@ describe("settleTrust", () => {
     expect(await history(shopper)).toEqual([{ delta: 5, scoreAfter: 55, reason: "settled_payment" }]);
     for (const other of [recent, fraudster, refunded]) expect(await score(other)).toBe(50);
     expect(await score(disputer)).toBe(0);
+  });
+});
+
+describe("trust.settle (the daily task)", () => {
+  it("is scheduled and credits settled payments in every organization, once a day", async () => {
+    expect(TASKS).toContain(trustSettleTask);
+    expect(trustSettleTask.cron).toBe("15 3 * * *");
+    const now = new Date();
+    const shops = [await setup(now), await setup(now)];
+    const shoppers = [];
+    for (const shop of shops) {
+      const shopper = await shop.customer();
+      await shop.payment(shopper, new Date(now.getTime() - 14.5 * DAY));
+      shoppers.push({ shop, shopper });
+    }
+    const deps = { db: shops[0]!.db, logger: shops[0]!.ctx.logger, stripe: testStripeAccess(), ai: testAi() };
+    const first = (await trustSettleTask.run(deps, {})) as { credited: number };
+    expect(first.credited).toBeGreaterThanOrEqual(2);
+    await trustSettleTask.run(deps, {});
+    for (const { shop, shopper } of shoppers) expect(await shop.score(shopper)).toBe(55);
   });
 });

@@ -3,6 +3,7 @@ import { evaluate } from "./evaluate";
 import type { Decision, Evaluation } from "./evaluation";
 import type { FeatureOptions } from "./features/catalogue";
 import { StreamingFeatureEvaluator } from "./features/stream";
+import type { ActionList } from "./lists/action-lists";
 import type { RuleInput } from "./rules/evaluate-condition";
 import type { Rule } from "./rules/rule";
 import type { EngineSettings } from "./settings";
@@ -28,6 +29,8 @@ export type BacktestInput = {
   /** How features are computed (the organization's time zone, ...), as live. */
   featureOptions?: FeatureOptions;
   lists?: RuleInput["lists"];
+  /** The allow and block lists, which decide ahead of rules (as they are now). */
+  actionLists?: readonly ActionList[];
   /** Active labels by charge id (a cleared fraud label is no label). */
   labels: ReadonlyMap<string, BacktestLabel>;
   /** When payments are judged: younger than 120 days at this instant and unlabelled = excluded from accuracy. */
@@ -134,6 +137,8 @@ export function judgePayment(
 }
 
 function why(evaluation: Evaluation): string {
+  const [listed] = evaluation.listHits;
+  if (listed) return `list:@${listed.list} (${listed.action} ${listed.kind})`;
   const deciding = evaluation.ruleHits.find((hit) => !hit.shadow && hit.action !== "request_3ds");
   if (deciding) return `rule:${deciding.ruleId} (${deciding.action})`;
   const scored = evaluation.contributions.filter((c) => c.status === "hit").map((c) => c.reasonCode);
@@ -253,7 +258,7 @@ export function backtestRules(input: BacktestInput): BacktestReport {
     if (time > toMs) break;
     payments += 1;
     const verdict = judgePayment(transaction, input.labels, input.asOf);
-    const options = { detectors: input.detectors, lists: input.lists };
+    const options = { detectors: input.detectors, lists: input.lists, actionLists: input.actionLists };
     const evaluation = evaluate(transaction, features, input.settings, {
       ...options,
       rules: input.candidate,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeConfidence, decide } from "./decide";
 import type { RuleHit } from "./evaluation";
+import type { ListHit } from "./lists/action-lists";
 import { DEFAULT_ENGINE_SETTINGS as defaults, type EngineSettings } from "./settings";
 
 const rule = (action: RuleHit["action"], shadow = false): RuleHit => ({
@@ -29,6 +30,27 @@ describe("decide", () => {
     "score $score with $hits.length rule hit(s) → $expected",
     ({ score, hits = [], settings = defaults, expected }) => {
       expect(decide(score, hits, settings)).toBe(expected);
+    },
+  );
+});
+
+const listed = (action: ListHit["action"]): ListHit => ({
+  list: `${action}ed`,
+  action,
+  kind: "email",
+  value: "a@b.co",
+});
+
+describe("decide with list hits (ARCHITECTURE §4: allow lists, block lists, then rules)", () => {
+  it.each<{ score: number; hits: RuleHit[]; lists: ListHit[]; expected: string }>([
+    { score: 0, hits: [], lists: [listed("block")], expected: "BLOCK" },
+    { score: 0, hits: [rule("allow")], lists: [listed("block")], expected: "BLOCK" },
+    { score: 100, hits: [rule("block")], lists: [listed("allow")], expected: "ALLOW" },
+    { score: 0, hits: [], lists: [listed("block"), listed("allow")], expected: "ALLOW" },
+  ])(
+    "score $score, rules $hits.length, lists $lists.length → $expected",
+    ({ score, hits, lists, expected }) => {
+      expect(decide(score, hits, defaults, lists)).toBe(expected);
     },
   );
 });

@@ -1,4 +1,5 @@
 import type { Decision, RuleHit } from "./evaluation";
+import type { ListHit } from "./lists/action-lists";
 import type { EngineSettings } from "./settings";
 
 /** Kinds in precedence order; `request_3ds` is last because it never decides (nor stops evaluation). */
@@ -28,11 +29,18 @@ export function decidingRuleHit(ruleHits: readonly RuleHit[]): RuleHit | null {
 }
 
 /**
- * Precedence (ARCHITECTURE §4): enforced allow rules, then block rules, then review rules, then the
- * organization's score thresholds. Shadow rules and `request_3ds` (pre-payment API) never decide.
- * Lists will slot in ahead of rules when they arrive.
+ * Precedence (ARCHITECTURE §4): allow lists, then block lists, then enforced allow rules, block rules,
+ * review rules, then the organization's score thresholds. Shadow rules and `request_3ds` (pre-payment
+ * API) never decide.
  */
-export function decide(riskScore: number, ruleHits: readonly RuleHit[], settings: EngineSettings): Decision {
+export function decide(
+  riskScore: number,
+  ruleHits: readonly RuleHit[],
+  settings: EngineSettings,
+  listHits: readonly ListHit[] = [],
+): Decision {
+  if (listHits.some((hit) => hit.action === "allow")) return "ALLOW";
+  if (listHits.some((hit) => hit.action === "block")) return "BLOCK";
   const deciding = decidingRuleHit(ruleHits);
   if (deciding && deciding.action !== "request_3ds") return DECISION_OF[deciding.action];
   if (riskScore >= settings.blockThreshold) return "BLOCK";

@@ -92,3 +92,27 @@ describe("evaluate", () => {
     expect(evaluation.confidence).toBeLessThan(healthy.confidence);
   });
 });
+
+describe("evaluate with allow and block lists", () => {
+  const blockedCards = { name: "blocked_cards", action: "block", kind: "card_fingerprint" } as const;
+
+  it("a block-listed card is BLOCK with no rule naming the list, traced with the detectors' score", () => {
+    const payment = makeTransaction({ cardFingerprint: "fp_stolen" });
+    const evaluation = evaluate(payment, featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      actionLists: [{ ...blockedCards, values: new Set(["fp_stolen"]) }],
+    });
+    expect(evaluation.decision).toBe("BLOCK");
+    expect(evaluation.riskScore).toBeLessThan(DEFAULT_ENGINE_SETTINGS.reviewThreshold);
+    expect(evaluation.listHits).toEqual([
+      { list: "blocked_cards", action: "block", kind: "card_fingerprint", value: "fp_stolen" },
+    ]);
+    expect(Evaluation.parse(JSON.parse(JSON.stringify(evaluation)))).toEqual(evaluation);
+  });
+
+  it("another card of the same list's kind is left to the score", () => {
+    const evaluation = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      actionLists: [{ ...blockedCards, values: new Set(["fp_stolen"]) }],
+    });
+    expect(evaluation).toMatchObject({ decision: "ALLOW", listHits: [] });
+  });
+});

@@ -3,6 +3,7 @@ import type { Detector } from "./detectors/detector";
 import { DETECTORS } from "./detectors/registry";
 import { type Contribution, ENGINE_VERSION, type Evaluation, type RuleHit } from "./evaluation";
 import type { FeatureVector } from "./features/catalogue";
+import { type ActionList, matchActionLists } from "./lists/action-lists";
 import type { RuleInput } from "./rules/evaluate-condition";
 import { evaluateRules } from "./rules/evaluate-rules";
 import type { Rule } from "./rules/rule";
@@ -15,7 +16,10 @@ export type EvaluateOptions = {
   detectors?: readonly Detector[];
   /** The organization's rules; none by default. Disabled ones are skipped, expired ones traced as such. */
   rules?: readonly Rule[];
+  /** Lists rules read as `@name`. */
   lists?: RuleInput["lists"];
+  /** The organization's allow and block lists, which decide ahead of rules (only the values that may match are needed). */
+  actionLists?: readonly ActionList[];
   customerMetadata?: RuleInput["customerMetadata"];
   /** When rule expiry is judged; defaults to the payment's own time, so replays decide as live did. */
   now?: Date;
@@ -49,7 +53,7 @@ function runDetector(
 
 /**
  * Scores one payment: runs every detector and every rule (each traced), combines the detector hits (see
- * `combineScores`), then decides by precedence (rule hits, then the organization's thresholds). Pure:
+ * `combineScores`), then decides by precedence (allow/block lists, rule hits, then the organization's thresholds). Pure:
  * features and lists are computed beforehand.
  */
 export function evaluate(
@@ -75,9 +79,10 @@ export function evaluate(
       .filter((outcome) => outcome.outcome === "hit")
       .map(({ ruleId, action, priority, shadow }) => ({ ruleId, action, priority, shadow })),
   );
+  const listHits = matchActionLists(transaction, options.actionLists ?? []);
   return {
     engineVersion: ENGINE_VERSION,
-    decision: decide(riskScore, ruleHits, settings),
+    decision: decide(riskScore, ruleHits, settings, listHits),
     riskScore,
     confidence: computeConfidence(
       riskScore,
@@ -89,5 +94,6 @@ export function evaluate(
     failedDetectors,
     ruleHits,
     ruleOutcomes,
+    listHits,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ListHit } from "./lists/action-lists";
 import { RuleOutcome } from "./rules/rule";
 
 /** Bumped whenever a detector, a weight or the score combination changes, so stored traces can be replayed. */
@@ -50,5 +51,7 @@ export const Evaluation = z.object({
   ruleHits: z.array(RuleHit),
   /** Every evaluated rule's trace (hit, no_hit, unknown, error, expired); absent in traces stored before rules. */
   ruleOutcomes: z.array(RuleOutcome).default([]),
+  /** The allow and block lists holding one of the payment's values (allow first); they decide before rules. */
+  listHits: z.array(ListHit).default([]),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

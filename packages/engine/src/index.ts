@@ -18,6 +18,7 @@ export * from "./features/catalogue";
 export * from "./features/describe-catalogue";
 export * from "./features/payment-features";
 export * from "./features/stream";
+export * from "./lists/action-lists";
 export * from "./rules/ast";
 export * from "./rules/attributes/attribute";
 export * from "./rules/attributes/registry";

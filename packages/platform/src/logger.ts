@@ -3,6 +3,8 @@ import pretty from "pino-pretty";
 import type { Config } from "./config";
 
 export type Logger = PinoLogger;
+/** Where log lines are written (stdout by default; tests pass a stream they read back). */
+export type LogDestination = DestinationStream;
 /** What request handlers, tasks and the webhook path bind with `logger.child(...)`. */
 export type LogContext = { requestId?: string; organizationId?: string; eventId?: string };
 

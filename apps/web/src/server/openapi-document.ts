@@ -2,6 +2,7 @@ import {
   AddListItemsInput,
   BacktestInput,
   BacktestResult,
+  ConnectCallbackQuery,
   CreateListInput,
   CreateRuleInput,
   DetectionDetail,
@@ -15,6 +16,8 @@ import {
   ListView,
   PaymentEvaluation,
   Readiness,
+  RestrictedKeyConnection,
+  RestrictedKeyInput,
   RuleDetail,
   RuleList,
   RuleValidation,
@@ -22,6 +25,7 @@ import {
   RuleView,
   SettingsView,
   StripeActionList,
+  StripeConnectionView,
   TransactionLabels,
   UpdateRuleInput,
   UpdateSettingsInput,
@@ -51,6 +55,11 @@ const errors = {
   401: json(ErrorBody, "Missing or invalid API key."),
   404: json(ErrorBody, "No such object in this organization."),
 };
+const sessionErrors = {
+  400: errors[400],
+  401: json(ErrorBody, "No session: sign in first."),
+  403: json(ErrorBody, "The member's role may not do this."),
+};
 const body = <T extends z.ZodType>(schema: T) => ({
   requestBody: { required: true, content: { "application/json": { schema } } },
 });
@@ -71,7 +80,12 @@ export function openApiDocument() {
       description:
         "Fraud decisions for Stripe payments. Authenticate with `Authorization: Bearer ork_…`. Amounts are integer minor units with their `currency`.",
     },
-    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "ork_…" } } },
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", bearerFormat: "ork_…" },
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+      },
+    },
     security: [{ apiKey: [] }],
     paths: {
       "/api/v1/detections": {
@@ -263,6 +277,63 @@ export function openApiDocument() {
             400: errors[400],
             500: json(ErrorBody, "Transient failure: the event is kept and Stripe redelivers it."),
           },
+        },
+      },
+      "/api/stripe/connect": {
+        post: {
+          summary:
+            "Start Stripe Connect OAuth (owner or admin): the authorization URL to send the browser to",
+          description:
+            "Needs STRIPE_CONNECT_CLIENT_ID and STRIPE_SECRET_KEY. The URL carries a random, single-use state bound to this session, user and organization, valid 15 minutes.",
+          security: [{ session: [] }],
+          responses: {
+            200: json(
+              z.object({ url: z.string(), expiresAt: z.iso.datetime() }),
+              "Send the browser to `url`.",
+            ),
+            ...sessionErrors,
+          },
+        },
+      },
+      "/api/stripe/connect/callback": {
+        get: {
+          summary: "Stripe's OAuth redirect: checks state, session and role, stores the connection",
+          security: [{ session: [] }],
+          requestParams: { query: ConnectCallbackQuery },
+          responses: {
+            303: { description: "Connected: redirects to `/settings?stripe=connected&account=acct_…`." },
+            ...sessionErrors,
+            409: json(ErrorBody, "The Stripe account is connected to another organization."),
+          },
+        },
+      },
+      "/api/stripe/restricted-key": {
+        post: {
+          summary:
+            "Connect with a restricted key (owner or admin); Orylo creates the webhook endpoint unless a secret is given",
+          security: [{ session: [] }],
+          ...body(RestrictedKeyInput),
+          responses: {
+            201: json(RestrictedKeyConnection.meta({ id: "RestrictedKeyConnection" }), "Connected."),
+            ...sessionErrors,
+          },
+        },
+      },
+      "/api/stripe/disconnect": {
+        post: {
+          summary: "Disconnect Stripe (owner or admin): processing stops, history is kept",
+          security: [{ session: [] }],
+          responses: {
+            200: json(z.object({ disconnected: z.literal(true) }), "Disconnected."),
+            ...sessionErrors,
+          },
+        },
+      },
+      "/api/stripe/connection": {
+        get: {
+          summary: "How the organization reaches Stripe, and its history import's progress",
+          security: [{ session: [] }],
+          responses: { 200: json(StripeConnectionView, "The connection."), ...sessionErrors },
         },
       },
       "/api/health/ready": {

@@ -22,6 +22,7 @@ import {
   forwardToTrigger,
   type InlineTaskHost,
   keyringFromConfig,
+  type LogDestination,
   type Logger,
   loadConfig,
   type RateLimits,
@@ -65,6 +66,8 @@ export interface BootOptions {
   printBanner?: boolean;
   /** Tests point the Stripe SDK at the fake Stripe server. */
   stripeOverrides?: StripeClientOverrides;
+  /** Where log lines go instead of stdout (tests read them back). */
+  logDestination?: LogDestination;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -103,7 +106,7 @@ export async function bootRuntime(options: BootOptions = {}): Promise<Runtime> {
 
 async function boot(options: BootOptions): Promise<Runtime> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = createLogger(config);
+  const logger = createLogger(config, options.logDestination ? { destination: options.logDestination } : {});
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );

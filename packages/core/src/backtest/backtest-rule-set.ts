@@ -8,6 +8,7 @@ import {
 import { backtestRules, listReferences, RATES_AS_OF, type Rule, type RuleAst } from "@orylo/engine";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
+import { loadBacktestActionLists } from "../lists/load-action-lists";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
 import { loadRuleSet } from "../rules/load-rule-set";
@@ -124,6 +125,7 @@ export async function backtestRuleSet(
       { maxRows },
     );
   const labels = await selectActiveLabelsByCharge(ctx.db, ctx.organizationId);
+  const actionLists = await loadBacktestActionLists(ctx.db, ctx.organizationId, now);
 
   const report = backtestRules({
     history: rows,
@@ -132,6 +134,7 @@ export async function backtestRuleSet(
     settings: settings.engine,
     featureOptions: { timeZone: settings.timeZone },
     lists: { ...live.lists, ...candidateLists },
+    actionLists,
     labels,
     asOf: now,
     from,
@@ -141,7 +144,7 @@ export async function backtestRuleSet(
   const caveats = [
     `Features are warmed with the ${BACKTEST_WARMUP_DAYS} days before \`from\`: windows up to weekly are exact, all_time counts are partial (they only see payments since ${since.toISOString()}).`,
     "Payments younger than 120 days without a fraud label are excluded from precision and recall (ARCHITECTURE §3 Labels).",
-    "Lists are read as they are now, not as they were at each payment's time.",
+    "Lists (those rules name, and the allow and block lists that decide ahead of rules) are read as they are now, not as they were at each payment's time; the block-list entries Orylo made from fraud labels are left out, since they come from the labels the backtest is judged against.",
   ];
   ctx.logger.info({ payments: report.payments, rules: candidates.length, from, to }, "rule set backtested");
   return {

@@ -6,7 +6,7 @@ import {
   stripeEventStatus,
   transactions,
 } from "@orylo/db";
-import { Contribution, EvidenceValue, RuleHit, RuleOutcome } from "@orylo/engine";
+import { Contribution, EvidenceValue, ListHit, RuleHit, RuleOutcome } from "@orylo/engine";
 import { z } from "zod";
 import { StripeActionView, toStripeActionView } from "../actions/stripe-action-view";
 import type { OrgCtx } from "../context";
@@ -21,6 +21,8 @@ export const DetectionTrace = z.object({
   failedDetectors: z.array(z.string()),
   /** Every rule evaluated and what it read; absent from traces stored before rules existed. */
   ruleOutcomes: z.array(RuleOutcome).default([]),
+  /** The allow and block lists holding one of the payment's values: they decide ahead of rules. */
+  listHits: z.array(ListHit).default([]),
 });
 
 /** The payment's signals as the engine saw them (the merchant's own data: the API is theirs). */

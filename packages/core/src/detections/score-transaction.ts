@@ -1,10 +1,11 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
-import { requestBlockAction } from "../actions/request-block-action";
+import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
+import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { loadRuleSet } from "../rules/load-rule-set";
 
@@ -58,10 +59,12 @@ export async function scorePayment(
     timeZone: settings.timeZone,
   });
   const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
+  const actionLists = await loadActionListsFor(ctx.db, ctx.organizationId, payment, payment.createdAt);
   // Expiry is judged at the payment's time, as `evaluate` does by default, so a replay decides as live did.
   const evaluation = evaluate(payment, features, settings.engine, {
     rules: ruleSet.rules,
     lists: ruleSet.lists,
+    actionLists,
   });
   const detection = await insertDetection(ctx.db, {
     id: generateId("det"),
@@ -78,6 +81,7 @@ export async function scorePayment(
       ruleHits: evaluation.ruleHits,
       failedDetectors: evaluation.failedDetectors,
       ruleOutcomes: evaluation.ruleOutcomes,
+      listHits: evaluation.listHits,
       ...input.traceExtras,
     },
     features,

@@ -1,9 +1,10 @@
-import { findListByName, insertList, insertMissingListItems } from "@orylo/db";
+import { findListByName, insertList, insertMissingListItems, type ListAction } from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import { describeActor, type OrgCtx } from "../context";
 import { OryloError } from "../errors";
 import type { ListKind } from "../lists/list-schemas";
 import { normalizeListValue } from "../lists/normalize-list-value";
+import { recordListedCustomers } from "../trust/record-listed-customers";
 
 /** The block lists Orylo fills itself (source `automatic`); rules read them as `@blocked_cards` and so on. */
 export const SYSTEM_BLOCK_LISTS = {
@@ -17,15 +18,19 @@ export type SystemBlockKind = keyof typeof SYSTEM_BLOCK_LISTS;
 /** A family of system lists: their names by kind, and what a new one says about itself. */
 export interface SystemListFamily {
   names: Partial<Record<ListKind, string>>;
+  /** Whether the family's lists block or allow the payments they match, ahead of rules. */
+  action: ListAction;
   description: string;
 }
 const BLOCK_FAMILY: SystemListFamily = {
   names: SYSTEM_BLOCK_LISTS,
+  action: "block",
   description: "Filled by Orylo from fraud labels, repeated disputes and the merchant's blocks.",
 };
 /** What a merchant's whitelisting fills; rules read them as `@allowed_customers`, `@allowed_emails`. */
 export const ALLOW_FAMILY: SystemListFamily = {
   names: { email: "allowed_emails", customer: "allowed_customers" },
+  action: "allow",
   description: "Customers the merchant chose to trust.",
 };
 
@@ -60,7 +65,12 @@ export async function addToSystemLists(
     const name = family.names[kind];
     const items = normalizedValues(ctx, kind, raw ?? []);
     if (!name || items.length === 0) continue;
-    const list = await systemList(ctx, { name, kind, description: family.description });
+    const list = await systemList(ctx, {
+      name,
+      kind,
+      action: family.action,
+      description: family.description,
+    });
     if (!list) continue;
     const author = describeActor(ctx.actor);
     const inserted = await insertMissingListItems(ctx.db, {
@@ -74,6 +84,8 @@ export async function addToSystemLists(
         expiresAt: null,
       })),
     });
+    if (kind === "customer" && inserted.length > 0)
+      await recordListedCustomers(ctx, { id: list.id, action: family.action }, items);
     added.push(...inserted);
   }
   return added;
@@ -95,7 +107,12 @@ function normalizedValues(ctx: OrgCtx, kind: ListKind, raw: readonly (string | n
 
 async function systemList(
   ctx: OrgCtx,
-  { name, kind, description }: { name: string; kind: ListKind; description: string },
+  {
+    name,
+    kind,
+    action,
+    description,
+  }: { name: string; kind: ListKind; action: ListAction; description: string },
 ) {
   const existing = await findListByName(ctx.db, ctx.organizationId, name);
   const list =
@@ -105,6 +122,7 @@ async function systemList(
       organizationId: ctx.organizationId,
       name,
       kind,
+      action,
       description,
       createdBy: describeActor(ctx.actor),
     })) ??

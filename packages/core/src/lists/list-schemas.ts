@@ -1,4 +1,4 @@
-import { type ListItemRow, listItemSource, listKind } from "@orylo/db";
+import { type ListItemRow, listAction, listItemSource, listKind } from "@orylo/db";
 import { z } from "zod";
 
 export const ListKind = z.enum(listKind.enumValues).meta({
@@ -8,6 +8,11 @@ export type ListKind = z.infer<typeof ListKind>;
 
 export const ListItemSource = z.enum(listItemSource.enumValues);
 
+export const ListAction = z.enum(listAction.enumValues).nullable().meta({
+  description:
+    "`allow` or `block`: a payment with a listed value is decided by the list, ahead of every rule (allow lists first). `null`: only rules that name the list (`@name`) read it.",
+});
+
 export const CreateListInput = z
   .object({
     name: z
@@ -15,15 +20,17 @@ export const CreateListInput = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, "Letters, digits, `_` and `-` only (at most 64).")
       .meta({ description: "Rules read the list as `@name`: unique in the organization." }),
     kind: ListKind,
+    action: ListAction.default(null),
     description: z.string().max(500).optional(),
   })
   .strict();
-export type CreateListInput = z.infer<typeof CreateListInput>;
+export type CreateListInput = z.input<typeof CreateListInput>;
 
 export const ListView = z.object({
   id: z.string(),
   name: z.string(),
   kind: ListKind,
+  action: ListAction,
   description: z.string().nullable(),
   itemCount: z.number().int(),
   createdBy: z.string(),

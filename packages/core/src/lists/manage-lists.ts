@@ -3,6 +3,7 @@ import { generateId } from "@orylo/platform";
 import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
+import { recordListedCustomers } from "../trust/record-listed-customers";
 import {
   AddListItemsInput,
   type CreateListInput,
@@ -21,11 +22,12 @@ export async function createList(ctx: OrgCtx, input: CreateListInput): Promise<L
       organizationId: ctx.organizationId,
       name: input.name,
       kind: input.kind,
+      action: input.action ?? null,
       description: input.description ?? null,
       createdBy: describeActor(ctx.actor),
     });
     if (inserted) {
-      const data = { name: inserted.name, kind: inserted.kind };
+      const data = { name: inserted.name, kind: inserted.kind, action: inserted.action };
       await recordAudit(ctx, { action: "list.created", target: { type: "list", id: inserted.id }, data }, tx);
     }
     return inserted;
@@ -45,7 +47,10 @@ async function listOf(ctx: OrgCtx, id: string) {
   return list;
 }
 
-/** Adds (or refreshes) values, normalized for the list's kind; one invalid value rejects the batch. */
+/**
+ * Adds (or refreshes) values, normalized for the list's kind; one invalid value rejects the batch. Customers
+ * put on an allow or block list have their trust score changed in the same transaction.
+ */
 export async function addListItems(
   ctx: OrgCtx,
   listId: string,
@@ -72,6 +77,10 @@ export async function addListItems(
         expiresAt,
       })),
     });
+    if (list.kind === "customer" && list.action)
+      await recordListedCustomers({ ...ctx, db: tx }, { id: list.id, action: list.action }, [
+        ...byValue.keys(),
+      ]);
     // Counts, not values: list values are personal data (emails, IPs) and the log outlives erasure.
     const data = { count: upserted.length, source };
     await recordAudit(ctx, { action: "list.items_added", target: { type: "list", id: listId }, data }, tx);

@@ -1,3 +1,4 @@
+import { foldListValue } from "@orylo/engine";
 import { InvalidRequestError } from "../errors";
 import type { ListKind } from "./list-schemas";
 
@@ -9,14 +10,11 @@ const CHECKS: Partial<Record<ListKind, { pattern: RegExp; expected: string }>> =
 };
 
 /**
- * The stored form of a value, so `(list, value)` is unique and lookups match: emails and domains are
- * lowercased (a domain loses a leading `@`), countries uppercased, everything trimmed.
+ * The stored form of a value (the engine's `foldListValue`, which payments are matched with), checked for
+ * its kind, so `(list, value)` is unique and lookups match.
  */
 export function normalizeListValue(kind: ListKind, raw: string): string {
-  let value = raw.trim();
-  if (kind === "email" || kind === "email_domain") value = value.toLowerCase();
-  if (kind === "email_domain") value = value.replace(/^@/, "");
-  if (kind === "country") value = value.toUpperCase();
+  const value = foldListValue(kind, raw);
   const check = CHECKS[kind];
   if (check && !check.pattern.test(value))
     throw new InvalidRequestError(`'${raw}' is not ${check.expected} (a ${kind} list).`, { value: raw });

@@ -19,12 +19,15 @@ import { normalizeCharge } from "../stripe-events/normalize-charge";
 import { customerKeyOf } from "./customer-key";
 
 export interface ChargeSource {
-  stripeEventId: string;
+  /** The event that brought the charge; null for imported history. */
+  stripeEventId: string | null;
   settings: OrganizationSettings;
+  /** Imported history (`stripe.backfill`): stored for features and backtests, never scored. */
+  history?: boolean;
 }
 
 /**
- * Stores one charge and scores it, once: a charge already stored only has its state moved forward, and a
+ * Stores one charge and scores it, once (imported history is stored, never scored): a charge already stored only has its state moved forward, and a
  * charge whose PaymentIntent was scored before confirmation (`POST /api/v1/evaluate`) is linked to that
  * detection instead of being scored again.
  */
@@ -54,6 +57,7 @@ export async function ingestCharge(
     customerRef,
     stripeEventId: source.stripeEventId,
     ...payment,
+    isHistory: source.history ?? false,
   });
   if (!stored) {
     // Already stored (a later event about the charge, or a concurrent one that won): insert first and fall back,
@@ -61,6 +65,7 @@ export async function ingestCharge(
     const existing = await findTransactionByCharge(ctx.db, ctx.organizationId, payment.chargeId);
     return existing ? moveChargeForward(ctx, payment, existing.id) : null;
   }
+  if (source.history) return null;
   if (pending?.evaluationDetectionId) {
     await attachDetectionToTransaction(ctx.db, ctx.organizationId, pending.evaluationDetectionId, stored.id);
     return (await findDetectionSummary(ctx.db, ctx.organizationId, pending.evaluationDetectionId)) ?? null;

@@ -1,9 +1,12 @@
-import { findOrganization } from "@orylo/db";
+import { findOrganization, findStripeConnection, updateStripeConnection } from "@orylo/db";
 import {
   type Config,
   createStripeClient,
+  decryptSecret,
+  encryptSecret,
   type Keyring,
   keyringFromConfig,
+  needsReencryption,
   type StripeClientOverrides,
 } from "@orylo/platform";
 import type Stripe from "stripe";
@@ -42,17 +45,27 @@ export function stripeAccessFromConfig(
 export interface OrganizationStripe {
   stripe: Stripe;
   options: Stripe.RequestOptions;
-  via: "connect" | "platform";
+  via: "restricted_key" | "connect" | "platform";
 }
 
 /**
- * How Orylo reaches an organization's Stripe account: a Connect account through the platform key and
- * `Stripe-Account`, the platform's own account for the default organization, or nothing (null: dry run).
+ * How Orylo reaches an organization's Stripe account: the restricted key the merchant pasted, a Connect
+ * account through the platform key and `Stripe-Account`, the platform's own account for the default
+ * organization, or nothing (null: dry run). A disconnected organization has none of these.
  */
 export async function stripeForOrganization(
   ctx: OrgCtx,
   access: StripeAccess,
 ): Promise<OrganizationStripe | null> {
+  const connection = await findStripeConnection(ctx.db, ctx.organizationId);
+  if (
+    connection?.method === "restricted_key" &&
+    connection.restrictedKeyCiphertext &&
+    !connection.disconnectedAt
+  ) {
+    const key = await readSecret(ctx, access, connection.restrictedKeyCiphertext);
+    return { stripe: access.client(key), options: {}, via: "restricted_key" };
+  }
   if (!access.platformKey) return null;
   const organization = await findOrganization(ctx.db, ctx.organizationId);
   if (organization?.stripeAccountId) {
@@ -66,4 +79,19 @@ export async function stripeForOrganization(
     return { stripe: access.client(access.platformKey), options: {}, via: "platform" };
   }
   return null;
+}
+
+/**
+ * Decrypts a stored credential (bound to the organization); one encrypted with a retired key is re-encrypted
+ * with the current one on the way, so rotating ORYLO_ENCRYPTION_KEY needs no migration step.
+ */
+async function readSecret(ctx: OrgCtx, access: StripeAccess, ciphertext: string): Promise<string> {
+  const secret = decryptSecret(ciphertext, access.keyring, ctx.organizationId);
+  if (needsReencryption(ciphertext, access.keyring)) {
+    await updateStripeConnection(ctx.db, ctx.organizationId, {
+      restrictedKeyCiphertext: encryptSecret(secret, access.keyring, ctx.organizationId),
+    });
+    ctx.logger.info("stripe key re-encrypted with the current encryption key");
+  }
+  return secret;
 }

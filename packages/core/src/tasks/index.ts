@@ -2,13 +2,17 @@ import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
+import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
+export { trustSettleTask } from "./trust-settle";
 export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 
 /**
@@ -18,6 +22,8 @@ export { ScheduledPayload, webhooksRetryTask } from "./webhooks-retry";
 export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionExplainTask,
   detectionActTask,
+  stripeBackfillTask,
   alertsSendTask,
   webhooksRetryTask,
+  trustSettleTask,
 ];

@@ -77,9 +77,21 @@ export async function adjustTrustScore(ctx: OrgCtx, adjustment: TrustAdjustment)
   });
 }
 
-/** A merchant (or a suggestion they accepted) blocked the customer: −10. Not wired to the block verbs yet. */
-export function recordCustomerBlocked(ctx: OrgCtx, customerId: string): Promise<TrustResult> {
-  return adjustTrustScore(ctx, { customerId, reason: "blocked", change: { delta: TRUST_SCORE.blocked } });
+/**
+ * The customer was put on a block list (by the merchant, a suggestion they accepted, or Orylo): −10, once per
+ * `dedupeKey` (one per list), so re-adding the value does not cost it again.
+ */
+export function recordCustomerBlocked(
+  ctx: OrgCtx,
+  customerId: string,
+  dedupeKey: string | null = null,
+): Promise<TrustResult> {
+  return adjustTrustScore(ctx, {
+    customerId,
+    reason: "blocked",
+    change: { delta: TRUST_SCORE.blocked },
+    dedupeKey,
+  });
 }
 
 /** Whitelisting sets the score to 90, whatever it was. */

@@ -18,6 +18,8 @@ export * from "./payments";
 export * from "./ping";
 export * from "./rules";
 export * from "./stripe-actions";
+export * from "./stripe-backfills";
+export * from "./stripe-connections";
 export * from "./stripe-events";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { listItems, lists } from "../schema";
 
@@ -29,6 +29,7 @@ export async function selectLists(db: Executor, organizationId: string) {
       id: lists.id,
       name: lists.name,
       kind: lists.kind,
+      action: lists.action,
       description: lists.description,
       createdBy: lists.createdBy,
       createdAt: lists.createdAt,
@@ -150,4 +151,66 @@ export async function insertMissingListItems(
     .values(params.items.map((item) => ({ ...item, organizationId, listId })))
     .onConflictDoNothing({ target: [listItems.listId, listItems.value] })
     .returning({ listId: listItems.listId, value: listItems.value });
+}
+
+export type ListAction = NonNullable<ListRow["action"]>;
+export type ActionListValues = { name: string; action: ListAction; kind: ListKind; values: string[] };
+
+function groupActionLists(
+  rows: { name: string; action: ListAction | null; kind: ListKind; value: string }[],
+) {
+  const byName = new Map<string, ActionListValues>();
+  for (const { name, action, kind, value } of rows) {
+    if (action === null) continue;
+    let list = byName.get(name);
+    if (!list) {
+      list = { name, action, kind, values: [] };
+      byName.set(name, list);
+    }
+    list.values.push(value);
+  }
+  return [...byName.values()];
+}
+
+/** Unexpired items of the organization's allow and block lists (and, given `values`, only those). */
+function selectActionListItems(
+  db: Executor,
+  params: { organizationId: string; now: Date; values?: readonly string[]; exceptAutomatic?: boolean },
+) {
+  return db
+    .select({ name: lists.name, action: lists.action, kind: lists.kind, value: listItems.value })
+    .from(listItems)
+    .innerJoin(lists, eq(lists.id, listItems.listId))
+    .where(
+      and(
+        eq(listItems.organizationId, params.organizationId),
+        params.values ? inArray(listItems.value, [...new Set(params.values)]) : undefined,
+        or(isNull(listItems.expiresAt), gt(listItems.expiresAt, params.now)),
+        isNotNull(lists.action),
+        params.exceptAutomatic ? ne(listItems.source, "automatic") : undefined,
+      ),
+    );
+}
+
+/**
+ * The organization's allow and block lists, each with only its unexpired items among `values` (the payment's
+ * values in stored form): one indexed query on the hot path, however long the lists.
+ */
+export async function findActionListMatches(
+  db: Executor,
+  params: { organizationId: string; values: readonly string[]; now: Date },
+): Promise<ActionListValues[]> {
+  if (params.values.length === 0) return [];
+  return groupActionLists(await selectActionListItems(db, params));
+}
+
+/**
+ * Every unexpired item of the organization's allow and block lists (backtests match in memory);
+ * `exceptAutomatic` leaves out the entries Orylo made from labels.
+ */
+export async function selectActionLists(
+  db: Executor,
+  params: { organizationId: string; now: Date; exceptAutomatic?: boolean },
+): Promise<ActionListValues[]> {
+  return groupActionLists(await selectActionListItems(db, params));
 }

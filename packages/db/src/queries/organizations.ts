@@ -40,3 +40,9 @@ export async function updateOrganizationSettings(
   const [row] = await db.update(organization).set(values).where(eq(organization.id, id)).returning(columns);
   return row;
 }
+
+/** Every organization's id, for daily work done per organization (trust settlement). */
+export async function selectOrganizationIds(db: Executor): Promise<string[]> {
+  const rows = await db.select({ id: organization.id }).from(organization).orderBy(organization.id);
+  return rows.map((row) => row.id);
+}

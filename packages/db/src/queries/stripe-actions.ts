@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { stripeActions } from "../schema";
+import { detections, stripeActions, transactions } from "../schema";
 
 export type StripeActionRow = typeof stripeActions.$inferSelect;
 export type NewStripeAction = Omit<typeof stripeActions.$inferInsert, "status" | "leaseUntil" | "attempts">;
@@ -116,4 +116,23 @@ export async function listStripeActions(
     .where(and(...conditions))
     .orderBy(desc(stripeActions.createdAt), desc(stripeActions.id))
     .limit(filters.limit);
+}
+
+/** A stored charge with what an action on it needs: amount, state, Radar's level and Orylo's detection. */
+export async function findChargeForAction(db: Executor, organizationId: string, chargeId: string) {
+  const [row] = await db
+    .select({
+      chargeId: transactions.chargeId,
+      amount: transactions.amount,
+      currency: transactions.currency,
+      status: transactions.status,
+      captured: transactions.captured,
+      radarRiskLevel: transactions.radarRiskLevel,
+      detectionId: detections.id,
+      riskScore: detections.riskScore,
+    })
+    .from(transactions)
+    .leftJoin(detections, eq(detections.transactionId, transactions.id))
+    .where(and(eq(transactions.organizationId, organizationId), eq(transactions.chargeId, chargeId)));
+  return row;
 }

@@ -142,6 +142,7 @@ export async function listStripeEventsAbout(
       type: stripeEvents.type,
       status: stripeEvents.status,
       stripeCreatedAt: stripeEvents.stripeCreatedAt,
+      objectId: sql<string | null>`${object}->>'id'`,
     })
     .from(stripeEvents)
     .where(

@@ -34,3 +34,16 @@ export async function insertWebhookEndpoint(
     await db.insert(webhookEndpointSecrets).values(secrets.map((s) => ({ ...s, endpointId: endpoint.id })));
   }
 }
+
+/** A disabled endpoint answers 404: Stripe's deliveries to it stop counting for the organization. */
+export async function disableWebhookEndpoint(
+  db: Executor,
+  organizationId: string,
+  endpointId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(webhookEndpoints)
+    .set({ disabledAt: now })
+    .where(and(eq(webhookEndpoints.organizationId, organizationId), eq(webhookEndpoints.id, endpointId)));
+}

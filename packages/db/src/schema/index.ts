@@ -11,4 +11,5 @@ export * from "./outbox";
 export * from "./payments";
 export * from "./rules";
 export * from "./stripe-actions";
+export * from "./stripe-connections";
 export * from "./webhooks";

@@ -14,6 +14,8 @@ export const listKind = pgEnum("list_kind", [
   "string",
 ]);
 export const listItemSource = pgEnum("list_item_source", ["manual", "suggestion", "automatic"]);
+/** An allow or block list decides by itself, ahead of rules; a list without an action is only read by rules. */
+export const listAction = pgEnum("list_action", ["allow", "block"]);
 
 /** A named value list; rules read it as `@name`, so the name is unique within the organization. */
 export const lists = pgTable(
@@ -25,6 +27,7 @@ export const lists = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     name: text().notNull(),
     kind: listKind().notNull(),
+    action: listAction(),
     description: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
@@ -49,5 +52,10 @@ export const listItems = pgTable(
     expiresAt: timestamptz(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.listId, t.value), index().on(t.organizationId, t.listId)],
+  (t) => [
+    uniqueIndex().on(t.listId, t.value),
+    index().on(t.organizationId, t.listId),
+    // The hot path looks a payment's values up across the organization's allow and block lists.
+    index().on(t.organizationId, t.value),
+  ],
 );

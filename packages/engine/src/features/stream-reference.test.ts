@@ -113,5 +113,7 @@ describe("streaming features agree with the naive definitions", () => {
       }
       if (seed !== 3) expect(bounded, "payments whose amount history hit the limit").toBeGreaterThan(0);
     },
+    // The naive reference is quadratic: slow on a loaded two-core machine.
+    120_000,
   );
 });

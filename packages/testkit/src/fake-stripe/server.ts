@@ -33,6 +33,8 @@ interface Failure {
   path: RegExp;
   error: () => FakeStripeError;
   remaining: number;
+  /** Matching requests let through before the failures start. */
+  skip: number;
 }
 
 export interface FakeStripe {
@@ -48,8 +50,16 @@ export interface FakeStripe {
   /** Any `sk_…` key works on the platform account; other keys (restricted, connected) are registered here. */
   addKey(key: string, grant: { account: string; permissions?: string[] | "all" }): void;
   revokeKey(key: string): void;
-  /** Answers the next `times` matching requests with an error (before Stripe's logic runs, so never cached). */
-  failNext(method: string, path: RegExp, error: () => FakeStripeError, times?: number): void;
+  /**
+   * Answers `times` matching requests with an error (before Stripe's logic runs, so never cached), after
+   * letting `skip` of them through.
+   */
+  failNext(
+    method: string,
+    path: RegExp,
+    error: () => FakeStripeError,
+    options?: { times?: number; skip?: number },
+  ): void;
   /** An authorization code the OAuth flow would return for a connected account. */
   addAuthorizationCode(code: string, grant: OAuthGrant): void;
   close(): Promise<void>;
@@ -95,7 +105,8 @@ export async function startFakeStripe(options: { now?: () => number } = {}): Pro
     reached: () => void,
   ) {
     const failure = failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(path));
-    if (failure) {
+    if (failure && failure.skip > 0) failure.skip -= 1;
+    else if (failure) {
       failure.remaining -= 1;
       throw failure.error();
     }
@@ -193,7 +204,8 @@ export async function startFakeStripe(options: { now?: () => number } = {}): Pro
     addKey: (key, { account, permissions = "all" }) =>
       keys.set(key, { account, permissions: permissions === "all" ? "all" : new Set(permissions) }),
     revokeKey: (key) => revoked.add(key),
-    failNext: (method, path, error, times = 1) => failures.push({ method, path, error, remaining: times }),
+    failNext: (method, path, error, { times = 1, skip = 0 } = {}) =>
+      failures.push({ method, path, error, remaining: times, skip }),
     addAuthorizationCode: (code, grant) => codes.set(code, grant),
     close: async () => {
       server.closeAllConnections();

@@ -3,10 +3,14 @@ import {
   authenticateApiKey,
   type Ctx,
   type MemberCtx,
+  MissingScopeError,
   type OrgCtx,
   type Permission,
+  type SessionIdentity,
+  UnauthorizedError,
   withOrganization,
 } from "@orylo/core";
+import type { ApiKeyScope } from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
 import { memberContext } from "../session/member-context";
@@ -77,22 +81,62 @@ export function route<P = Record<string, never>>(
   return wrap<P, Ctx>(async (base) => ({ ...base, actor }), handler);
 }
 
+/** By default a GET reads and anything else writes; a route that differs says so (`evaluate`, a dry run). */
+function defaultScope(request: Request): ApiKeyScope {
+  return request.method === "GET" || request.method === "HEAD" ? "read" : "write";
+}
+
 /**
- * API v1: `Authorization: Bearer ork_…` selects the organization every query is scoped by; each key is held to
- * the `publicApi` rate limit.
+ * API v1: `Authorization: Bearer ork_…` selects the organization every query is scoped by; the key must hold
+ * the route's scope (else 403) and is held to the `publicApi` rate limit.
  */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: OrgCtx, request: Request, params: P, runtime: Runtime) => Promise<Response>,
+  options: { scope?: ApiKeyScope } = {},
 ) {
   return wrap<P, OrgCtx>(async (base, request, runtime) => {
     const anonymous: Ctx = { ...base, actor: { type: "system", task: "authenticate" } };
     const key = await authenticateApiKey(anonymous, request.headers.get("authorization"));
+    const scope = options.scope ?? defaultScope(request);
+    if (!key.scopes.includes(scope)) throw new MissingScopeError(scope);
     await enforceRateLimit(runtime, "publicApi", { organizationId: key.organizationId }, key.apiKeyId);
     return withOrganization(
       { ...base, actor: { type: "api_key", apiKeyId: key.apiKeyId } },
       key.organizationId,
     );
   }, handler);
+}
+
+/**
+ * The Connect OAuth routes, which bind their state to the session itself: the session cookie says who acts,
+ * the core verb checks the member's role (`authorizeMember`). Other dashboard routes use `memberRoute`.
+ */
+export function sessionRoute<P = Record<string, never>>(
+  handler: (
+    ctx: Ctx,
+    identity: SessionIdentity,
+    request: Request,
+    params: P,
+    runtime: Runtime,
+  ) => Promise<Response>,
+) {
+  return wrap<P, Ctx & { identity: SessionIdentity }>(
+    async (base, request) => {
+      const runtime = await getRuntime();
+      const session = await runtime.auth.api.getSession({ headers: request.headers });
+      if (!session) throw new UnauthorizedError("Sign in first.");
+      return {
+        ...base,
+        actor: { type: "user", userId: session.user.id },
+        identity: {
+          userId: session.user.id,
+          sessionId: session.session.id,
+          organizationId: session.session.activeOrganizationId ?? null,
+        },
+      };
+    },
+    ({ identity, ...ctx }, request, params, runtime) => handler(ctx, identity, request, params, runtime),
+  );
 }
 
 /** Dashboard routes (the live feed): the session cookie selects the member and its organization. */

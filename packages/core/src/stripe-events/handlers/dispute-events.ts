@@ -4,7 +4,7 @@ import { recordDispute } from "../../labels/record-dispute";
 import type { EventHandlerInput } from "./event-handler";
 import { StripeObjectRef, unlabelled } from "./stripe-object-ref";
 
-const StripeDispute = z.object({
+export const StripeDispute = z.object({
   id: z.string().min(1),
   charge: StripeObjectRef,
   reason: z.string().min(1),

@@ -1,3 +1,4 @@
+import { handleDeauthorizedEvent } from "./account-events";
 import { handleCustomerEvent } from "./customer-events";
 import { handleDisputeEvent } from "./dispute-events";
 import { handleEarlyFraudWarningEvent } from "./early-fraud-warning-events";
@@ -38,7 +39,11 @@ const HANDLERS: Record<string, EventHandler> = {
   "refund.updated": handleRefundEvent,
   "charge.refund.updated": handleRefundEvent,
   "review.closed": handleReviewClosedEvent,
+  "account.application.deauthorized": handleDeauthorizedEvent,
 };
+
+/** What a merchant's own webhook endpoint subscribes to when Orylo creates it. */
+export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
 
 export function handlerFor(eventType: string): EventHandler | undefined {
   return HANDLERS[eventType];
