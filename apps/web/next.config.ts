@@ -13,6 +13,8 @@ const config: NextConfig = {
     "ws",
   ],
   poweredByHeader: false,
+  // The dev-mode badge would sit over the page in screenshots and e2e runs.
+  devIndicators: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV) }];
   },

@@ -36,7 +36,8 @@ try {
       ];
       for (const [name, path] of pages) {
         await page.goto(`${app.url}${path}`);
-        await page.waitForLoadState("networkidle").catch(() => undefined);
+        // The home page's live feed says "Live" once its stream is open; other pages are static.
+        if (name === "home") await page.getByText("Live", { exact: true }).waitFor({ timeout: 30_000 });
         await page.screenshot({ path: `${OUT}${name}-${width}-${theme}.png`, fullPage: width === 375 });
         console.log(`${name}-${width}-${theme}.png`);
       }

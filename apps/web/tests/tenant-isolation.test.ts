@@ -3,8 +3,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { feedCursorAt } from "@orylo/core";
 import { findLabelTarget } from "@orylo/db";
-import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
 import { sendWebhook } from "./send-webhook";
@@ -54,10 +54,17 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "api/webhooks/stripe/route.ts":
     "Stripe's signature selects the organization (tests/stripe-webhook.test.ts)",
   "api/webhooks/stripe/[endpointId]/route.ts": "the endpoint's secret selects the organization",
+  "api/stripe/connect/callback/route.ts":
+    "the OAuth state is bound to the session and organization that started it (stripe-connect.test.ts)",
+  "api/stripe/restricted-key/route.ts":
+    "takes a key, no id of ours; role and organization from the session (stripe-restricted-key.test.ts)",
 };
 
 const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids: Ids) => RouteCall>>> = {
   "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
+  "api/stripe/connect/route.ts": { POST: () => ({ auth: "session" }) },
+  "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
+  "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
   "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/[id]/route.ts": { GET: (ids) => ({ auth: "api", params: { id: ids.detectionId } }) },
@@ -125,6 +132,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
 };
 
 let runtime: Runtime;
+let fakeStripe: FakeStripe;
 let owner: { merchant: TestMerchant; cookie: string };
 let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
@@ -185,7 +193,15 @@ function expectRefusedOrBlind(status: number, text: string, what: string) {
 }
 
 beforeAll(async () => {
-  runtime = await bootTestRuntime();
+  fakeStripe = await startFakeStripe();
+  runtime = await bootTestRuntime(
+    {
+      STRIPE_SECRET_KEY: "sk_test_platform_isolation",
+      STRIPE_CONNECT_CLIENT_ID: "ca_isolation",
+      PORT: "3000",
+    },
+    { stripeOverrides: { ...fakeStripe.clientOptions, maxNetworkRetries: 0 } },
+  );
   const db = runtime.database.db;
   const [a, b] = [await createTestMerchant(db), await createTestMerchant(db)];
   owner = { merchant: a, cookie: (await createMemberSession(runtime, a.id, "owner")).cookie };
@@ -229,6 +245,8 @@ beforeAll(async () => {
     firstCursor,
   };
 });
+
+afterAll(() => fakeStripe.close());
 
 describe("tenant isolation: every route handler", () => {
   const files = filesNamed(APP, "route.ts");

@@ -23,7 +23,8 @@ export function memberAction<S extends z.ZodType, T>(
     try {
       const ctx = await memberContext(await headers(), permission);
       const data = await run(ctx, schema.parse(input));
-      await runtime.relayTasksNow();
+      // A change may have written outbox tasks in its transaction: relay them now (reads write none).
+      if (permission !== "read") await runtime.relayTasksNow();
       return { ok: true, data };
     } catch (error) {
       const requestId = generateId("req");

@@ -157,7 +157,7 @@ export function RuleEditor({
         ))}
       </div>
       <div className="row-actions">
-        <label className="field" style={{ flexDirection: "row" }}>
+        <label className="check">
           <input
             type="checkbox"
             checked={mode === "shadow"}

@@ -62,7 +62,7 @@ export function SettingsForm({
           />
           <TextField label={t.language} name="locale" defaultValue={settings.locale} />
         </div>
-        <label>
+        <label className="check">
           <input type="checkbox" name="scoreTestMode" defaultChecked={settings.scoreTestMode} />{" "}
           {t.scoreTestMode}
         </label>
