@@ -49,7 +49,7 @@ describe("a merchant during a card-testing attack", () => {
       .poll(() => page.getByTestId("backtest").textContent(), { timeout: 60_000 })
       .toContain("Would block");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(/\/rules\/rul_/, { timeout: 60_000 });
+    await page.waitForURL(/\/rules\/rule_/, { timeout: 60_000 });
 
     await editor.fill("Block if :card_count_for_ip_adress_hourly: >= 3");
     await expect

@@ -12,6 +12,7 @@ import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { blockSource, labelPayment } from "@/app/(dashboard)/detections/[id]/actions";
 import { backtestRuleText, saveRule, validateRuleText } from "@/app/(dashboard)/rules/actions";
+import { saveSettings } from "@/app/(dashboard)/settings/actions";
 import { GET as feed } from "@/app/api/dashboard/feed/route";
 import { FEED_CAP_PER_ORGANIZATION } from "@/server/dashboard/feed-slots";
 import type { Runtime } from "@/server/runtime";
@@ -193,7 +194,12 @@ describe("roles", () => {
       ok: false,
       status: 403,
     });
+    expect(await saveSettings({ blockThreshold: 90 })).toMatchObject({ ok: false, status: 403 });
     actAs(await createMemberSession(runtime, shop.id, "admin"));
+    expect(await saveSettings({ blockThreshold: 90 })).toMatchObject({
+      ok: true,
+      data: { blockThreshold: 90 },
+    });
     expect(await saveRule({ text: "Block if :amount_in_eur: > 5000", mode: "shadow" })).toMatchObject({
       ok: true,
     });

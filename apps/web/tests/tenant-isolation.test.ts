@@ -90,6 +90,10 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/rules/validate/route.ts": {
     POST: () => ({ auth: "api", body: { text: "Block if :card_country: = 'US'" } }),
   },
+  "api/v1/settings/route.ts": {
+    GET: () => ({ auth: "api" }),
+    PATCH: () => ({ auth: "api", body: { blockThreshold: 85 } }),
+  },
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
@@ -112,6 +116,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     undoListAdditions: (ids) => ({ items: [{ listId: ids.listId, value: "kept@example.test" }] }),
     labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
   },
+  "(dashboard)/settings/actions.ts": { saveSettings: () => ({ reviewThreshold: 25 }) },
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),

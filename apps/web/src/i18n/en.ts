@@ -161,6 +161,13 @@ export const en = {
     timeZone: "Time zone",
     currency: "Reporting currency",
     role: "Your role",
+    you: "You",
+    blockThreshold: "Block at risk score",
+    reviewThreshold: "Review at risk score",
+    scoreTestMode: "Score Stripe test-mode payments",
+    save: "Save settings",
+    saved: "Settings saved: payments scored from now on use them.",
+    readOnly: "Only an owner or an admin can change settings.",
   },
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };

@@ -169,6 +169,13 @@ export const fr: Dictionary = {
     timeZone: "Fuseau horaire",
     currency: "Devise de reporting",
     role: "Votre rôle",
+    you: "Vous",
+    blockThreshold: "Bloquer à partir du score",
+    reviewThreshold: "Revoir à partir du score",
+    scoreTestMode: "Évaluer les paiements du mode test Stripe",
+    save: "Enregistrer les réglages",
+    saved: "Réglages enregistrés : les prochains paiements les utiliseront.",
+    readOnly: "Seuls un propriétaire ou un administrateur peuvent changer les réglages.",
   },
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };
