@@ -54,6 +54,12 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "api/webhooks/stripe/route.ts":
     "Stripe's signature selects the organization (tests/stripe-webhook.test.ts)",
   "api/webhooks/stripe/[endpointId]/route.ts": "the endpoint's secret selects the organization",
+  "api/stripe/connect/route.ts":
+    "needs Stripe Connect configured: tests/stripe-connect.test.ts (roles, state bound to session and organization)",
+  "api/stripe/connect/callback/route.ts":
+    "tests/stripe-connect.test.ts: another session's, reused or expired state is refused and connects nothing",
+  "api/stripe/restricted-key/route.ts":
+    "calls Stripe to validate the key: tests/stripe-restricted-key.test.ts, against the fake Stripe server",
 };
 
 const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids: Ids) => RouteCall>>> = {
@@ -97,6 +103,9 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
+  "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
+  // Last: it stops routing the merchant's Connect events.
+  "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
 };
 
 /** Server actions callable without a session: why each is exempt. */
