@@ -1,5 +1,5 @@
 import { hashOauthState } from "@orylo/core";
-import { organization, stripeConnections, stripeOauthStates, taskOutbox } from "@orylo/db";
+import { auditLog, organization, stripeConnections, stripeOauthStates, taskOutbox } from "@orylo/db";
 import { decryptSecret, keyringFromConfig } from "@orylo/platform";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { and, eq } from "drizzle-orm";
@@ -165,6 +165,15 @@ describe("Connect OAuth", () => {
     expect((await sendWebhook(after, { secret: CONNECT_SECRET })).body.status).toBe("ignored");
     const view = await asMember(connection, "/api/stripe/connection", owner);
     expect(view.body).toMatchObject({ connected: false, method: "oauth", stripeAccountId: account });
+    const audit = await runtime.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, owner.organizationId))
+      .orderBy(auditLog.createdAt);
+    expect(audit.map((entry) => [entry.action, entry.actorId])).toEqual([
+      ["stripe.connected", owner.userId],
+      ["stripe.disconnected", owner.userId],
+    ]);
   });
 
   it("account.application.deauthorized stops processing for the account", async () => {

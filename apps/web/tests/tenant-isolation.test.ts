@@ -63,9 +63,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
 const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids: Ids) => RouteCall>>> = {
   "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
   "api/stripe/connect/route.ts": { POST: () => ({ auth: "session" }) },
-  "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
-  "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
   "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/ai/usage/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/jobs/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/[id]/route.ts": { GET: (ids) => ({ auth: "api", params: { id: ids.detectionId } }) },
   "api/v1/evaluate/route.ts": { POST: () => ({ auth: "api", body: { amount: 1999, currency: "eur" } }) },
@@ -104,6 +104,9 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
+  "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
+  // Last: it stops routing the merchant's Connect events.
+  "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
 };
 
 /** Server actions callable without a session: why each is exempt. */

@@ -6,6 +6,7 @@ import {
 } from "@orylo/db";
 import { encryptSecret } from "@orylo/platform";
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit";
 import type { Ctx } from "../../context";
 import { ConflictError, InvalidRequestError } from "../../errors";
 import { authorizeMember } from "../../members/authorize-member";
@@ -86,6 +87,11 @@ export async function completeStripeConnect(
     });
     await setOrganizationStripeAccount(tx, orgCtx.organizationId, stripeAccountId);
     await requestStripeBackfill(txCtx, now);
+    await recordAudit(txCtx, {
+      action: "stripe.connected",
+      target: { type: "stripe_account", id: stripeAccountId },
+      data: { method: "oauth", livemode: token.livemode ?? false },
+    });
   });
   orgCtx.logger.info({ stripeAccountId }, "stripe account connected (oauth)");
   return { organizationId: orgCtx.organizationId, stripeAccountId };

@@ -2,6 +2,7 @@ import { insertWebhookEndpoint, upsertStripeConnection } from "@orylo/db";
 import { encryptSecret, generateId } from "@orylo/platform";
 import type Stripe from "stripe";
 import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit";
 import { describeActor, type OrgCtx } from "../../context";
 import { InvalidRequestError } from "../../errors";
 import { HANDLED_EVENT_TYPES } from "../../stripe-events/handlers";
@@ -108,6 +109,15 @@ export async function connectWithRestrictedKey(
       connectedAt: now,
     });
     await requestStripeBackfill({ ...orgCtx, db: tx }, now);
+    await recordAudit(
+      orgCtx,
+      {
+        action: "stripe.connected",
+        target: { type: "webhook_endpoint", id: endpointId },
+        data: { method: "restricted_key", livemode, endpointCreated: !!created },
+      },
+      tx,
+    );
   });
   orgCtx.logger.info({ endpointId, created: !!created }, "stripe connected with a restricted key");
   return { livemode, webhookUrl, webhookSecret: created ? "created" : "pasted" };

@@ -4,6 +4,7 @@ import {
   setOrganizationStripeAccount,
   updateStripeConnection,
 } from "@orylo/db";
+import { recordAudit } from "../../audit/record-audit";
 import type { OrgCtx } from "../../context";
 import type { StripeAccess } from "../stripe-access";
 
@@ -29,6 +30,11 @@ export async function markStripeDisconnected(
   }
   if (connection?.webhookEndpointId)
     await disableWebhookEndpoint(ctx.db, ctx.organizationId, connection.webhookEndpointId, now);
+  await recordAudit(ctx, {
+    action: "stripe.disconnected",
+    target: { type: "stripe_account", id: connection?.stripeAccountId ?? ctx.organizationId },
+    data: { reason },
+  });
   ctx.logger.info({ reason }, "stripe disconnected");
 }
 
