@@ -119,10 +119,11 @@ async function boot(options: BootOptions): Promise<Runtime> {
 
   const keyring = keyringFromConfig(config);
   const alertEmail = alertEmailFromConfig(config);
+  const ai = createAiServices(config, logger);
   const deps: TaskDeps = {
     db: database.db,
     logger,
-    ai: createAiServices(config, logger),
+    ai,
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
@@ -161,6 +162,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      await ai.analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },
