@@ -67,11 +67,16 @@ export function testStripeAccess(
  * AI services as the app builds them from its config: templates only by default, or the real SDKs pointed
  * at a local fake LLM (`fakeLlmUrl`). A fresh memory cache each call, so tests do not share structures.
  */
-export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[] = ["openai"]): AiServices {
+export function testAi(
+  fakeLlmUrl?: string,
+  providers: ("openai" | "anthropic")[] = ["openai"],
+  posthogUrl?: string,
+): AiServices {
   const models = { small: null, large: null };
   return createAiServices(
     {
       upstash: null,
+      posthog: posthogUrl ? { key: "phc_test", host: posthogUrl } : null,
       llm: {
         enabled: true,
         openai:

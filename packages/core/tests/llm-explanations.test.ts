@@ -1,7 +1,13 @@
 import { aiUsage, alerts, detectionExplanations, organization as organizationTable } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { RetryLaterError } from "@orylo/platform";
-import { asFreshEvent, type FakeLlm, loadStripeFixture, startFakeLlm } from "@orylo/testkit";
+import {
+  asFreshEvent,
+  type FakeLlm,
+  loadStripeFixture,
+  startFakeLlm,
+  startFakePostHog,
+} from "@orylo/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { explainDetection } from "../src/explanations/explain-detection";
@@ -168,6 +174,36 @@ describe("LLM explanations", () => {
     const error = await explain().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryLaterError);
     expect((error as RetryLaterError).at.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("tracks ai_explanation_generated in PostHog (real posthog-node), and nothing without POSTHOG_KEY", async () => {
+    const { db } = await getTestDatabase();
+    const organization = await createTestOrganization(db);
+    const posthog = await startFakePostHog();
+    try {
+      fake.respond = () => ({ output: draft });
+      const ai = testAi(fake.url, ["openai"], posthog.url);
+      const detectionId = await scoreCharge(db, organization.id);
+      await explainDetection(testCtx(db), { detectionId, organizationId: organization.id }, ai);
+      await ai.analytics.shutdown();
+      const [event] = await posthog.waitForEvents(1);
+      expect(event).toMatchObject({
+        event: "ai_explanation_generated",
+        distinct_id: organization.id,
+        properties: {
+          status: "ready",
+          source: "llm",
+          provider: "openai",
+          model: "gpt-4o-mini",
+          cache_hit: false,
+        },
+      });
+      expect(event?.properties.input_tokens).toBeGreaterThan(0);
+      expect(event?.properties.latency_ms).toEqual(expect.any(Number));
+      expect(testAi(fake.url).analytics.enabled).toBe(false);
+    } finally {
+      await posthog.close();
+    }
   });
 
   it("never puts personal data into a prompt", async () => {

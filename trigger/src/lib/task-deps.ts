@@ -16,16 +16,18 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config, logger);
   const alertEmail = alertEmailFromConfig(config);
+  const ai = createAiServices(config, logger);
   try {
     return await work({
       db: database.db,
       logger,
       stripe: stripeAccessFromConfig(config),
-      ai: createAiServices(config, logger),
+      ai,
       ...(alertEmail ? { alertEmail } : {}),
     });
   } finally {
     alertEmail?.mailer.close();
+    await ai.analytics.shutdown();
     await database.close();
   }
 }

@@ -132,11 +132,12 @@ async function boot(options: BootOptions): Promise<Runtime> {
     defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     overrides: options.stripeOverrides,
   });
+  const ai = createAiServices(config, logger);
   const deps: TaskDeps = {
     db: database.db,
     logger,
     stripe,
-    ai: createAiServices(config, logger),
+    ai,
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
@@ -176,6 +177,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      await ai.analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },

@@ -7,6 +7,7 @@ import {
   type RenderInput,
 } from "@orylo/ai";
 import { findExplanationWork, recordAiUsage, writeExplanation } from "@orylo/db";
+import { track } from "@orylo/platform";
 import { alertOnAiBudget, readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { freeLedgerRow } from "../ai/ledger-rows";
@@ -70,22 +71,34 @@ export async function explainDetection(
       : "unchanged";
   }
 
-  let explanation: Explanation | null = null;
+  let llm: Awaited<ReturnType<typeof explainWithLlm>> = null;
   let status: "ready" | "fallback" = "ready";
   if (ai.chain.providers.length > 0) {
     const budget = await readAiBudget(ctx);
     await alertOnAiBudget(ctx, budget);
     if (budget.state === "exhausted") logger.info({ budget }, "monthly AI budget spent: templates");
-    else explanation = await explainWithLlm(ctx, ai, input);
-    if (!explanation) status = "fallback";
+    else llm = await explainWithLlm(ctx, ai, input);
+    if (!llm) status = "fallback";
   }
-  if (!explanation) {
-    explanation = templates;
+  if (!llm)
     await recordAiUsage(ctx.db, [
       freeLedgerRow(organizationId, "explanation", EXPLANATION_PROMPT_VERSION, "templates"),
     ]);
-  }
+  const explanation: Explanation = llm?.explanation ?? templates;
   const written = await write({ status, explanation, source: explanation.source, error: null });
   logger.info({ written, status, source: explanation.source }, "detection explained");
+  if (written) {
+    const usage = llm?.usage;
+    track(ai.analytics, organizationId, "ai_explanation_generated", {
+      status,
+      source: explanation.source,
+      provider: usage?.provider ?? "templates",
+      model: usage?.model ?? "templates",
+      input_tokens: usage?.inputTokens ?? 0,
+      output_tokens: usage?.outputTokens ?? 0,
+      latency_ms: usage?.latencyMs ?? 0,
+      cache_hit: usage?.cacheHit ?? false,
+    });
+  }
   return written ? status : "unchanged";
 }

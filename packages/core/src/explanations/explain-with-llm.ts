@@ -23,11 +23,30 @@ const CACHE_TTL_SECONDS = 30 * 24 * 3600;
  * lands in the usage ledger. Over the organization's rate limit (policy `aiExplanations`) the task is put back
  * in line for when the window resets: delayed, never dropped to templates.
  */
+/** Who wrote an LLM explanation, for the analytics event. */
+export interface LlmExplanationUsage {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  cacheHit: boolean;
+}
+
+const CACHE_USAGE: LlmExplanationUsage = {
+  provider: "cache",
+  model: "cache",
+  inputTokens: 0,
+  outputTokens: 0,
+  latencyMs: 0,
+  cacheHit: true,
+};
+
 export async function explainWithLlm(
   ctx: OrgCtx,
   ai: AiServices,
   input: RenderInput,
-): Promise<Explanation | null> {
+): Promise<{ explanation: Explanation; usage: LlmExplanationUsage } | null> {
   const { organizationId } = ctx;
   const facts = explanationFacts(input);
   const key = explanationCacheKey(facts);
@@ -43,7 +62,7 @@ export async function explainWithLlm(
       await recordAiUsage(ctx.db, [
         freeLedgerRow(organizationId, "explanation", EXPLANATION_PROMPT_VERSION, "cache"),
       ]);
-      return explanation;
+      return { explanation, usage: CACHE_USAGE };
     } catch (error) {
       ctx.logger.warn({ err: error }, "cached explanation structure does not fit this trace");
     }
@@ -71,5 +90,9 @@ export async function explainWithLlm(
     .catch((error: unknown) => {
       ctx.logger.warn({ err: error }, "explanation structure not cached");
     });
-  return renderDraft(outcome.result.data, input);
+  const { provider, model, usage, latencyMs } = outcome.result;
+  return {
+    explanation: renderDraft(outcome.result.data, input),
+    usage: { provider, model, ...usage, latencyMs, cacheHit: false },
+  };
 }
