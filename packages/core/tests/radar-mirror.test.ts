@@ -7,6 +7,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mirrorRadarList } from "../src/actions/mirror-radar-list";
 import { withOrganization } from "../src/context";
+import { removeListAdditions } from "../src/detections/act-on-detection";
+import { addToSystemBlockLists } from "../src/labels/system-block-lists";
 import { addListItems, createList, removeListItem } from "../src/lists/manage-lists";
 import type { StripeAccess } from "../src/stripe/stripe-access";
 import { DetectionActPayload, TASKS, type TaskDeps } from "../src/tasks";
@@ -142,5 +144,19 @@ describe("Radar value list mirroring", () => {
     await addListItems(on.ctx, ruleOnly.id, { items: [{ value: "a@example.com" }] });
     await addListItems(on.ctx, strings.id, { items: [{ value: "scam" }] });
     expect(await queuedMirrors(on.organizationId)).toEqual([]);
+  });
+
+  it("mirrors the system block lists Orylo fills, and an undo of a block", async () => {
+    const { ctx, organizationId } = await organizationWith(true);
+    const added = await addToSystemBlockLists(ctx, { email: ["Thief@Example.com"], device_id: ["dev_1"] });
+    expect(await queuedMirrors(organizationId)).toEqual([
+      expect.objectContaining({ operation: "add", value: "thief@example.com" }),
+    ]);
+    await removeListAdditions(ctx, added);
+    await relay(testStripeAccess());
+    // The addition ran after its item was gone: it did nothing, so only the removal is recorded.
+    expect((await actionsOf(organizationId)).map((a) => [a.kind, a.status, a.stripeObjectId])).toEqual([
+      ["radar_remove", "dry_run", expect.stringMatching(/^orylo_blocked_emails:thief@example\.com:litem_/)],
+    ]);
   });
 });
