@@ -1,3 +1,5 @@
+export * from "./attacks";
 export * from "./random";
 export * from "./scenarios";
+export * from "./shoppers";
 export * from "./stripe-charge";
