@@ -1,10 +1,11 @@
 import type { Executor } from "@orylo/db";
+import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { createLogger, loadConfig } from "@orylo/platform";
 import { type FakeStripe, signStripePayload } from "@orylo/testkit";
 import { type AiServices, createAiServices } from "../src/ai/ai-services";
 import type { Ctx } from "../src/context";
 import { type StripeAccess, stripeAccessFromConfig } from "../src/stripe/stripe-access";
-import type { WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
+import { receiveStripeWebhook, type WebhookDelivery } from "../src/stripe-events/receive-stripe-webhook";
 
 export const PLATFORM_SECRET = "whsec_core_test_platform";
 export const CONNECT_SECRET = "whsec_core_test_connect";
@@ -83,4 +84,13 @@ export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[
       timeoutMs: 2_000,
     },
   });
+}
+
+/** A fresh organization on the worker's database, and `send` to deliver an event to it through the webhook verb. */
+export async function ingestionSetup() {
+  const { db } = await getTestDatabase();
+  const organization = await createTestOrganization(db);
+  const send = async (event: unknown) =>
+    receiveStripeWebhook(testCtx(db), await platformDelivery(event, organization.id));
+  return { db, organization, send };
 }

@@ -6,15 +6,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { retryStripeEvents } from "../src/stripe-events/retry-stripe-events";
-import { platformDelivery, testCtx } from "./helpers";
+import { ingestionSetup, platformDelivery, testCtx } from "./helpers";
 
-async function setup() {
-  const { db } = await getTestDatabase();
-  const organization = await createTestOrganization(db);
-  const send = async (event: unknown) =>
-    receiveStripeWebhook(testCtx(db), await platformDelivery(event, organization.id));
-  return { db, organization, send };
-}
+const setup = ingestionSetup;
 
 describe("ingesting Stripe events", () => {
   it("scores a charge once whether it arrives in a PaymentIntent (charges.data[]) or a charge event", async () => {

@@ -13,6 +13,7 @@ import { pick, type Random, seededRandom } from "@orylo/testkit/scenarios";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
 import { computeLiveFeatures } from "../src/features/live-features";
+import { OFFLINE_LOOKUPS } from "../src/features/offline-lookups";
 
 /**
  * ARCHITECTURE §4: one feature definition, two evaluators written independently. This test feeds the
@@ -180,7 +181,11 @@ describe("live (SQL) features agree with the streaming evaluator", () => {
     "on a dense in-order history (seed $seed, amount history limit $limit)",
     async ({ seed, limit }) => {
       // A zone with a half-hour offset, so local_hour cannot agree by accident with UTC.
-      const options: FeatureOptions = { merchantAmountHistoryLimit: limit, timeZone: "Asia/Kolkata" };
+      const options: FeatureOptions = {
+        merchantAmountHistoryLimit: limit,
+        timeZone: "Asia/Kolkata",
+        lookups: OFFLINE_LOOKUPS,
+      };
       const { db } = await getTestDatabase();
       const organization = await createTestOrganization(db);
       // A neighbour with the same entities, interleaved: the SQL side must never count it.

@@ -43,3 +43,14 @@ export const Transaction = z.object({
   metadata: z.record(z.string(), z.string()),
 });
 export type Transaction = z.infer<typeof Transaction>;
+
+/** The part of an email address after its last `@`, trimmed and lowercased; null without one. */
+export function emailDomainOf(email: string | null): string | null {
+  const at = email?.lastIndexOf("@") ?? -1;
+  return at < 0
+    ? null
+    : email!
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
+}

@@ -13,4 +13,5 @@ export * from "./sign-stripe-payload";
 export * from "./sparkov";
 export * from "./stalled-http-server";
 export * from "./stripe-fixtures";
+export * from "./tcp-proxy";
 export * from "./upstash-rest-proxy";

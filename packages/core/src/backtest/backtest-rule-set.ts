@@ -8,6 +8,7 @@ import {
 import { backtestRules, listReferences, RATES_AS_OF, type Rule, type RuleAst } from "@orylo/engine";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
+import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadBacktestActionLists } from "../lists/load-action-lists";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
@@ -132,7 +133,7 @@ export async function backtestRuleSet(
     candidate: candidates.map(({ rule }) => rule),
     baseline: live.rules.length > 0 ? live.rules : undefined,
     settings: settings.engine,
-    featureOptions: { timeZone: settings.timeZone },
+    featureOptions: { timeZone: settings.timeZone, lookups: OFFLINE_LOOKUPS },
     lists: { ...live.lists, ...candidateLists },
     actionLists,
     labels,

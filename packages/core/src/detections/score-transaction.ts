@@ -5,6 +5,7 @@ import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
+import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { loadRuleSet } from "../rules/load-rule-set";
@@ -57,6 +58,7 @@ export async function scorePayment(
   const { payment, settings } = input;
   const features = await computeLiveFeatures(ctx.db, ctx.organizationId, payment, input.ingestSeq, {
     timeZone: settings.timeZone,
+    lookups: OFFLINE_LOOKUPS,
   });
   const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
   const actionLists = await loadActionListsFor(ctx.db, ctx.organizationId, payment, payment.createdAt);

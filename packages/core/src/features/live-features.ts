@@ -6,9 +6,11 @@ import {
   cardCountFeatureName,
   type FeatureOptions,
   type FeatureVector,
+  FIRST_SEEN_FEATURES,
   MERCHANT_AMOUNT_HISTORY_SECONDS,
   MERCHANT_WINDOWS,
   paymentFeatures,
+  secondsSince,
   type Transaction,
   VELOCITY_ENTITIES,
   type VelocityEntity,
@@ -85,6 +87,7 @@ async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: 
     }
     if (payment[VELOCITY_ENTITIES[entity]] !== null) present.push(entity);
   }
+  for (const name of Object.keys(FIRST_SEEN_FEATURES)) features[name] = null;
   if (present.length === 0) return features;
 
   // One row per entity, with the same column names for every entity so the rows can be UNIONed.
@@ -92,6 +95,11 @@ async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: 
     const column = ENTITY_COLUMNS[entity];
     const selections: Record<string, SQL<number | string | null>> = {
       entity: sql<string>`${entity}::text`,
+      // Epoch milliseconds of the first earlier payment, and of the first authorized one (all time).
+      first_ms: sql<number | null>`(extract(epoch from min(${t.createdAt})) * 1000)::float8`,
+      first_authorized_ms: sql<
+        number | null
+      >`(extract(epoch from min(${t.createdAt}) filter (where ${t.status} = 'succeeded')) * 1000)::float8`,
     };
     for (const window of WINDOW_NAMES) {
       const scope = inWindow(payment.createdAt, window);
@@ -118,8 +126,14 @@ async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: 
 
   if (rows.length !== present.length)
     throw new Error(`entity query returned ${rows.length} rows for ${present.length} entities`);
+  const at = payment.createdAt.getTime();
   for (const row of rows) {
     const entity = row.entity as VelocityEntity;
+    for (const [name, feature] of Object.entries(FIRST_SEEN_FEATURES)) {
+      if (feature.entity !== entity) continue;
+      const first = row[feature.authorizedOnly ? "first_authorized_ms" : "first_ms"];
+      features[name] = first === null ? null : secondsSince(at, Math.round(Number(first)));
+    }
     for (const window of WINDOW_NAMES) {
       for (const outcome of CHARGE_OUTCOMES)
         features[velocityFeatureName(outcome, entity, window)] = Number(row[`${outcome}_${window}`]);

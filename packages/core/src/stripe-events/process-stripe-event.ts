@@ -10,6 +10,7 @@ import {
   type StripeEventRow,
 } from "@orylo/db";
 import { ZodError } from "zod";
+import { raiseAlert } from "../alerts/raise-alert";
 import { type Ctx, withOrganization } from "../context";
 import { UnavailableError } from "../errors";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
@@ -78,8 +79,9 @@ async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise
   const poison = error instanceof PoisonEventError || error instanceof ZodError;
   const message = describeFailure(error);
   let retryAt: Date | null;
+  let row: StripeEventRow | undefined;
   try {
-    const row = await findStripeEvent(ctx.db, eventId);
+    row = await findStripeEvent(ctx.db, eventId);
     const attempts = (row?.attempts ?? 0) + 1;
     retryAt = poison || attempts >= MAX_EVENT_ATTEMPTS ? null : nextAttemptAt(ctx.now(), attempts);
     await markStripeEventFailed(ctx.db, eventId, { error: message, retryAt });
@@ -99,7 +101,27 @@ async function recordFailure(ctx: Ctx, eventId: string, error: unknown): Promise
     );
   }
   ctx.logger.error({ err: error, poison }, "event dead-lettered");
+  await alertDeadEvent(ctx, row, message);
   return { status: "dead", detection: null };
+}
+
+/** One alert per organization while dead events keep coming (the count says how many); never fails the answer. */
+async function alertDeadEvent(ctx: Ctx, row: StripeEventRow | undefined, message: string): Promise<void> {
+  try {
+    const alertCtx = row?.organizationId ? withOrganization(ctx, row.organizationId) : ctx;
+    await raiseAlert(alertCtx, {
+      kind: "stripe_events.dead",
+      severity: "warning",
+      dedupeKey: "stripe_events.dead",
+      title: "Stripe events could not be processed",
+      body: [
+        `Event ${row?.id ?? "?"} (${row?.type ?? "unknown type"}) was dead-lettered: ${message.slice(0, 500)}`,
+        "It is kept with its error. After a fix, replay it: bun run events:replay (docs/operations.md).",
+      ].join("\n"),
+    });
+  } catch (alertError) {
+    ctx.logger.error({ err: alertError }, "could not raise the dead-event alert");
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Ctx } from "../context";
 import { InvalidRequestError } from "../errors";
 import { processStripeEvent } from "./process-stripe-event";
+import { replaceNul, TOO_DEEP } from "./replace-nul";
 import { StripeEventEnvelope } from "./stripe-event-envelope";
 import { verifyStripeSignature } from "./verify-stripe-signature";
 
@@ -120,7 +121,10 @@ async function verifyAndRoute(ctx: Ctx, { rawBody, signature, route }: WebhookDe
 }
 
 /** The envelope we rely on, and the event exactly as Stripe sent it (stored whole, for replays). */
-function parseEnvelope(event: unknown): { event: StripeEventEnvelope; payload: Record<string, unknown> } {
+function parseEnvelope(verified: unknown): { event: StripeEventEnvelope; payload: Record<string, unknown> } {
+  const event = replaceNul(verified);
+  if (event === TOO_DEEP)
+    throw new InvalidRequestError("The body is nested too deeply to be a Stripe event.");
   const parsed = StripeEventEnvelope.safeParse(event);
   if (!parsed.success) {
     throw new InvalidRequestError(`The body is not a Stripe event: ${z.prettifyError(parsed.error)}`, {

@@ -1,4 +1,4 @@
-import { PAYMENT_FEATURES } from "./payment-features";
+import { PAYMENT_FEATURES, type PaymentLookups } from "./payment-features";
 
 /**
  * The feature catalogue: names follow Stripe Radar where the meaning is the same
@@ -107,6 +107,8 @@ export interface FeatureOptions {
   merchantAmountHistoryLimit?: number;
   /** The organization's IANA time zone, for `local_hour` (default UTC). */
   timeZone?: string;
+  /** Offline data look-ups (IP country, email domain lists); without them those features are null. */
+  lookups?: PaymentLookups;
 }
 
 export function amountHistoryLimit(options: FeatureOptions = {}): number {
@@ -147,6 +149,32 @@ export const MERCHANT_FEATURE_NAMES: readonly string[] = [
   "merchant_amount_stddev_recent",
 ];
 
+/**
+ * Radar's `seconds_since_*` features: whole seconds from the earliest earlier payment with the same entity
+ * (any status, or only authorized ones) to this payment, floor((t − first) / 1 s); null when this payment
+ * has no such entity or there was no such earlier payment (never seen).
+ */
+export const FIRST_SEEN_FEATURES = {
+  seconds_since_card_first_seen: { entity: "card_number", authorizedOnly: false },
+  seconds_since_email_first_seen: { entity: "email", authorizedOnly: false },
+  seconds_since_first_successful_auth_on_card: { entity: "card_number", authorizedOnly: true },
+} as const satisfies Record<string, { entity: VelocityEntity; authorizedOnly: boolean }>;
+export type FirstSeenFeature = keyof typeof FIRST_SEEN_FEATURES;
+
+export const FIRST_SEEN_FEATURE_DOCS: Record<FirstSeenFeature, string> = {
+  seconds_since_card_first_seen:
+    "Seconds since the first earlier charge (any status) with the same card number (Stripe card fingerprint), this payment excluded; null when the card was never seen or this payment has no fingerprint",
+  seconds_since_email_first_seen:
+    "Seconds since the first earlier charge (any status) with the same email address, this payment excluded; null when the email was never seen or this payment has none",
+  seconds_since_first_successful_auth_on_card:
+    "Seconds since the first earlier authorized charge (status succeeded) with the same card number; null when the card was never authorized before or this payment has no fingerprint",
+};
+
+/** Whole seconds from `firstMs` to `atMs`, as both evaluators compute them. */
+export function secondsSince(atMs: number, firstMs: number): number {
+  return Math.floor((atMs - firstMs) / 1000);
+}
+
 /** Every name in the catalogue: both evaluators (SQL and streaming) produce exactly these keys. */
 export const FEATURE_NAMES: readonly string[] = [
   ...CHARGE_OUTCOMES.flatMap((outcome) =>
@@ -158,5 +186,6 @@ export const FEATURE_NAMES: readonly string[] = [
     WINDOW_NAMES.map((window) => cardCountFeatureName(entity, window)),
   ),
   ...MERCHANT_FEATURE_NAMES,
+  ...Object.keys(FIRST_SEEN_FEATURES),
   ...PAYMENT_FEATURES.map((feature) => feature.name),
 ];

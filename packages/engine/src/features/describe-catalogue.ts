@@ -6,6 +6,7 @@ import {
   CHARGE_OUTCOMES,
   cardCountFeatureName,
   FEATURE_NAMES,
+  FIRST_SEEN_FEATURE_DOCS,
   MERCHANT_FEATURE_DOCS,
   MERCHANT_WINDOWED_FEATURE_DOCS,
   MERCHANT_WINDOWS,
@@ -54,6 +55,7 @@ function featureMeanings(): Map<string, string> {
     for (const window of MERCHANT_WINDOWS)
       meanings.set(`${prefix}_${window}`, `${meaning} ${windowed(window)}, ${EXCLUDED}`);
   for (const [name, meaning] of Object.entries(MERCHANT_FEATURE_DOCS)) meanings.set(name, meaning);
+  for (const [name, meaning] of Object.entries(FIRST_SEEN_FEATURE_DOCS)) meanings.set(name, meaning);
   for (const feature of PAYMENT_FEATURES) meanings.set(feature.name, feature.meaning);
   return meanings;
 }

@@ -24,3 +24,39 @@ describe("local_hour", () => {
     expect(streamed?.features.local_hour).toBe(16);
   });
 });
+
+describe("features from offline look-ups", () => {
+  const lookups = {
+    ipCountry: (ip: string) => (ip.startsWith("90.") ? "FR" : null),
+    isDisposableEmailDomain: (domain: string) => domain === "yopmail.com",
+    isFreeEmailDomain: (domain: string) => domain === "gmail.com" || domain === "yopmail.com",
+  };
+  const of = (email: string | null, ipAddress: string | null) =>
+    paymentFeatures(makeTransaction({ email, ipAddress }), { lookups });
+
+  it("reads the IP's country and the email domain's kind", () => {
+    expect(of("Ann@GMAIL.com", "90.84.0.1")).toMatchObject({
+      ip_country: "FR",
+      is_disposable_email: false,
+      is_free_email: true,
+    });
+    // A disposable domain is not counted as free mail too.
+    expect(of("x@yopmail.com", "203.0.113.1")).toMatchObject({
+      ip_country: null,
+      is_disposable_email: true,
+      is_free_email: false,
+    });
+  });
+
+  it("is null without the signal or without look-ups", () => {
+    expect(of(null, null)).toMatchObject({
+      ip_country: null,
+      is_disposable_email: null,
+      is_free_email: null,
+    });
+    expect(paymentFeatures(makeTransaction({ email: "a@gmail.com", ipAddress: "90.1.1.1" }))).toMatchObject({
+      ip_country: null,
+      is_disposable_email: null,
+    });
+  });
+});

@@ -177,3 +177,43 @@ describe("StreamingFeatureEvaluator", () => {
     expect(() => evaluator.push(makeTransaction({ createdAt: at(-1) }))).toThrow(RangeError);
   });
 });
+
+describe("seconds_since_* (first seen)", () => {
+  it("counts whole seconds from the first payment of the card and email, and the card's first authorization", () => {
+    const features = featuresOfLast([
+      makeTransaction({ ...card, email: "x@example.com", createdAt: at(0), ...declined("card_declined") }),
+      // `at` is in minutes: 90 s, 100 s and 3 700.5 s after the first payment.
+      makeTransaction({ ...card, email: "a@example.com", createdAt: at(1.5) }),
+      makeTransaction({ ...card, email: "a@example.com", createdAt: at(100 / 60) }),
+      makeTransaction({ ...card, email: "a@example.com", createdAt: at(3_700.5 / 60) }),
+    ]);
+    expect(features).toMatchObject({
+      seconds_since_card_first_seen: 3_700,
+      seconds_since_email_first_seen: 3_610,
+      seconds_since_first_successful_auth_on_card: 3_610,
+    });
+  });
+
+  it("is null for a card never seen, never authorized, or a payment without one", () => {
+    expect(featuresOfLast([makeTransaction({ ...card, createdAt: at(0) })])).toMatchObject({
+      seconds_since_card_first_seen: null,
+      seconds_since_first_successful_auth_on_card: null,
+    });
+    const declinedOnly = featuresOfLast([
+      makeTransaction({ ...card, createdAt: at(0), ...declined("card_declined") }),
+      makeTransaction({ ...card, createdAt: at(5) }),
+    ]);
+    expect(declinedOnly).toMatchObject({
+      seconds_since_card_first_seen: 300,
+      seconds_since_first_successful_auth_on_card: null,
+    });
+    const noCard = featuresOfLast([
+      makeTransaction({ ...card, createdAt: at(0) }),
+      makeTransaction({ cardFingerprint: null, email: null, createdAt: at(5) }),
+    ]);
+    expect(noCard).toMatchObject({
+      seconds_since_card_first_seen: null,
+      seconds_since_email_first_seen: null,
+    });
+  });
+});

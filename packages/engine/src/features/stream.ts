@@ -7,8 +7,10 @@ import {
   cardCountFeatureName,
   type FeatureOptions,
   type FeatureVector,
+  FIRST_SEEN_FEATURES,
   MERCHANT_AMOUNT_HISTORY_SECONDS,
   MERCHANT_WINDOWS,
+  secondsSince,
   VELOCITY_ENTITIES,
   type VelocityEntity,
   velocityFeatureName,
@@ -19,6 +21,7 @@ import { paymentFeatures } from "./payment-features";
 import { PaymentLog } from "./payment-log";
 
 const ENTITIES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
+const FIRST_SEEN_ENTITIES = [...new Set(Object.values(FIRST_SEEN_FEATURES).map((feature) => feature.entity))];
 const CARD_ENTITIES: ReadonlySet<VelocityEntity> = new Set(CARD_COUNT_ENTITIES);
 const LONGEST_WINDOW_MS = 1000 * Math.max(...Object.values(WINDOWS).filter((seconds) => seconds !== null));
 const MERCHANT_LONGEST_MS = 1000 * Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
@@ -38,6 +41,8 @@ const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
  * - merchant_amount_*_recent = the last `limit` (default 200) earlier payments in this currency (any
  *   status), latest by (createdAt, arrival), among those in (t − 30 days, t]: count, mean and population
  *   stddev in minor units; mean and stddev null when count is 0.
+ * - seconds_since_* = floor((t − first) / 1 s) from the first earlier payment of the entity (any status, or
+ *   the first authorized one), null when never seen; all time, never evicted.
  * Test and live payments are not separated here: the caller feeds the stream it means to replay.
  */
 export class StreamingFeatureEvaluator {
@@ -47,6 +52,11 @@ export class StreamingFeatureEvaluator {
   private readonly merchantLog = new PaymentLog();
   private readonly sameAmountLogs = new Map<string, PaymentLog>();
   private readonly amountHistories = new Map<string, AmountHistory>();
+  /** Entity value → when it was first seen and first authorized; never evicted (all-time facts). */
+  private readonly firstSeen = new Map<
+    VelocityEntity,
+    Map<string, { any: number; authorized: number | null }>
+  >(FIRST_SEEN_ENTITIES.map((entity) => [entity, new Map()]));
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly amountHistoryLimit: number;
 
@@ -65,6 +75,7 @@ export class StreamingFeatureEvaluator {
     const features: FeatureVector = paymentFeatures(transaction, this.options);
     for (const entity of ENTITIES) this.addEntityFeatures(features, entity, transaction, time);
     this.addMerchantFeatures(features, transaction, time);
+    this.addFirstSeenFeatures(features, transaction, time);
     this.record(transaction, time);
     return features;
   }
@@ -111,7 +122,22 @@ export class StreamingFeatureEvaluator {
     features.merchant_amount_stddev_recent = stats.stddev;
   }
 
+  private addFirstSeenFeatures(features: FeatureVector, transaction: Transaction, time: number) {
+    for (const [name, { entity, authorizedOnly }] of Object.entries(FIRST_SEEN_FEATURES)) {
+      const value = transaction[VELOCITY_ENTITIES[entity]];
+      const seen = value === null ? undefined : this.firstSeen.get(entity)!.get(value);
+      const first = authorizedOnly ? (seen?.authorized ?? null) : (seen?.any ?? null);
+      features[name] = first === null ? null : secondsSince(time, first);
+    }
+  }
+
   private record(transaction: Transaction, time: number) {
+    for (const entity of FIRST_SEEN_ENTITIES) {
+      const value = transaction[VELOCITY_ENTITIES[entity]];
+      if (value === null) continue;
+      const seen = getOrCreate(this.firstSeen.get(entity)!, value, () => ({ any: time, authorized: null }));
+      if (seen.authorized === null && transaction.status === "succeeded") seen.authorized = time;
+    }
     for (const entity of ENTITIES) {
       const value = transaction[VELOCITY_ENTITIES[entity]];
       if (value === null) continue;

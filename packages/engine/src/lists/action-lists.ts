@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Transaction } from "../transaction";
+import { emailDomainOf, type Transaction } from "../transaction";
 
 /** A list that acts on decisions by itself (ARCHITECTURE §4), ahead of every rule. */
 export const ListAction = z.enum(["allow", "block"]);
@@ -17,11 +17,6 @@ export function foldListValue(kind: string, raw: string): string {
   return value;
 }
 
-function emailDomain(email: string | null): string | null {
-  const at = email?.lastIndexOf("@") ?? -1;
-  return at < 0 ? null : email!.slice(at + 1);
-}
-
 /**
  * What the payment can be listed by, in stored form: its email and email domain, card fingerprint and IIN,
  * Stripe customer, IP, device, and the countries of its card, billing and shipping addresses.
@@ -30,7 +25,7 @@ export function listCandidates(transaction: Transaction): { kind: string; value:
   // Kinds as lists name them; other kinds (`string`) are only read by rules as `@name`.
   const raw: [string, string | null][] = [
     ["email", transaction.email],
-    ["email_domain", emailDomain(transaction.email)],
+    ["email_domain", emailDomainOf(transaction.email)],
     ["card_fingerprint", transaction.cardFingerprint],
     ["card_bin", transaction.cardIin],
     ["customer", transaction.customerId],

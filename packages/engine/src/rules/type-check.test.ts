@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "../features/catalogue";
+import { PAYMENT_FEATURES } from "../features/payment-features";
 import { makeTransaction } from "../test-helpers/make-transaction";
 import { type AttributeDefinition, resolveAttribute } from "./attributes/attribute";
 import {
@@ -87,24 +88,27 @@ describe("compileRule", () => {
 });
 
 describe("attribute registry", () => {
-  it("holds every catalogue feature as a number", () => {
-    for (const feature of FEATURE_NAMES) expect(DEFAULT_ATTRIBUTE_REGISTRY.get(feature)?.type).toBe("number");
+  it("holds every catalogue feature with its type", () => {
+    const typeOf = new Map(PAYMENT_FEATURES.map((feature) => [feature.name, feature.type]));
+    for (const feature of FEATURE_NAMES)
+      expect(DEFAULT_ATTRIBUTE_REGISTRY.get(feature)?.type).toBe(typeOf.get(feature) ?? "number");
+    expect(DEFAULT_ATTRIBUTE_REGISTRY.get("ip_country")?.type).toBe("string");
   });
 
   it("grows by data: a feature-backed attribute is one definition", () => {
-    const ipCountry: AttributeDefinition = {
-      name: "ip_country",
+    const ipRegion: AttributeDefinition = {
+      name: "ip_region",
       type: "string",
-      description: "Country of the IP address",
-      source: { kind: "feature", feature: "ip_country" },
+      description: "Region of the IP address",
+      source: { kind: "feature", feature: "ip_region" },
     };
-    const registry = createAttributeRegistry([...DEFAULT_ATTRIBUTES, ipCountry]);
-    expect(compileRule("Block if :card_country: != :ip_country:", { registry }).ok).toBe(true);
-    expect(compileRule("Block if :card_country: != :ip_country:").ok).toBe(false);
+    const registry = createAttributeRegistry([...DEFAULT_ATTRIBUTES, ipRegion]);
+    expect(compileRule("Block if :ip_region: = 'Lagos'", { registry }).ok).toBe(true);
+    expect(compileRule("Block if :ip_region: = 'Lagos'").ok).toBe(false);
     expect(
-      resolveAttribute(ipCountry, { transaction: makeTransaction(), features: { ip_country: "NG" } }),
-    ).toBe("NG");
-    expect(() => createAttributeRegistry([ipCountry, ipCountry])).toThrow(/twice/);
+      resolveAttribute(ipRegion, { transaction: makeTransaction(), features: { ip_region: "Lagos" } }),
+    ).toBe("Lagos");
+    expect(() => createAttributeRegistry([ipRegion, ipRegion])).toThrow(/twice/);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from "@orylo/core";
 import type { z } from "zod";
+import { refuseNul } from "./check-request-text";
 import { readBody } from "./read-body";
 
 /** API bodies are small JSON objects; 100 kB leaves room for a batch of list items. */
@@ -10,8 +11,9 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   const text = await readBody(request, MAX_API_BODY_BYTES);
   let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
+    body = JSON.parse(text, refuseNul);
+  } catch (error) {
+    if (error instanceof InvalidRequestError) throw error;
     throw new InvalidRequestError("The body is not valid JSON.");
   }
   return schema.parse(body);

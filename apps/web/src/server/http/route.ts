@@ -15,6 +15,7 @@ import { generateId } from "@orylo/platform";
 import { getRuntime, type Runtime } from "../runtime";
 import { memberContext } from "../session/member-context";
 import { afterResponse } from "./after-response";
+import { checkRequestText } from "./check-request-text";
 import { enforceRateLimit } from "./rate-limit";
 import { toHttpResponse } from "./to-http-response";
 
@@ -44,12 +45,9 @@ function wrap<P, C extends Ctx>(
     let response: Response;
     try {
       const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
-      response = await handler(
-        await authenticate(base, request, runtime),
-        request,
-        await context.params,
-        runtime,
-      );
+      const params = await context.params;
+      checkRequestText(request, params);
+      response = await handler(await authenticate(base, request, runtime), request, params, runtime);
       response.headers.set("x-request-id", requestId);
     } catch (error) {
       response = toHttpResponse(error, { requestId, logger });

@@ -3,6 +3,7 @@ import { PAYMENT_FEATURES } from "../../features/payment-features";
 import type { AttributeDefinition } from "./attribute";
 
 function unitOf(feature: string): string {
+  if (feature.startsWith("seconds_since_")) return "seconds";
   if (feature.includes("decline_rate")) return "ratio 0-1";
   if (feature.includes("amount_mean") || feature.includes("amount_stddev"))
     return "minor units of the payment currency";

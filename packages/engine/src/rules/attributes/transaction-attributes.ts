@@ -1,4 +1,4 @@
-import type { Transaction } from "../../transaction";
+import { emailDomainOf, type Transaction } from "../../transaction";
 import type { AttributeDefinition, AttributeType } from "./attribute";
 
 const field = (
@@ -51,10 +51,7 @@ export const TRANSACTION_ATTRIBUTES: readonly AttributeDefinition[] = [
     description: "The part of the email address after the @",
     source: {
       kind: "derived",
-      derive: ({ transaction }) => {
-        const at = transaction.email?.lastIndexOf("@") ?? -1;
-        return at < 0 ? null : transaction.email!.slice(at + 1).toLowerCase();
-      },
+      derive: ({ transaction }) => emailDomainOf(transaction.email),
     },
   },
   // Without 3DS data Stripe sends no three_d_secure object: that is "not used", not "unknown".
