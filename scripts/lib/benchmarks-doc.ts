@@ -41,10 +41,12 @@ export interface RunReport {
 export function machineLine(): string {
   const cores = cpus();
   const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
-  return `${cores[0]?.model ?? "unknown CPU"}, ${cores.length} cores, ${memory} RAM, Bun ${Bun.version}`;
+  const { bun, node } = process.versions;
+  const runtime = bun ? `Bun ${bun}` : `Node ${node}`;
+  return `${cores[0]?.model ?? "unknown CPU"}, ${cores.length} cores, ${memory} RAM, ${runtime}`;
 }
 
-function gitCommit(): string {
+export function gitCommit(): string {
   try {
     const run = (args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
     const dirty = run(["status", "--porcelain", "--untracked-files=no"]) !== "";
@@ -70,7 +72,7 @@ function renderBlock(report: RunReport): string {
 }
 
 /** A Markdown table with aligned columns (as the formatter leaves it, so a run leaves `biome check` clean). */
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((cell, i) => Math.max(3, cell.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];

@@ -1,5 +1,5 @@
 import type { Transaction } from "@orylo/engine";
-import { pick, randomToken, seededRandom } from "@orylo/testkit/scenarios";
+import { logNormal, pick, randomToken, seededRandom } from "@orylo/testkit/scenarios";
 
 export interface HistoryOptions {
   seed: number;
@@ -27,11 +27,6 @@ interface Shopper {
 function ip(random: Random): string {
   const octet = () => Math.floor(random() * 254) + 1;
   return `${20 + Math.floor(random() * 200)}.${octet()}.${octet()}.${octet()}`;
-}
-
-function logNormal(random: Random, median: number, sigma: number): number {
-  const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return median * Math.exp(sigma * gaussian);
 }
 
 /**

@@ -10,6 +10,7 @@ export * from "./redis-server";
 export * from "./refresh-stripe-ids";
 export * from "./resp-client";
 export * from "./sign-stripe-payload";
+export * from "./sparkov";
 export * from "./stalled-http-server";
 export * from "./stripe-fixtures";
 export * from "./tcp-proxy";

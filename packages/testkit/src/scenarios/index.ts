@@ -1,3 +1,6 @@
+export * from "./attacks";
+export * from "./identities";
 export * from "./random";
 export * from "./scenarios";
+export * from "./shoppers";
 export * from "./stripe-charge";

@@ -1,106 +1,27 @@
-import { pick, type Random, randomToken, seededRandom } from "./random";
+import { cvcGuessing, declinedThenPays, enumerationBurst, sharedIp } from "./attacks";
+import { between } from "./identities";
+import { type Random, seededRandom } from "./random";
+import { ordinaryShoppers } from "./shoppers";
 import { chargeEvent, type SimulatedEvent, type SimulatedPayment } from "./stripe-charge";
 
-const BRANDS = ["visa", "mastercard", "amex"] as const;
-const COUNTRIES = ["FR", "FR", "FR", "DE", "BE", "ES", "IT", "GB"] as const;
-const DOMAINS = ["gmail.com", "orange.fr", "outlook.com", "free.fr", "yahoo.fr", "proton.me"] as const;
-
-function newCard(random: Random, country: string): SimulatedPayment["card"] {
-  return {
-    fingerprint: randomToken(random, 16),
-    brand: pick(random, BRANDS),
-    funding: random() < 0.85 ? "credit" : "debit",
-    country,
-    last4: String(1000 + Math.floor(random() * 9000)),
-  };
-}
-
-function ipAddress(random: Random): string {
-  return `${Math.floor(random() * 200) + 20}.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.${Math.floor(random() * 254) + 1}`;
-}
-
-/** Basket amounts in cents: mostly 20–150 €, a long tail up to a few hundred. */
-function basketAmount(random: Random): number {
-  const euros = Math.exp(3.3 + random() * 1.4 + (random() < 0.05 ? 1 : 0));
-  return Math.round(euros) * 100 + (random() < 0.5 ? 0 : 90);
-}
-
-/** Shoppers who each pay once to a few times over the period, with their own card, email, IP and device. */
-export function ordinaryShoppers(
-  random: Random,
-  { count, start, end }: { count: number; start: Date; end: Date },
-): SimulatedPayment[] {
-  const payments: SimulatedPayment[] = [];
-  const span = end.getTime() - start.getTime();
-  for (let shopper = 0; shopper < count; shopper++) {
-    const country = pick(random, COUNTRIES);
-    const card = newCard(random, country);
-    const email = `shopper${shopper}.${randomToken(random, 4).toLowerCase()}@${pick(random, DOMAINS)}`;
-    const identity = {
-      card,
-      email,
-      customerId: random() < 0.6 ? `cus_sim${randomToken(random, 14)}` : null,
-      ip: ipAddress(random),
-      deviceId: `dev_${randomToken(random, 12)}`,
-      billingCountry: country,
-    };
-    const visits = 1 + Math.floor(random() * 3);
-    for (let visit = 0; visit < visits; visit++) {
-      const declined = random() < 0.03;
-      payments.push({
-        ...identity,
-        at: new Date(start.getTime() + Math.floor(random() * span)),
-        amount: basketAmount(random),
-        currency: "eur",
-        outcome: declined
-          ? { kind: "declined", declineCode: "insufficient_funds" }
-          : { kind: "authorized", riskScore: Math.floor(random() * 40) },
-        cvcCheck: "pass",
-      });
-    }
-  }
-  return payments;
-}
-
-/**
- * A card-testing (enumeration) attack: one IP and device trying many stolen cards with tiny amounts, a few
- * seconds apart, mostly declined by the issuers.
- */
-export function cardTestingBurst(
-  random: Random,
-  { cards, start, seconds }: { cards: number; start: Date; seconds: number },
-): SimulatedPayment[] {
-  const ip = ipAddress(random);
-  const deviceId = `dev_${randomToken(random, 12)}`;
-  return Array.from({ length: cards }, (_, attempt) => {
-    const country = pick(random, ["US", "BR", "GB", "IN"] as const);
-    const declined = random() < 0.85;
-    return {
-      at: new Date(start.getTime() + Math.floor((attempt * seconds * 1000) / cards)),
-      amount: pick(random, [100, 100, 150, 200] as const),
-      currency: "eur",
-      card: newCard(random, country),
-      email: `${randomToken(random, 8).toLowerCase()}@${pick(random, DOMAINS)}`,
-      customerId: null,
-      ip,
-      deviceId,
-      billingCountry: country,
-      outcome: declined
-        ? {
-            kind: "declined",
-            declineCode: pick(random, ["card_declined", "incorrect_cvc", "expired_card"] as const),
-          }
-        : { kind: "authorized", riskScore: 55 + Math.floor(random() * 20) },
-      cvcCheck: declined ? "fail" : "pass",
-    } satisfies SimulatedPayment;
-  });
-}
+const DAY = 86_400_000;
 
 export type TrafficLabel = "shopper" | "card_testing";
 
 export interface SimulatedTraffic {
   label: TrafficLabel;
   event: SimulatedEvent;
+}
+
+function inTimeOrder<Label>(
+  random: Random,
+  parts: { label: Label; payments: SimulatedPayment[] }[],
+): { label: Label; event: SimulatedEvent }[] {
+  return parts
+    .flatMap(({ label, payments }) => payments.map((payment) => ({ label, payment })))
+    .map((entry, order) => ({ ...entry, order }))
+    .sort((a, b) => a.payment.at.getTime() - b.payment.at.getTime() || a.order - b.order)
+    .map(({ label, payment }) => ({ label, event: chargeEvent(random, payment) }));
 }
 
 /**
@@ -126,13 +47,41 @@ export function simulatedTraffic({
   const burstStart = new Date(end.getTime() - (burstSeconds + 30) * 1000);
   const shopping = ordinaryShoppers(random, {
     count: shoppers,
-    start: new Date(end.getTime() - days * 86_400_000),
+    start: new Date(end.getTime() - days * DAY),
     end: burstStart,
-  }).map((payment) => ({ label: "shopper" as const, payment }));
-  const burst = cardTestingBurst(random, { cards: burstCards, start: burstStart, seconds: burstSeconds }).map(
-    (payment) => ({ label: "card_testing" as const, payment }),
-  );
-  return [...shopping, ...burst]
-    .sort((a, b) => a.payment.at.getTime() - b.payment.at.getTime())
-    .map(({ label, payment }) => ({ label, event: chargeEvent(random, payment) }));
+  });
+  const burst = enumerationBurst(random, { cards: burstCards, start: burstStart, seconds: burstSeconds });
+  return inTimeOrder(random, [
+    { label: "shopper" as const, payments: shopping },
+    { label: "card_testing" as const, payments: burst },
+  ]);
+}
+
+/** The scenarios of SPEC §G, each with the outcome default settings must give it. */
+export type SpecScenario = "shopper" | "enumeration" | "cvc_guessing" | "declined_then_pays" | "shared_ip";
+
+/**
+ * Every SPEC §G scenario in one merchant's stream: three to five weeks of ordinary shoppers (their number,
+ * basket median, pools of cards, IPs and emails drawn from the seed), with the four attacks and honest
+ * corner cases on separate days of the last week at jittered hours, as Stripe events in time order.
+ */
+export function specScenarios(seed: number, end: Date): { label: SpecScenario; event: SimulatedEvent }[] {
+  const random = seededRandom(seed);
+  const days = Math.round(between(random, 21, 35));
+  const start = new Date(end.getTime() - days * DAY);
+  const attackDay = (daysBeforeEnd: number) =>
+    new Date(end.getTime() - daysBeforeEnd * DAY + Math.floor(between(random, 8, 20) * 3_600_000));
+  return inTimeOrder(random, [
+    {
+      label: "shopper" as const,
+      payments: ordinaryShoppers(random, { count: Math.round(between(random, 1_200, 1_800)), start, end }),
+    },
+    {
+      label: "enumeration" as const,
+      payments: enumerationBurst(random, { cards: 40, start: attackDay(5), seconds: 240 }),
+    },
+    { label: "cvc_guessing" as const, payments: cvcGuessing(random, { start: attackDay(4), attempts: 6 }) },
+    { label: "declined_then_pays" as const, payments: declinedThenPays(random, { start: attackDay(3) }) },
+    { label: "shared_ip" as const, payments: sharedIp(random, { start: attackDay(2), people: 5 }) },
+  ]);
 }

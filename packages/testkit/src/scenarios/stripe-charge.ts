@@ -6,18 +6,44 @@ export interface SimulatedPayment {
   amount: number;
   currency: string;
   card: { fingerprint: string; brand: string; funding: string; country: string; last4: string };
-  email: string;
+  email: string | null;
   customerId: string | null;
   ip: string;
-  deviceId: string;
+  deviceId: string | null;
   billingCountry: string;
   outcome:
     | { kind: "authorized"; riskScore: number }
     | {
         kind: "declined";
-        declineCode: "insufficient_funds" | "incorrect_cvc" | "card_declined" | "expired_card";
+        declineCode: DeclineCode;
       };
   cvcCheck: "pass" | "fail" | "unchecked";
+  /** The issuer's postcode check; absent = not checked. */
+  postalCodeCheck?: "pass" | "fail";
+}
+
+export type DeclineCode =
+  | "insufficient_funds"
+  | "incorrect_cvc"
+  | "card_declined"
+  | "expired_card"
+  | "do_not_honor"
+  | "generic_decline"
+  | "incorrect_number";
+
+/** Radar's level for its score, at Stripe's cut-offs (elevated from 65, highest from 75). */
+function riskLevel(score: number): string {
+  return score >= 75 ? "highest" : score > 65 ? "elevated" : "normal";
+}
+
+/** Stripe's `failure_code` for an issuer decline: the card-number and CVC codes stand alone, the rest are declines. */
+function failureCode(declineCode: DeclineCode | null): string | null {
+  if (declineCode === null) return null;
+  return declineCode === "incorrect_cvc" ||
+    declineCode === "incorrect_number" ||
+    declineCode === "expired_card"
+    ? declineCode
+    : "card_declined";
 }
 
 /**
@@ -51,17 +77,18 @@ export function chargeEvent(random: Random, payment: SimulatedPayment) {
     created,
     currency: payment.currency,
     customer: payment.customerId,
-    failure_code: declineCode === "incorrect_cvc" ? "incorrect_cvc" : declineCode ? "card_declined" : null,
+    failure_code: failureCode(declineCode),
     failure_message: declineCode ? "Your card was declined." : null,
     livemode: false,
-    metadata: { ip_address: payment.ip, device_id: payment.deviceId },
+    metadata: payment.deviceId
+      ? { ip_address: payment.ip, device_id: payment.deviceId }
+      : { ip_address: payment.ip },
     outcome: succeeded
       ? {
           advice_code: null,
           network_status: "approved_by_network",
           reason: null,
-          risk_level:
-            payment.outcome.kind === "authorized" && payment.outcome.riskScore > 65 ? "elevated" : "normal",
+          risk_level: riskLevel(payment.outcome.kind === "authorized" ? payment.outcome.riskScore : 0),
           risk_score: payment.outcome.kind === "authorized" ? payment.outcome.riskScore : 0,
           seller_message: "Payment complete.",
           type: "authorized",
@@ -81,7 +108,11 @@ export function chargeEvent(random: Random, payment: SimulatedPayment) {
     payment_method_details: {
       card: {
         brand: payment.card.brand,
-        checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: payment.cvcCheck },
+        checks: {
+          address_line1_check: null,
+          address_postal_code_check: payment.postalCodeCheck ?? null,
+          cvc_check: payment.cvcCheck,
+        },
         country: payment.card.country,
         exp_month: 12,
         exp_year: 2030,

@@ -38,6 +38,7 @@ export function LiveFeed({
   useEffect(() => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
       source = new EventSource(`/api/dashboard/feed?after=${encodeURIComponent(last.current)}`);
       source.onopen = () => setConnected(true);
@@ -45,10 +46,15 @@ export function LiveFeed({
         const item = JSON.parse((event as MessageEvent<string>).data) as FeedItem;
         last.current = item.cursor;
         setItems((current) => [item, ...current.filter((known) => known.id !== item.id)].slice(0, KEEP));
-        if (Date.now() - lastRefresh.current > REFRESH_EVERY_MS) {
+        // Stats and the attack banner are server-rendered: refresh them at most every REFRESH_EVERY_MS, and
+        // once more after the last event of a burst, so the page never stays behind the feed.
+        if (refreshTimer) return;
+        const wait = Math.max(0, lastRefresh.current + REFRESH_EVERY_MS - Date.now());
+        refreshTimer = setTimeout(() => {
+          refreshTimer = undefined;
           lastRefresh.current = Date.now();
           router.refresh();
-        }
+        }, wait);
       });
       source.onerror = () => {
         setConnected(false);
@@ -59,6 +65,7 @@ export function LiveFeed({
     connect();
     return () => {
       clearTimeout(retry);
+      clearTimeout(refreshTimer);
       source?.close();
     };
   }, [router]);

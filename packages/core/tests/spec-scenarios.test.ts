@@ -1,0 +1,73 @@
+import { DEFAULT_ENGINE_SETTINGS, type Decision, evaluate, streamFeatures } from "@orylo/engine";
+import { type SpecScenario, specScenarios } from "@orylo/testkit/scenarios";
+import { describe, expect, it } from "vitest";
+import { normalizeCharge } from "../src/stripe-events/normalize-charge";
+
+// SPEC §G scenario outcomes with default settings, over 20 seeds: each seed redraws the shop (weeks of
+// shoppers, basket sizes, card/IP/email pools) and the timing and amounts of every attack, so no weight
+// can be tuned to one draw. The engine runs in memory on the Stripe payloads as ingestion normalizes them.
+const SEEDS = Array.from({ length: 20 }, (_, index) => 101 + index);
+const END = new Date("2025-03-01T00:00:00Z");
+
+function decisionsBySeed(seed: number): Record<SpecScenario, Decision[]> {
+  const traffic = specScenarios(seed, END);
+  const decisions: Record<SpecScenario, Decision[]> = {
+    shopper: [],
+    enumeration: [],
+    cvc_guessing: [],
+    declined_then_pays: [],
+    shared_ip: [],
+  };
+  const transactions = traffic.map(({ event }) => normalizeCharge(event.data.object));
+  let index = 0;
+  for (const { transaction, features } of streamFeatures(transactions)) {
+    decisions[traffic[index]!.label].push(evaluate(transaction, features, DEFAULT_ENGINE_SETTINGS).decision);
+    index += 1;
+  }
+  return decisions;
+}
+
+const outcomes = new Map(SEEDS.map((seed) => [seed, decisionsBySeed(seed)]));
+const each = (scenario: SpecScenario) => SEEDS.map((seed) => [seed, outcomes.get(seed)![scenario]] as const);
+
+describe("SPEC §G scenarios with default settings, 20 seeds", () => {
+  it.each(each("enumeration"))(
+    "seed %i: an enumeration burst from one IP is BLOCKed from its 4th attempt on",
+    (_, decisions) => {
+      expect(decisions).toHaveLength(40);
+      expect(decisions.slice(3)).toEqual(Array(37).fill("BLOCK"));
+    },
+  );
+
+  it.each(each("cvc_guessing"))(
+    "seed %i: one card guessing its CVC is flagged by its 4th attempt",
+    (_, decisions) => {
+      expect(decisions).toHaveLength(6);
+      expect(decisions.slice(3)).not.toContain("ALLOW");
+    },
+  );
+
+  it.each(each("declined_then_pays"))(
+    "seed %i: a shopper declined twice for insufficient funds who then pays is not blocked",
+    (_, decisions) => {
+      expect(decisions).toHaveLength(3);
+      expect(decisions).not.toContain("BLOCK");
+    },
+  );
+
+  it.each(each("shared_ip"))("seed %i: five people sharing one IP over a day stay ALLOW", (_, decisions) => {
+    expect(decisions.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(decisions)).toEqual(new Set(["ALLOW"]));
+  });
+
+  it.each(each("shopper"))(
+    "seed %i: ordinary shoppers: BLOCK <= 1 %, REVIEW + BLOCK <= 5 %",
+    (_, decisions) => {
+      const share = (wanted: Decision[]) =>
+        decisions.filter((d) => wanted.includes(d)).length / decisions.length;
+      expect(decisions.length).toBeGreaterThan(2_000);
+      expect(share(["BLOCK"])).toBeLessThanOrEqual(0.01);
+      expect(share(["REVIEW", "BLOCK"])).toBeLessThanOrEqual(0.05);
+    },
+  );
+});
