@@ -1,19 +1,30 @@
-import { enqueueTasks, findDetectionSummary } from "@orylo/db";
+import { enqueueTasks, findDetectionSummary, type ListRow } from "@orylo/db";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
+import { loadStoredSettings } from "../organizations/load-stored-settings";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { DETECTION_ACT_TASK, type DetectionActPayload } from "../tasks/detection-act";
+import { RADAR_ITEM_TYPE } from "./radar-value-lists";
 
 /** Actions are tasks, queued in the caller's transaction: never a Stripe call inside a request. */
-async function enqueueAction(ctx: OrgCtx, payload: DetectionActPayload, dedupeKey: string): Promise<void> {
-  await enqueueTasks(ctx.db, [
-    {
+async function enqueueActions(
+  ctx: OrgCtx,
+  actions: readonly { payload: DetectionActPayload; dedupeKey: string }[],
+): Promise<void> {
+  if (actions.length === 0) return;
+  await enqueueTasks(
+    ctx.db,
+    actions.map(({ payload, dedupeKey }) => ({
       taskId: DETECTION_ACT_TASK,
       payload,
       dedupeKey: `${DETECTION_ACT_TASK}:${dedupeKey}`,
       organizationId: ctx.organizationId,
-    },
-  ]);
+    })),
+  );
+}
+
+async function enqueueAction(ctx: OrgCtx, payload: DetectionActPayload, dedupeKey: string): Promise<void> {
+  await enqueueActions(ctx, [{ payload, dedupeKey }]);
 }
 
 /** With the BLOCK's own transaction, when the organization acts on blocked payments at all. */
@@ -58,5 +69,34 @@ export async function closeReviewOnStripe(
     ctx,
     { trigger: "review", organizationId: ctx.organizationId, detectionId, outcome },
     `review:${detectionId}:${outcome}`,
+  );
+}
+
+/**
+ * With the list change's transaction: mirrors added or removed items of an allow or block list into Radar,
+ * when the organization mirrors lists and Radar has a value list type for the list's kind. Keyed on the item
+ * id, so a value refreshed in place is not queued again and one removed and added back is.
+ */
+export async function requestRadarMirror(
+  ctx: OrgCtx,
+  list: Pick<ListRow, "id" | "kind" | "action">,
+  operation: "add" | "remove",
+  items: readonly { id: string; value: string }[],
+): Promise<void> {
+  if (!list.action || !RADAR_ITEM_TYPE[list.kind] || items.length === 0) return;
+  if (!(await loadStoredSettings(ctx)).actions.mirrorRadarLists) return;
+  await enqueueActions(
+    ctx,
+    items.map((item) => ({
+      payload: {
+        trigger: "list_mirror",
+        organizationId: ctx.organizationId,
+        listId: list.id,
+        itemId: item.id,
+        value: item.value,
+        operation,
+      },
+      dedupeKey: `radar:${operation}:${item.id}`,
+    })),
   );
 }

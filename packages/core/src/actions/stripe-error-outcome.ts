@@ -25,6 +25,8 @@ export const WRITE_PERMISSION: Record<StripeActionKind, string> = {
   cancel_payment_intent: "PaymentIntents: Write",
   refund_charge: "Refunds: Write",
   approve_review: "Reviews: Write",
+  radar_add: "Radar → Value Lists: Write",
+  radar_remove: "Radar → Value Lists: Write",
 };
 
 const TRANSIENT = new Set(["StripeRateLimitError", "StripeAPIError", "StripeConnectionError"]);

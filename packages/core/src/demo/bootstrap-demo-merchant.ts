@@ -43,6 +43,7 @@ export async function bootstrapDemoMerchant(
           refundOnBlock: true,
           closeReviews: true,
           refundEarlyFraudWarnings: true,
+          mirrorRadarLists: true,
         },
       },
     });

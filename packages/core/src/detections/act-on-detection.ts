@@ -1,5 +1,6 @@
-import { deleteListItem, findDetectionWithTransaction } from "@orylo/db";
+import { deleteListItem, findDetectionWithTransaction, findList } from "@orylo/db";
 import { z } from "zod";
+import { requestRadarMirror } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import {
@@ -53,10 +54,18 @@ export async function removeListAdditions(
   ctx: OrgCtx,
   items: z.infer<typeof ListAdditions>,
 ): Promise<number> {
-  let removed = 0;
-  for (const item of ListAdditions.parse(items)) {
-    if (await deleteListItem(ctx.db, { organizationId: ctx.organizationId, ...item })) removed += 1;
-  }
+  // One transaction: a removal and the Radar mirror it queues land together.
+  const removed = await ctx.db.transaction(async (tx) => {
+    let count = 0;
+    for (const item of ListAdditions.parse(items)) {
+      const id = await deleteListItem(tx, { organizationId: ctx.organizationId, ...item });
+      if (!id) continue;
+      count += 1;
+      const list = await findList(tx, ctx.organizationId, item.listId);
+      if (list) await requestRadarMirror({ ...ctx, db: tx }, list, "remove", [{ id, value: item.value }]);
+    }
+    return count;
+  });
   if (items.length > 0 && removed === 0) throw new NotFoundError("list item", items[0]?.value ?? "");
   return removed;
 }

@@ -1,5 +1,6 @@
 import { findListByName, insertList, insertMissingListItems, type ListAction } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { requestRadarMirror } from "../actions/request-actions";
 import { describeActor, type OrgCtx } from "../context";
 import { OryloError } from "../errors";
 import type { ListKind } from "../lists/list-schemas";
@@ -86,7 +87,8 @@ export async function addToSystemLists(
     });
     if (kind === "customer" && inserted.length > 0)
       await recordListedCustomers(ctx, { id: list.id, action: family.action }, items);
-    added.push(...inserted);
+    await requestRadarMirror(ctx, list, "add", inserted);
+    added.push(...inserted.map(({ listId, value }) => ({ listId, value })));
   }
   return added;
 }

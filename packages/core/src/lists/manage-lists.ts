@@ -1,5 +1,6 @@
 import { deleteListItem, findList, insertList, selectLists, upsertListItems } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { requestRadarMirror } from "../actions/request-actions";
 import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
@@ -84,6 +85,7 @@ export async function addListItems(
     // Counts, not values: list values are personal data (emails, IPs) and the log outlives erasure.
     const data = { count: upserted.length, source };
     await recordAudit(ctx, { action: "list.items_added", target: { type: "list", id: listId }, data }, tx);
+    await requestRadarMirror({ ...ctx, db: tx }, list, "add", upserted);
     return upserted;
   });
   ctx.logger.info({ listId, count: rows.length }, "list items added");
@@ -101,6 +103,8 @@ export async function removeListItem(ctx: OrgCtx, listId: string, value: string)
     });
     if (deleted) {
       await recordAudit(ctx, { action: "list.item_removed", target: { type: "list", id: listId } }, tx);
+      const item = { id: deleted, value: normalized };
+      await requestRadarMirror({ ...ctx, db: tx }, list, "remove", [item]);
     }
     return deleted;
   });

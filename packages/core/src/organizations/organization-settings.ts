@@ -15,6 +15,8 @@ export const ActionSettings = z.object({
   closeReviews: z.boolean().default(false),
   /** Refund a payment that receives an early fraud warning when it is cheaper than a dispute or its risk is high. */
   refundEarlyFraudWarnings: z.boolean().default(false),
+  /** Mirror the items of allow and block lists into Radar value lists (`orylo_<list name>`). */
+  mirrorRadarLists: z.boolean().default(false),
   /** What a dispute costs the merchant, in minor units of `disputeFeeCurrency` (Stripe: 15 USD / 20 EUR). */
   disputeFee: z.number().int().min(0).default(2000),
   disputeFeeCurrency: z.string().length(3).default("eur"),
@@ -38,8 +40,10 @@ export const StoredSettings = z.object({
     .default({ monthlyBudgetUsd: 20 }),
 });
 
+export type StoredSettings = z.infer<typeof StoredSettings>;
+
 /** Everything that shapes an organization's decisions and reports: the JSON settings and their own columns. */
-export type OrganizationSettings = z.infer<typeof StoredSettings> & {
+export type OrganizationSettings = StoredSettings & {
   /** IANA zone: `local_hour` and daily reports. */
   timeZone: string;
   /** Lowercase ISO 4217 code reports convert into. */

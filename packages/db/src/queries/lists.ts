@@ -86,10 +86,28 @@ export async function selectListItems(db: Executor, organizationId: string, list
     .orderBy(asc(listItems.value));
 }
 
+/** Whether the item is still listed (the same entry: a value removed and added again has a new id). */
+export async function listItemExists(
+  db: Executor,
+  params: { organizationId: string; listId: string; itemId: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: listItems.id })
+    .from(listItems)
+    .where(
+      and(
+        eq(listItems.organizationId, params.organizationId),
+        eq(listItems.listId, params.listId),
+        eq(listItems.id, params.itemId),
+      ),
+    );
+  return row !== undefined;
+}
+
 export async function deleteListItem(
   db: Executor,
   params: { organizationId: string; listId: string; value: string },
-): Promise<boolean> {
+): Promise<string | null> {
   const deleted = await db
     .delete(listItems)
     .where(
@@ -100,7 +118,7 @@ export async function deleteListItem(
       ),
     )
     .returning({ id: listItems.id });
-  return deleted.length > 0;
+  return deleted[0]?.id ?? null;
 }
 
 /**
@@ -143,14 +161,14 @@ export async function findListByName(db: Executor, organizationId: string, name:
 export async function insertMissingListItems(
   db: Executor,
   params: { organizationId: string; listId: string; items: readonly (NewListItem & { id: string })[] },
-): Promise<{ listId: string; value: string }[]> {
+): Promise<{ id: string; listId: string; value: string }[]> {
   if (params.items.length === 0) return [];
   const { organizationId, listId } = params;
   return db
     .insert(listItems)
     .values(params.items.map((item) => ({ ...item, organizationId, listId })))
     .onConflictDoNothing({ target: [listItems.listId, listItems.value] })
-    .returning({ listId: listItems.listId, value: listItems.value });
+    .returning({ id: listItems.id, listId: listItems.listId, value: listItems.value });
 }
 
 export type ListAction = NonNullable<ListRow["action"]>;

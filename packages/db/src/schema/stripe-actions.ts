@@ -7,6 +7,8 @@ export const stripeActionKind = pgEnum("stripe_action_kind", [
   "cancel_payment_intent",
   "refund_charge",
   "approve_review",
+  "radar_add",
+  "radar_remove",
 ]);
 
 /**
@@ -37,7 +39,7 @@ export const stripeActions = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     detectionId: text().references(() => detections.id, { onDelete: "set null" }),
     kind: stripeActionKind().notNull(),
-    /** The object acted on: `pi_…`, `ch_…`, `prv_…`. */
+    /** The object acted on: `pi_…`, `ch_…`, `prv_…`; for Radar lists `<alias>:<value>:<list item id>`. */
     stripeObjectId: text().notNull(),
     /** Why Orylo acted: `block`, `review_approved`, `review_refunded`, `early_fraud_warning`. */
     trigger: text().notNull(),
