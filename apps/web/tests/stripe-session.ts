@@ -1,7 +1,7 @@
-import { member } from "@orylo/db";
+import type { Role } from "@orylo/core";
 import { createTestOrganization } from "@orylo/db/testing";
-import { generateId } from "@orylo/platform";
 import type { Runtime } from "@/server/runtime";
+import { createMemberSession } from "./request-headers";
 
 export interface SignedInMember {
   userId: string;
@@ -11,18 +11,10 @@ export interface SignedInMember {
 }
 
 /** A user with a real better-auth session and the given role in a new organization. */
-export async function signedInMember(runtime: Runtime, role: string): Promise<SignedInMember> {
-  const db = runtime.database.db;
-  const email = `${generateId("u")}@example.test`;
-  const password = "a long enough password";
-  const { user } = await runtime.auth.api.signUpEmail({ body: { email, password, name: "Merchant" } });
-  const organization = await createTestOrganization(db);
-  await db
-    .insert(member)
-    .values({ id: generateId("mem"), organizationId: organization.id, userId: user.id, role });
-  const response = await runtime.auth.api.signInEmail({ body: { email, password }, asResponse: true });
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { userId: user.id, organizationId: organization.id, cookie };
+export async function signedInMember(runtime: Runtime, role: Role): Promise<SignedInMember> {
+  const organization = await createTestOrganization(runtime.database.db);
+  const session = await createMemberSession(runtime, organization.id, role);
+  return { ...session, organizationId: organization.id };
 }
 
 /** Calls a session route handler as the browser would, with the member's cookie. */
