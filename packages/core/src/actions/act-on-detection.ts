@@ -1,6 +1,6 @@
-import { findDetectionWithTransaction, findOrganization, type StripeActionRow } from "@orylo/db";
+import { findDetectionWithTransaction, type StripeActionRow } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { StoredSettings } from "../organizations/organization-settings";
+import { loadStoredSettings } from "../organizations/load-stored-settings";
 import type { StripeAccess } from "../stripe/stripe-access";
 import { performStripeAction } from "./perform-stripe-action";
 import { planBlockAction } from "./plan-block-action";
@@ -17,8 +17,7 @@ export async function actOnDetection(
 ): Promise<StripeActionRow | null> {
   const found = await findDetectionWithTransaction(ctx.db, ctx.organizationId, detectionId);
   if (found?.detection.decision !== "BLOCK") return null;
-  const organization = await findOrganization(ctx.db, ctx.organizationId);
-  const settings = StoredSettings.parse(organization?.settings ?? {});
+  const settings = await loadStoredSettings(ctx);
   const { detection, transaction } = found;
   const plan = planBlockAction(
     {

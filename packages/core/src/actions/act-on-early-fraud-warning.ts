@@ -1,6 +1,6 @@
-import { findChargeForAction, findOrganization, type StripeActionRow } from "@orylo/db";
+import { findChargeForAction, type StripeActionRow } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { StoredSettings } from "../organizations/organization-settings";
+import { loadStoredSettings } from "../organizations/load-stored-settings";
 import type { StripeAccess } from "../stripe/stripe-access";
 import { performStripeAction } from "./perform-stripe-action";
 import { planEarlyFraudWarning } from "./plan-early-fraud-warning";
@@ -22,8 +22,7 @@ export async function actOnEarlyFraudWarning(
     );
     return null;
   }
-  const organization = await findOrganization(ctx.db, ctx.organizationId);
-  const settings = StoredSettings.parse(organization?.settings ?? {});
+  const settings = await loadStoredSettings(ctx);
   const plan = planEarlyFraudWarning(charge, settings.actions, settings.engine);
   if (!plan.refund) return null;
   ctx.logger.info({ chargeId, reason: plan.reason }, "early fraud warning: refunding");

@@ -1,11 +1,6 @@
-import {
-  findDetectionWithTransaction,
-  findOrganization,
-  listStripeEventsAbout,
-  type StripeActionRow,
-} from "@orylo/db";
+import { findDetectionWithTransaction, listStripeEventsAbout, type StripeActionRow } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { StoredSettings } from "../organizations/organization-settings";
+import { loadStoredSettings } from "../organizations/load-stored-settings";
 import type { StripeAccess } from "../stripe/stripe-access";
 import { performStripeAction } from "./perform-stripe-action";
 
@@ -21,8 +16,7 @@ export async function actOnReview(
   const found = await findDetectionWithTransaction(ctx.db, ctx.organizationId, detectionId);
   const chargeId = found?.transaction?.chargeId;
   if (!chargeId) return null;
-  const organization = await findOrganization(ctx.db, ctx.organizationId);
-  if (!StoredSettings.parse(organization?.settings ?? {}).actions.closeReviews) return null;
+  if (!(await loadStoredSettings(ctx)).actions.closeReviews) return null;
   if (outcome === "refund") {
     if (found.transaction?.status !== "succeeded") return null;
     return performStripeAction(ctx, access, {

@@ -1,7 +1,7 @@
-import { aiCostSince, findOrganization } from "@orylo/db";
+import { aiCostSince } from "@orylo/db";
 import { raiseAlert } from "../alerts/raise-alert";
 import type { OrgCtx } from "../context";
-import { StoredSettings } from "../organizations/organization-settings";
+import { loadStoredSettings } from "../organizations/load-stored-settings";
 
 export interface AiBudget {
   spentMicros: number;
@@ -19,10 +19,7 @@ export function monthStart(now: Date): Date {
 
 /** The organization's LLM spend this calendar month (UTC) against its `ai.monthlyBudgetUsd` setting. */
 export async function readAiBudget(ctx: OrgCtx): Promise<AiBudget> {
-  const organization = await findOrganization(ctx.db, ctx.organizationId);
-  const budgetMicros = Math.round(
-    StoredSettings.parse(organization?.settings ?? {}).ai.monthlyBudgetUsd * 1e6,
-  );
+  const budgetMicros = Math.round((await loadStoredSettings(ctx)).ai.monthlyBudgetUsd * 1e6);
   const since = monthStart(ctx.now());
   const spentMicros = await aiCostSince(ctx.db, ctx.organizationId, since);
   const state =
