@@ -85,17 +85,19 @@ export const RuleView = z.object({
 });
 export type RuleView = z.infer<typeof RuleView>;
 
-export const RuleVersionView = z.object({
-  version: z.number().int(),
-  name: z.string(),
-  action: RuleAction,
-  text: z.string(),
-  priority: z.number().int(),
-  mode: RuleMode,
-  enabled: z.boolean(),
-  expiresAt: z.iso.datetime().nullable(),
+/** One saved version: the rule's fields as they were then, with who saved it and what it changed. */
+export const RuleVersionView = RuleView.pick({
+  version: true,
+  name: true,
+  action: true,
+  text: true,
+  priority: true,
+  mode: true,
+  enabled: true,
+  expiresAt: true,
+  createdAt: true,
+}).extend({
   author: z.string(),
-  createdAt: z.iso.datetime(),
   changed: z
     .array(z.string())
     .meta({ description: "Fields that differ from the previous version (all of them for version 1)." }),
