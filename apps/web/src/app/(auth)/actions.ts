@@ -1,11 +1,11 @@
 "use server";
 
 import { createOrganization } from "@orylo/core";
-import { generateId } from "@orylo/platform";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requestContext } from "@/server/request-context";
 import { getRuntime } from "@/server/runtime";
 
 export type AuthFormState = { error: string | null };
@@ -49,15 +49,8 @@ export async function signUp(_state: AuthFormState, form: FormData): Promise<Aut
       body: { name: fields.name, email: fields.email, password: fields.password },
       headers: await headers(),
     });
-    const requestId = generateId("req");
     await createOrganization(
-      {
-        db: runtime.database.db,
-        actor: { type: "user", userId: user.id },
-        requestId,
-        logger: runtime.logger.child({ requestId }),
-        now: () => new Date(),
-      },
+      { ...requestContext(runtime), actor: { type: "user", userId: user.id } },
       user.id,
       { name: fields.shop, timeZone: fields.timeZone, reportingCurrency: fields.currency },
     );

@@ -12,6 +12,7 @@ import {
 } from "@orylo/core";
 import type { ApiKeyScope } from "@orylo/db";
 import { generateId } from "@orylo/platform";
+import { requestContext } from "../request-context";
 import { getRuntime, type Runtime } from "../runtime";
 import { memberContext } from "../session/member-context";
 import { afterResponse } from "./after-response";
@@ -41,10 +42,10 @@ function wrap<P, C extends Ctx>(
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
     const runtime = await getRuntime();
-    const logger = runtime.logger.child({ requestId });
+    const base = requestContext(runtime, requestId);
+    const logger = base.logger;
     let response: Response;
     try {
-      const base = { db: runtime.database.db, requestId, logger, now: () => new Date() };
       const params = await context.params;
       checkRequestText(request, params);
       response = await handler(await authenticate(base, request, runtime), request, params, runtime);

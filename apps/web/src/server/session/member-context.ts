@@ -1,5 +1,5 @@
 import { authorizeMember, type Ctx, type MemberCtx, type Permission, UnauthorizedError } from "@orylo/core";
-import { generateId } from "@orylo/platform";
+import { requestContext } from "../request-context";
 import { getRuntime } from "../runtime";
 
 /**
@@ -15,16 +15,8 @@ export async function memberContext(
   const runtime = await getRuntime();
   const session = await runtime.auth.api.getSession({ headers: requestHeaders });
   if (!session) throw new UnauthorizedError("Sign in first.");
-  const requestId = base?.requestId ?? generateId("req");
   return authorizeMember(
-    {
-      db: runtime.database.db,
-      requestId,
-      logger: runtime.logger.child({ requestId }),
-      now: () => new Date(),
-      ...base,
-      actor: { type: "user", userId: session.user.id },
-    },
+    { ...(base ?? requestContext(runtime)), actor: { type: "user", userId: session.user.id } },
     {
       userId: session.user.id,
       organizationId: session.session.activeOrganizationId ?? null,
