@@ -110,20 +110,7 @@ describe("LLM explanations", () => {
 
   it("uses templates without calling a provider once the month's budget is spent", async () => {
     const { db } = await getTestDatabase();
-    const organization = await createTestOrganization(db);
-    await db
-      .update(organizationTable)
-      .set({ settings: { ai: { monthlyBudgetUsd: 1 } } })
-      .where(eq(organizationTable.id, organization.id));
-    await db.insert(aiUsage).values({
-      organizationId: organization.id,
-      feature: "explanation",
-      provider: "openai",
-      model: "gpt-4o-mini",
-      promptVersion: "explain-v1",
-      costMicros: 1_000_000,
-      outcome: "ok",
-    });
+    const organization = await organizationWithSpend(db, 1_000_000);
     fake.respond = () => ({ output: draft });
     const detectionId = await scoreCharge(db, organization.id);
     expect(
@@ -134,20 +121,7 @@ describe("LLM explanations", () => {
 
   it("raises one budget alert at 75 % and keeps explaining with the LLM until 100 %", async () => {
     const { db } = await getTestDatabase();
-    const organization = await createTestOrganization(db);
-    await db
-      .update(organizationTable)
-      .set({ settings: { ai: { monthlyBudgetUsd: 1 } } })
-      .where(eq(organizationTable.id, organization.id));
-    await db.insert(aiUsage).values({
-      organizationId: organization.id,
-      feature: "explanation",
-      provider: "openai",
-      model: "gpt-4o-mini",
-      promptVersion: "explain-v1",
-      costMicros: 800_000,
-      outcome: "ok",
-    });
+    const organization = await organizationWithSpend(db, 800_000);
     fake.respond = () => ({ output: draft });
     const ai = testAi(fake.url);
     for (const amount of [1000, 9000]) {
@@ -299,3 +273,22 @@ describe("LLM explanations", () => {
       expect(prompts).not.toContain(value.toLowerCase());
   });
 });
+
+/** An organization with a 1 USD monthly AI budget of which `spentMicros` is already in the ledger. */
+async function organizationWithSpend(db: Db, spentMicros: number) {
+  const organization = await createTestOrganization(db);
+  await db
+    .update(organizationTable)
+    .set({ settings: { ai: { monthlyBudgetUsd: 1 } } })
+    .where(eq(organizationTable.id, organization.id));
+  await db.insert(aiUsage).values({
+    organizationId: organization.id,
+    feature: "explanation",
+    provider: "openai",
+    model: "gpt-4o-mini",
+    promptVersion: "explain-v1",
+    costMicros: spentMicros,
+    outcome: "ok",
+  });
+  return organization;
+}
