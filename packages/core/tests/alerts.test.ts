@@ -41,8 +41,31 @@ async function merchantWithOwner() {
 }
 
 /** Runs `alerts.send` as both hosts do: through its descriptor, with the payload `raiseAlert` queued. */
-async function sendAlert(deps: TaskDeps, alertId: string) {
-  await alertsSendTask.run(deps, alertsSendTask.payload.parse({ alertId }));
+/** Runs `alerts.send` for one alert, over the local SMTP server when `email` is given, else stored only. */
+async function sendAlert(
+  db: TaskDeps["db"],
+  alertId: string,
+  email?: { from: string | null; operatorRecipients: string[]; publicUrl: string },
+) {
+  const mailer = email
+    ? createMailer({
+        email: { smtpUrl: smtp.url, from: email.from, operatorRecipients: email.operatorRecipients },
+        publicUrl: email.publicUrl,
+      })
+    : null;
+  if (email && !mailer) throw new Error("mailer expected");
+  const deps: TaskDeps = {
+    db,
+    logger: testCtx(db).logger,
+    stripe: testStripeAccess(),
+    ai: testAi(),
+    ...(mailer ? { alertEmail: { mailer, operatorRecipients: email?.operatorRecipients ?? [] } } : {}),
+  };
+  try {
+    await alertsSendTask.run(deps, alertsSendTask.payload.parse({ alertId }));
+  } finally {
+    mailer?.close();
+  }
 }
 
 describe("raiseAlert", () => {
@@ -93,23 +116,12 @@ describe("alerts.send", () => {
     const { db } = await getTestDatabase();
     const { org, ownerEmail } = await merchantWithOwner();
     const alert = await raiseAlert(withOrganization(testCtx(db), org.id), input("smtp"));
-    const mailer = createMailer({
-      email: { smtpUrl: smtp.url, from: "alerts@orylo.test", operatorRecipients: [] },
+    const before = smtp.messages.length;
+    await sendAlert(db, alert.id, {
+      from: "alerts@orylo.test",
+      operatorRecipients: [],
       publicUrl: "http://localhost",
     });
-    if (!mailer) throw new Error("mailer expected");
-    const before = smtp.messages.length;
-    await sendAlert(
-      {
-        db,
-        logger: testCtx(db).logger,
-        stripe: testStripeAccess(),
-        ai: testAi(),
-        alertEmail: { mailer, operatorRecipients: [] },
-      },
-      alert.id,
-    );
-    mailer.close();
     const [mail] = (await smtp.waitForMessages(before + 1)).slice(before);
     expect(mail).toMatchObject({ to: [ownerEmail], subject: "[Orylo warning] No Stripe events for 6 hours" });
     expect(mail?.raw).toContain(alert.id);
@@ -122,7 +134,7 @@ describe("alerts.send", () => {
     const { org } = await merchantWithOwner();
     const alert = await raiseAlert(withOrganization(testCtx(db), org.id), input("stored"));
     const before = smtp.messages.length;
-    await sendAlert({ db, logger: testCtx(db).logger, stripe: testStripeAccess(), ai: testAi() }, alert.id);
+    await sendAlert(db, alert.id);
     const [row] = await db.select().from(alerts).where(eq(alerts.id, alert.id));
     expect(row).toMatchObject({ delivery: "stored", notifiedAt: expect.any(Date) });
     expect(smtp.messages.length).toBe(before);
@@ -132,23 +144,12 @@ describe("alerts.send", () => {
     const { db } = await getTestDatabase();
     const key = `signatures:${crypto.randomUUID()}`;
     const alert = await raiseAlert(testCtx(db), { ...input(key), kind: "webhooks.signature_failures" });
-    const mailer = createMailer({
-      email: { smtpUrl: smtp.url, from: null, operatorRecipients: ["oncall@orylo.test"] },
+    const before = smtp.messages.length;
+    await sendAlert(db, alert.id, {
+      from: null,
+      operatorRecipients: ["oncall@orylo.test"],
       publicUrl: "https://app.orylo.test",
     });
-    if (!mailer) throw new Error("mailer expected");
-    const before = smtp.messages.length;
-    await sendAlert(
-      {
-        db,
-        logger: testCtx(db).logger,
-        stripe: testStripeAccess(),
-        ai: testAi(),
-        alertEmail: { mailer, operatorRecipients: ["oncall@orylo.test"] },
-      },
-      alert.id,
-    );
-    mailer.close();
     const [mail] = (await smtp.waitForMessages(before + 1)).slice(before);
     expect(mail?.to).toEqual(["oncall@orylo.test"]);
     expect(mail?.raw).toContain(alert.id);
