@@ -109,11 +109,7 @@ describe("acting on a blocked payment", () => {
   it("refunds a captured charge exactly once under concurrent runs and task retries", async () => {
     const charge = fake.add(fakeCharge());
     const { ctx, detectionId, organizationId } = await blockedPayment({ chargeId: charge.id });
-    const access = testStripeAccess({
-      fake,
-      platformKey: PLATFORM_KEY,
-      defaultOrganizationId: organizationId,
-    });
+    const access = liveAccess(organizationId);
     const before = fake.executed("POST", REFUNDS);
     const runs = await Promise.all(
       Array.from({ length: 6 }, () => actOnDetection(ctx, access, { detectionId })),
@@ -157,11 +153,7 @@ describe("acting on a blocked payment", () => {
   it("retries a rate-limited refund with the same idempotency key, and calls Stripe once when it works", async () => {
     const charge = fake.add(fakeCharge());
     const { ctx, detectionId, organizationId } = await blockedPayment({ chargeId: charge.id });
-    const access = testStripeAccess({
-      fake,
-      platformKey: PLATFORM_KEY,
-      defaultOrganizationId: organizationId,
-    });
+    const access = liveAccess(organizationId);
     fake.failNext("POST", REFUNDS, stripeErrors.rateLimit);
     await expect(actOnDetection(ctx, access, { detectionId })).rejects.toBeInstanceOf(UnavailableError);
     expect((await actionsOf(organizationId))[0]).toMatchObject({ status: "pending", leaseUntil: null });
@@ -178,11 +170,7 @@ describe("acting on a blocked payment", () => {
   ])("maps %s to a clear outcome without retrying", async (_name, overrides, status, outcome) => {
     const charge = fake.add(fakeCharge(overrides));
     const { ctx, detectionId, organizationId } = await blockedPayment({ chargeId: charge.id });
-    const access = testStripeAccess({
-      fake,
-      platformKey: PLATFORM_KEY,
-      defaultOrganizationId: organizationId,
-    });
+    const access = liveAccess(organizationId);
     expect(await actOnDetection(ctx, access, { detectionId })).toMatchObject({ status, outcome });
   });
 
@@ -192,11 +180,7 @@ describe("acting on a blocked payment", () => {
       paymentIntentId: intent.id,
       captured: false,
     });
-    const access = testStripeAccess({
-      fake,
-      platformKey: PLATFORM_KEY,
-      defaultOrganizationId: organizationId,
-    });
+    const access = liveAccess(organizationId);
     const action = await actOnDetection(ctx, access, { detectionId });
     expect(action).toMatchObject({ status: "skipped", outcome: "not_cancelable" });
     expect(action?.message).toContain("status of succeeded");
@@ -304,7 +288,7 @@ async function relayWith(db: Awaited<ReturnType<typeof getTestDatabase>>["db"], 
   const deps: TaskDeps = {
     db,
     logger,
-    stripe: testStripeAccess({ fake, platformKey: PLATFORM_KEY, defaultOrganizationId: organizationId }),
+    stripe: liveAccess(organizationId),
     ai: testAi(),
   };
   await relayOutbox(createOutboxStore(db), runTaskInline(new Map(TASKS.map((t) => [t.id, t])), deps, logger));
@@ -402,3 +386,8 @@ describe("early fraud warnings and reviews", () => {
     ]);
   });
 });
+
+/** The platform key reaching the fake Stripe server on the organization's behalf: real calls, not dry runs. */
+function liveAccess(organizationId: string) {
+  return testStripeAccess({ fake, platformKey: PLATFORM_KEY, defaultOrganizationId: organizationId });
+}
