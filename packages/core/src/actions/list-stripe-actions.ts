@@ -1,7 +1,7 @@
 import { listStripeActions, stripeActionStatus } from "@orylo/db";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
-import { decodeDetectionCursor, encodeDetectionCursor } from "../detections/detection-cursor";
+import { PageQueryFields, pageWindow, toPage } from "../pagination";
 import { StripeActionView, toStripeActionView } from "./stripe-action-view";
 
 export const ListStripeActionsQuery = z
@@ -10,8 +10,7 @@ export const ListStripeActionsQuery = z
       .enum(stripeActionStatus.enumValues)
       .optional()
       .meta({ description: "Only actions in this state (`dry_run`, `failed`, …)." }),
-    cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    ...PageQueryFields,
   })
   .strict();
 export type ListStripeActionsQuery = z.infer<typeof ListStripeActionsQuery>;
@@ -29,13 +28,7 @@ export async function listStripeActionsPage(
 ): Promise<StripeActionList> {
   const rows = await listStripeActions(ctx.db, ctx.organizationId, {
     status: query.status,
-    before: query.cursor ? decodeDetectionCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
+    ...pageWindow(query),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toStripeActionView),
-    nextCursor: rows.length > query.limit && last ? encodeDetectionCursor(last) : null,
-  };
+  return toPage(rows, query.limit, toStripeActionView);
 }

@@ -1,8 +1,8 @@
 import { listDetectionsAfter } from "@orylo/db";
 import type { Decision } from "@orylo/engine";
 import type { OrgCtx } from "../context";
-import { decodeDetectionCursor, encodeDetectionCursor } from "../detections/detection-cursor";
 import { listDetectionsPage } from "../detections/list-detections";
+import { decodeCursor, encodeCursor } from "../pagination";
 
 export interface FeedItem {
   /** The position to resume after (SSE `id`, sent back as `Last-Event-ID`). */
@@ -21,18 +21,18 @@ const FEED_BATCH = 50;
 
 /** Detections newer than `cursor` (a `FeedItem.cursor` or `feedCursorAfter`), oldest first. */
 export async function readLiveFeed(ctx: OrgCtx, cursor: string): Promise<FeedItem[]> {
-  const after = decodeDetectionCursor(cursor);
+  const after = decodeCursor(cursor);
   const rows = await listDetectionsAfter(ctx.db, ctx.organizationId, { after, limit: FEED_BATCH });
   return rows.map((row) => ({
     ...row,
-    cursor: encodeDetectionCursor(row),
+    cursor: encodeCursor(row),
     createdAt: row.createdAt.toISOString(),
   }));
 }
 
 /** Where a feed starts when nothing was rendered before it: now (id "0" sorts before every `det_` id). */
 export function feedCursorAt(now: Date): string {
-  return encodeDetectionCursor({ createdAt: now, id: "0" });
+  return encodeCursor({ createdAt: now, id: "0" });
 }
 
 /** The newest detections for a page to render, newest first, and the cursor its live feed resumes from. */
@@ -50,7 +50,7 @@ export async function readLatestFeed(
     amount: row.amount,
     currency: row.currency,
     customerId: row.customerId,
-    cursor: encodeDetectionCursor({ createdAt: new Date(row.createdAt), id: row.id }),
+    cursor: encodeCursor({ createdAt: new Date(row.createdAt), id: row.id }),
   }));
   return { items, cursor: items[0]?.cursor ?? feedCursorAt(ctx.now()) };
 }

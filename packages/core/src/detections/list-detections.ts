@@ -2,7 +2,7 @@ import { detections, listDetections } from "@orylo/db";
 import { Decision } from "@orylo/engine";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
-import { decodeDetectionCursor, encodeDetectionCursor } from "./detection-cursor";
+import { PageQueryFields, pageWindow, toPage } from "../pagination";
 
 export const ListDetectionsQuery = z
   .object({
@@ -36,8 +36,7 @@ export const ListDetectionsQuery = z
       .enum(["fraud", "legitimate", "none"])
       .optional()
       .meta({ description: "An active label of this kind on the payment, or `none`." }),
-    cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    ...PageQueryFields,
   })
   .strict();
 export type ListDetectionsQuery = z.infer<typeof ListDetectionsQuery>;
@@ -81,13 +80,7 @@ export async function listDetectionsPage(ctx: OrgCtx, query: ListDetectionsQuery
     ruleId: query.rule,
     detector: query.detector,
     label: query.label,
-    before: query.cursor ? decodeDetectionCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
+    ...pageWindow(query),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > query.limit && last ? encodeDetectionCursor(last) : null,
-  };
+  return toPage(rows, query.limit, (row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }

@@ -1,7 +1,7 @@
 import { listTaskRuns, taskOutbox } from "@orylo/db";
 import { z } from "zod";
 import type { Ctx } from "../context";
-import { decodeDetectionCursor, encodeDetectionCursor } from "../detections/detection-cursor";
+import { PageQueryFields, pageWindow, toPage } from "../pagination";
 
 export const ListJobsQuery = z
   .object({
@@ -11,8 +11,7 @@ export const ListJobsQuery = z
       .min(1)
       .optional()
       .meta({ description: "Only runs of this task, e.g. `detection.explain`." }),
-    cursor: z.string().min(1).optional().meta({ description: "`nextCursor` from the previous page." }),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    ...PageQueryFields,
   })
   .strict();
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;
@@ -45,23 +44,17 @@ export async function listJobs(
   const rows = await listTaskRuns(ctx.db, organizationId, {
     status: query.status,
     taskId: query.task,
-    before: query.cursor ? decodeDetectionCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
+    ...pageWindow(query),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((row) => ({
-      id: row.id,
-      task: row.taskId,
-      status: row.status,
-      attempts: row.attempts,
-      priority: row.priority,
-      lastError: row.lastError,
-      runAfter: row.runAfter.toISOString(),
-      createdAt: row.createdAt.toISOString(),
-      completedAt: row.completedAt?.toISOString() ?? null,
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeDetectionCursor(last) : null,
-  };
+  return toPage(rows, query.limit, (row) => ({
+    id: row.id,
+    task: row.taskId,
+    status: row.status,
+    attempts: row.attempts,
+    priority: row.priority,
+    lastError: row.lastError,
+    runAfter: row.runAfter.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+  }));
 }
