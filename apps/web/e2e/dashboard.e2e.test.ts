@@ -68,4 +68,13 @@ describe("a merchant during a card-testing attack", () => {
     }
     await context.close();
   }, 300_000);
+
+  it("serves the security headers on pages and API responses", async () => {
+    for (const path of ["/sign-in", "/api/health"]) {
+      const response = await fetch(new URL(path, app.url));
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    }
+  });
 });
