@@ -15,6 +15,7 @@ export * from "./members";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./payments";
+export * from "./personal-data";
 export * from "./ping";
 export * from "./rules";
 export * from "./stripe-actions";

@@ -1,0 +1,274 @@
+import { is, type SQL, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "../client";
+import {
+  CUSTOMER_TABLES,
+  PERSONAL_DATA,
+  type PersonalColumn,
+  type PersonalDataKind,
+  type PersonalDataTable,
+  type TableEntry,
+} from "../personal-data";
+import * as schema from "../schema";
+
+/** One customer of one organization, as erasure and export find their rows. */
+export interface DataSubject {
+  organizationId: string;
+  customerRowId: string;
+  customerKey: string;
+  stripeCustomerId: string | null;
+  transactionIds: string[];
+  detectionIds: string[];
+  /** Ids that name the customer's objects in payloads: Stripe customer, charges, PaymentIntents, our rows. */
+  ids: string[];
+  /** The person's own values as stored (emails, names, IPs, devices…), pseudonyms excluded. */
+  values: string[];
+}
+
+/** Kinds whose values are the person's own and identify them wherever they are copied. */
+const VALUE_KINDS: readonly PersonalDataKind[] = ["email", "name", "ip", "user_agent", "device", "address"];
+/** Kinds that identify one person alone; an IP or a device may be shared, so it never locates a row. */
+const LOCATING_KINDS: readonly PersonalDataKind[] = ["email", "name"];
+export const PSEUDONYM_PREFIX = "pseudo_";
+const REDACTED = "[erased]";
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** A text[] parameter every driver passes the same way: one JSON string, unpacked in SQL. */
+function textArray(values: readonly string[]): SQL {
+  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+function valueColumns(table: "customers" | "transactions", kinds: readonly PersonalDataKind[]) {
+  const personal: readonly PersonalColumn[] = PERSONAL_DATA[table].personal;
+  return personal.filter((column) => kinds.includes(column.kind)).map((column) => column.column);
+}
+
+function isOwnValue(value: unknown): value is string {
+  return typeof value === "string" && value.length >= 3 && !value.startsWith(PSEUDONYM_PREFIX);
+}
+
+/** The customer whose Stripe customer id, customer key or row id is `id`, with everything that finds its rows. */
+export async function selectDataSubject(
+  db: Executor,
+  organizationId: string,
+  id: string,
+): Promise<(DataSubject & { locating: string[] }) | null> {
+  const customerColumns = valueColumns("customers", VALUE_KINDS);
+  const [customer] = rowsOf<Record<string, string | null>>(
+    await db.execute(sql`
+      select id, customer_key, stripe_customer_id, ${sql.join(
+        customerColumns.map((column) => sql.identifier(column)),
+        sql`, `,
+      )}
+      from customers where organization_id = ${organizationId} and (customer_key = ${id} or id = ${id})
+      limit 1`),
+  );
+  if (!customer) return null;
+  const transactionColumns = valueColumns("transactions", VALUE_KINDS);
+  const transactions = rowsOf<Record<string, string | null>>(
+    await db.execute(sql`
+      select id, charge_id, payment_intent_id, ${sql.join(
+        transactionColumns.map((column) => sql.identifier(column)),
+        sql`, `,
+      )}
+      from transactions where organization_id = ${organizationId} and customer_ref = ${customer.id}`),
+  );
+  const transactionIds = transactions.map((row) => row.id as string);
+  const detectionIds = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from detections
+      where organization_id = ${organizationId} and transaction_id = any(${textArray(transactionIds)})`),
+  ).map((row) => row.id);
+  const pick = (rows: Record<string, string | null>[], columns: string[]) =>
+    rows.flatMap((row) => columns.map((column) => row[column])).filter(isOwnValue);
+  const values = [
+    ...new Set([...pick([customer], customerColumns), ...pick(transactions, transactionColumns)]),
+  ];
+  const locatingValues = new Set([
+    ...pick([customer], valueColumns("customers", LOCATING_KINDS)),
+    ...pick(transactions, valueColumns("transactions", LOCATING_KINDS)),
+  ]);
+  const ids = [
+    ...new Set(
+      [
+        customer.stripe_customer_id,
+        ...transactions.flatMap((row) => [row.charge_id, row.payment_intent_id]),
+        ...transactionIds,
+        ...detectionIds,
+      ].filter((value): value is string => typeof value === "string" && value.length > 0),
+    ),
+  ];
+  return {
+    organizationId,
+    customerRowId: customer.id as string,
+    customerKey: customer.customer_key as string,
+    stripeCustomerId: customer.stripe_customer_id ?? null,
+    transactionIds,
+    detectionIds,
+    ids,
+    values,
+    locating: [...ids, ...locatingValues],
+  };
+}
+
+type LocatableSubject = DataSubject & { locating: string[] };
+
+/** Which rows of `table` belong to the subject, as its registry entry links them. */
+function linkPredicate(entry: TableEntry, subject: LocatableSubject): SQL {
+  const { link } = entry;
+  if (link.by === "none") return sql`false`;
+  const column = sql.identifier(link.column);
+  switch (link.by) {
+    case "customer":
+      return sql`${column} = ${subject.customerRowId}`;
+    case "stripe_customer":
+      return subject.stripeCustomerId ? sql`${column} = ${subject.stripeCustomerId}` : sql`false`;
+    case "transaction":
+      return sql`${column} = any(${textArray(subject.transactionIds)})`;
+    case "detection":
+      return sql`${column} = any(${textArray(subject.detectionIds)})`;
+    case "value":
+      return sql`${column} = any(${textArray([...subject.values, subject.customerKey])})`;
+    case "mentions":
+      return sql`exists (select 1 from jsonb_array_elements_text(${JSON.stringify(subject.locating)}::jsonb) token
+        where strpos(${column}::text, token) > 0)`;
+  }
+}
+
+function scoped(table: PersonalDataTable, subject: LocatableSubject): SQL {
+  return sql`organization_id = ${subject.organizationId} and (${linkPredicate(PERSONAL_DATA[table], subject)})`;
+}
+
+/** Every row of the subject, table by table, as JSON: the GDPR export. */
+export async function selectSubjectRows(
+  db: Executor,
+  subject: LocatableSubject,
+): Promise<Record<string, Record<string, unknown>[]>> {
+  const export_: Record<string, Record<string, unknown>[]> = {};
+  for (const table of CUSTOMER_TABLES) {
+    const rows = rowsOf<{ row: Record<string, unknown> }>(
+      await db.execute(
+        sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where ${scoped(table, subject)}`,
+      ),
+    );
+    export_[table] = rows.map(({ row }) => row);
+  }
+  return export_;
+}
+
+/** `value` as it reads inside a JSON document's text (quotes, backslashes and controls escaped). */
+function jsonEscaped(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+/** The column with each of `values` replaced; JSON columns are edited as text and parsed back. */
+type Column = ReturnType<typeof sql.identifier>;
+
+export function redacted(column: Column, isJson: boolean, values: readonly string[]): SQL {
+  // Longest first, so a value inside another (an email's local part in a name) leaves no remainder.
+  const needles = [...new Set(values.map((value) => (isJson ? jsonEscaped(value) : value)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  let text: SQL = isJson ? sql`${column}::text` : sql`${column}`;
+  for (const needle of needles) text = sql`replace(${text}, ${needle}, ${REDACTED})`;
+  return isJson ? sql`(${text})::jsonb` : text;
+}
+
+/** `pseudo_<hash>`: the same value in one organization always reads the same, and never as itself. */
+export function pseudonymized(column: Column): SQL {
+  return sql`case when ${column} is null or ${column} like ${`${PSEUDONYM_PREFIX}%`} then ${column}
+    else ${PSEUDONYM_PREFIX} || substr(md5(organization_id || ':' || ${column}), 1, 16) end`;
+}
+
+/** `table.column` of every JSON column of the schema: those are redacted as JSON text and parsed back. */
+const JSON_COLUMNS = new Set(
+  Object.values(schema as Record<string, unknown>)
+    .filter((value): value is PgTable => is(value, PgTable))
+    .flatMap((table) => {
+      const config = getTableConfig(table);
+      return config.columns
+        .filter((column) => column.dataType === "json")
+        .map((column) => `${config.name}.${column.keyAsName ? toSnakeCase(column.name) : column.name}`);
+    }),
+);
+
+export function isJsonColumn(table: string, column: string): boolean {
+  return JSON_COLUMNS.has(`${table}.${column}`);
+}
+
+/** The new value of one personal column under its treatment (null: `delete`, or nothing to redact). */
+export function treatedValue(
+  table: PersonalDataTable,
+  personal: PersonalColumn,
+  values: readonly string[],
+): SQL | null {
+  const column = sql.identifier(personal.column);
+  switch (personal.treatment) {
+    case "null":
+      return sql`null`;
+    case "pseudonymize":
+      return pseudonymized(column);
+    case "empty":
+      return sql`'{}'::jsonb`;
+    case "redact":
+      return values.length ? redacted(column, isJsonColumn(table, personal.column), values) : null;
+    case "delete":
+      return null;
+  }
+}
+
+/**
+ * `set …` and the condition that a row still needs it, so a row already treated is neither rewritten nor
+ * counted (erasure and retention are idempotent).
+ */
+export function treatment(
+  table: PersonalDataTable,
+  values: readonly string[],
+): { set: SQL; pending: SQL } | null {
+  const personal: readonly PersonalColumn[] = PERSONAL_DATA[table].personal;
+  const changes = personal.flatMap((column) => {
+    const value = treatedValue(table, column, values);
+    return value ? [{ column: sql.identifier(column.column), value }] : [];
+  });
+  if (!changes.length) return null;
+  return {
+    set: sql.join(
+      changes.map(({ column, value }) => sql`${column} = ${value}`),
+      sql`, `,
+    ),
+    pending: sql.join(
+      changes.map(({ column, value }) => sql`${column} is distinct from ${value}`),
+      sql` or `,
+    ),
+  };
+}
+
+/** Erases the subject from every table the registry links it to; returns the rows changed per table. */
+export async function eraseSubjectRows(
+  db: Executor,
+  subject: LocatableSubject,
+): Promise<Record<string, number>> {
+  const touched: Record<string, number> = {};
+  // The subject (ids, values) was read before any row changes: payloads are found by the ids erasure keeps.
+  for (const table of CUSTOMER_TABLES) {
+    const personal: readonly PersonalColumn[] = PERSONAL_DATA[table].personal;
+    const where = scoped(table, subject);
+    if (personal.some((column) => column.treatment === "delete")) {
+      touched[table] = rowsOf(
+        await db.execute(sql`delete from ${sql.identifier(table)} where ${where} returning 1`),
+      ).length;
+      continue;
+    }
+    const change = treatment(table, subject.values);
+    if (!change) continue;
+    touched[table] = rowsOf(
+      await db.execute(
+        sql`update ${sql.identifier(table)} set ${change.set} where ${where} and (${change.pending}) returning 1`,
+      ),
+    ).length;
+  }
+  return touched;
+}
