@@ -44,6 +44,7 @@ export * from "./organizations/create-organization";
 export * from "./organizations/manage-settings";
 export * from "./organizations/organization-settings";
 export * from "./organizations/settings-schemas";
+export * from "./privacy/apply-data-retention";
 export * from "./privacy/customer-privacy";
 export * from "./rules/compile-rule-text";
 export * from "./rules/create-rule";

@@ -24,9 +24,11 @@ function person() {
   };
 }
 
-async function countMentions(db: Executor, needle: string): Promise<string[]> {
+export async function countMentions(db: Executor, needle: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of Object.values(schema).filter((value): value is PgTable => is(value, PgTable))) {
+  for (const table of Object.values(schema as Record<string, unknown>).filter((value): value is PgTable =>
+    is(value, PgTable),
+  )) {
     const name = getTableConfig(table).name;
     const result = (await db.execute(
       sql`select count(*)::int as n from ${sql.identifier(name)} t where strpos(t::text, ${needle}) > 0`,
@@ -37,8 +39,8 @@ async function countMentions(db: Executor, needle: string): Promise<string[]> {
 }
 
 /** A customer seeded through the real webhook path, lists, labels and explanations of one organization. */
-async function seedCustomer(db: Executor) {
-  const organization = await createTestOrganization(db);
+export async function seedCustomer(db: Executor, settings: Record<string, unknown> = {}) {
+  const organization = await createTestOrganization(db, { settings });
   const who = person();
   const ctx = withOrganization(
     { ...testCtx(db), actor: { type: "user", userId: "user_privacy" } },
@@ -77,6 +79,7 @@ async function seedCustomer(db: Executor) {
     payment_intent: intentId,
     billing_details: { email: who.email, name: who.name, address: null, phone: null },
     metadata: {},
+    created: Math.floor(Date.now() / 1000),
   });
   const receipt = await send(charge);
   const detectionId = receipt.detection?.id;

@@ -53,7 +53,11 @@ export interface TableEntry {
   personal: readonly PersonalColumn[];
   /** Every other column, by its database name: none of them holds personal data. */
   other: string;
-  /** The column that dates a row for `data.retention`; absent = retention leaves the table alone. */
+  /**
+   * The column that dates a row for `data.retention`. A table linked by `transaction` is expired with its
+   * payment instead (its values are redacted from the payment's own before they are pseudonymized); any
+   * other table without it keeps its rows until erasure.
+   */
   agedBy?: string;
 }
 
@@ -107,7 +111,6 @@ export const PERSONAL_DATA = {
     personal: [p("trace", "embedded", "redact"), p("features", "embedded", "redact")],
     other:
       "id organization_id transaction_id payment_intent_id source livemode decision risk_score confidence engine_version ruleset_version latency_ms created_at",
-    agedBy: "created_at",
   },
   detection_explanations: {
     link: { by: "detection", column: "detection_id" },
@@ -263,3 +266,14 @@ export const PERSONAL_DATA_CACHES = [
 export const CUSTOMER_TABLES = (Object.keys(PERSONAL_DATA) as PersonalDataTable[]).filter(
   (table) => PERSONAL_DATA[table].link.by !== "none",
 );
+
+/** Tables `data.retention` expires by age, payments (`transactions`) and their dependents apart. */
+export const AGED_TABLES = (Object.keys(PERSONAL_DATA) as PersonalDataTable[]).filter(
+  (table) => table !== "transactions" && (PERSONAL_DATA[table] as TableEntry).agedBy !== undefined,
+);
+
+/** Tables whose personal columns follow their payment's retention (detections, labels). */
+export const PAYMENT_DEPENDENT_TABLES = CUSTOMER_TABLES.filter((table) => {
+  const entry: TableEntry = PERSONAL_DATA[table];
+  return entry.link.by === "transaction" && entry.personal.length > 0;
+});

@@ -5,6 +5,7 @@ export * from "./audit-log";
 export * from "./backtest";
 export * from "./customer-list";
 export * from "./dashboard";
+export * from "./data-retention";
 export * from "./demo";
 export * from "./detection-timeline";
 export * from "./detections";

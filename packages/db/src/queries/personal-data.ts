@@ -1,6 +1,4 @@
-import { is, type SQL, sql } from "drizzle-orm";
-import { toSnakeCase } from "drizzle-orm/casing";
-import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   CUSTOMER_TABLES,
@@ -10,7 +8,7 @@ import {
   type PersonalDataTable,
   type TableEntry,
 } from "../personal-data";
-import * as schema from "../schema";
+import { givenValues, PSEUDONYM_PREFIX, treatment, VALUE_KINDS } from "./personal-data-treatment";
 
 /** One customer of one organization, as erasure and export find their rows. */
 export interface DataSubject {
@@ -26,12 +24,8 @@ export interface DataSubject {
   values: string[];
 }
 
-/** Kinds whose values are the person's own and identify them wherever they are copied. */
-const VALUE_KINDS: readonly PersonalDataKind[] = ["email", "name", "ip", "user_agent", "device", "address"];
 /** Kinds that identify one person alone; an IP or a device may be shared, so it never locates a row. */
 const LOCATING_KINDS: readonly PersonalDataKind[] = ["email", "name"];
-export const PSEUDONYM_PREFIX = "pseudo_";
-const REDACTED = "[erased]";
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -159,93 +153,6 @@ export async function selectSubjectRows(
   return export_;
 }
 
-/** `value` as it reads inside a JSON document's text (quotes, backslashes and controls escaped). */
-function jsonEscaped(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
-/** The column with each of `values` replaced; JSON columns are edited as text and parsed back. */
-type Column = ReturnType<typeof sql.identifier>;
-
-export function redacted(column: Column, isJson: boolean, values: readonly string[]): SQL {
-  // Longest first, so a value inside another (an email's local part in a name) leaves no remainder.
-  const needles = [...new Set(values.map((value) => (isJson ? jsonEscaped(value) : value)))].sort(
-    (a, b) => b.length - a.length,
-  );
-  let text: SQL = isJson ? sql`${column}::text` : sql`${column}`;
-  for (const needle of needles) text = sql`replace(${text}, ${needle}, ${REDACTED})`;
-  return isJson ? sql`(${text})::jsonb` : text;
-}
-
-/** `pseudo_<hash>`: the same value in one organization always reads the same, and never as itself. */
-export function pseudonymized(column: Column): SQL {
-  return sql`case when ${column} is null or ${column} like ${`${PSEUDONYM_PREFIX}%`} then ${column}
-    else ${PSEUDONYM_PREFIX} || substr(md5(organization_id || ':' || ${column}), 1, 16) end`;
-}
-
-/** `table.column` of every JSON column of the schema: those are redacted as JSON text and parsed back. */
-const JSON_COLUMNS = new Set(
-  Object.values(schema as Record<string, unknown>)
-    .filter((value): value is PgTable => is(value, PgTable))
-    .flatMap((table) => {
-      const config = getTableConfig(table);
-      return config.columns
-        .filter((column) => column.dataType === "json")
-        .map((column) => `${config.name}.${column.keyAsName ? toSnakeCase(column.name) : column.name}`);
-    }),
-);
-
-export function isJsonColumn(table: string, column: string): boolean {
-  return JSON_COLUMNS.has(`${table}.${column}`);
-}
-
-/** The new value of one personal column under its treatment (null: `delete`, or nothing to redact). */
-export function treatedValue(
-  table: PersonalDataTable,
-  personal: PersonalColumn,
-  values: readonly string[],
-): SQL | null {
-  const column = sql.identifier(personal.column);
-  switch (personal.treatment) {
-    case "null":
-      return sql`null`;
-    case "pseudonymize":
-      return pseudonymized(column);
-    case "empty":
-      return sql`'{}'::jsonb`;
-    case "redact":
-      return values.length ? redacted(column, isJsonColumn(table, personal.column), values) : null;
-    case "delete":
-      return null;
-  }
-}
-
-/**
- * `set …` and the condition that a row still needs it, so a row already treated is neither rewritten nor
- * counted (erasure and retention are idempotent).
- */
-export function treatment(
-  table: PersonalDataTable,
-  values: readonly string[],
-): { set: SQL; pending: SQL } | null {
-  const personal: readonly PersonalColumn[] = PERSONAL_DATA[table].personal;
-  const changes = personal.flatMap((column) => {
-    const value = treatedValue(table, column, values);
-    return value ? [{ column: sql.identifier(column.column), value }] : [];
-  });
-  if (!changes.length) return null;
-  return {
-    set: sql.join(
-      changes.map(({ column, value }) => sql`${column} = ${value}`),
-      sql`, `,
-    ),
-    pending: sql.join(
-      changes.map(({ column, value }) => sql`${column} is distinct from ${value}`),
-      sql` or `,
-    ),
-  };
-}
-
 /** Erases the subject from every table the registry links it to; returns the rows changed per table. */
 export async function eraseSubjectRows(
   db: Executor,
@@ -262,7 +169,7 @@ export async function eraseSubjectRows(
       ).length;
       continue;
     }
-    const change = treatment(table, subject.values);
+    const change = treatment(table, givenValues(subject.values));
     if (!change) continue;
     touched[table] = rowsOf(
       await db.execute(
