@@ -13,7 +13,9 @@ import {
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
+  type Cache,
   type Config,
+  createCache,
   createLogger,
   createRateLimits,
   decryptSecret,
@@ -46,6 +48,8 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  /** Counters of the request path (signature failures), on Upstash or in memory like the limits. */
+  cache: Cache;
   stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
@@ -159,6 +163,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    cache: createCache(config),
     stripe,
     tasks,
     async relayTasksNow() {

@@ -3,6 +3,7 @@ import { alertsSendTask } from "./alerts-send";
 import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
@@ -12,6 +13,7 @@ export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-se
 export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -29,4 +31,7 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   webhooksRetryTask,
   trustSettleTask,
   dataRetentionTask,
+  healthCheckTask,
+  webhooksWatchTask,
+  reportsDailyTask,
 ];

@@ -13,6 +13,7 @@ export * from "./explanations";
 export * from "./labels";
 export * from "./lists";
 export * from "./members";
+export * from "./operations";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./payments";
