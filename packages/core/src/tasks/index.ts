@@ -3,6 +3,7 @@ import { alertsSendTask } from "./alerts-send";
 import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { listsExpireTask } from "./lists-expire";
 import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
@@ -13,6 +14,7 @@ export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-se
 export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { listsExpireTask } from "./lists-expire";
 export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
@@ -30,6 +32,7 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
+  listsExpireTask,
   dataRetentionTask,
   healthCheckTask,
   webhooksWatchTask,
