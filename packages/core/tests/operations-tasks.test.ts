@@ -1,7 +1,13 @@
 import { alerts, type Executor, openDatabase, stripeConnections, stripeEvents, taskOutbox } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
-import { createMailer, createMemoryCache } from "@orylo/platform";
-import { asFreshEvent, freePort, loadStripeFixture, startFakeSmtpServer } from "@orylo/testkit";
+import { createCache, createMailer, createMemoryCache } from "@orylo/platform";
+import {
+  asFreshEvent,
+  freePort,
+  loadStripeFixture,
+  startFakeSmtpServer,
+  startStalledHttpServer,
+} from "@orylo/testkit";
 import { and, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -90,6 +96,22 @@ describe("signature-failure alerts", () => {
     const raised = await alertsOf(organization.id, "webhooks.signature_failures");
     expect(raised).toHaveLength(1);
     expect(raised[0]?.count).toBe(2);
+  });
+
+  it("gives up on a cache that does not answer within 300 ms, so the 400 path is never held", async () => {
+    const stalled = await startStalledHttpServer();
+    try {
+      const cache = createCache({ upstash: { url: stalled.url, token: "t" } });
+      const startedAt = performance.now();
+      const result = await countSignatureFailure(testCtx(db), cache, {
+        endpoint: "shared",
+        organizationId: null,
+      });
+      expect(result).toEqual({ count: 0, alerted: false });
+      expect(performance.now() - startedAt).toBeLessThan(1_000);
+    } finally {
+      await stalled.close();
+    }
   });
 
   it("makes the shared endpoint's burst an operator alert", async () => {

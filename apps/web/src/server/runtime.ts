@@ -31,6 +31,7 @@ import {
   relayOutbox,
   type StripeClientOverrides,
   startInlineTaskHost,
+  startTracing,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
 import { type Auth, createAuth } from "./auth";
@@ -114,6 +115,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );
+  const tracing = await startTracing(config, logger);
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
 
   const ctx: Ctx = {
@@ -182,6 +184,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      await tracing?.shutdown();
       await ai.analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();

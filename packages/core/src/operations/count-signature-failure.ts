@@ -6,6 +6,8 @@ import type { Ctx } from "../context";
 const WINDOW_SECONDS = 600;
 /** …and this many bad signatures in one window is an incident (a rolled secret, or someone probing). */
 export const SIGNATURE_FAILURE_THRESHOLD = 20;
+/** A cache that has not answered by then loses this count, never the request: the count is advisory. */
+const COUNT_TIMEOUT_MS = 300;
 
 /**
  * Counts one delivery whose signature failed, with one cache increment (no database write on the 400 path).
@@ -19,11 +21,22 @@ export async function countSignatureFailure(
   failure: { endpoint: string; organizationId: string | null },
 ): Promise<{ count: number; alerted: boolean }> {
   const window = Math.floor(ctx.now().getTime() / (WINDOW_SECONDS * 1000));
-  const count = await cache.incr(
-    failure.organizationId ?? "platform",
-    `signature_failures:${failure.endpoint}:${window}`,
-    { ttlSeconds: WINDOW_SECONDS },
-  );
+  let timer: NodeJS.Timeout | undefined;
+  const count = await Promise.race([
+    cache.incr(failure.organizationId ?? "platform", `signature_failures:${failure.endpoint}:${window}`, {
+      ttlSeconds: WINDOW_SECONDS,
+    }),
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), COUNT_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (count === null) {
+    ctx.logger.warn(
+      { endpoint: failure.endpoint },
+      "signature failure not counted: the cache did not answer",
+    );
+    return { count: 0, alerted: false };
+  }
   if (count !== SIGNATURE_FAILURE_THRESHOLD) return { count, alerted: false };
   await raiseAlert(failure.organizationId ? { ...ctx, organizationId: failure.organizationId } : ctx, {
     kind: "webhooks.signature_failures",
