@@ -2,16 +2,13 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type AGED_TABLES, PAYMENT_DEPENDENT_TABLES, PERSONAL_DATA, type TableEntry } from "../personal-data";
 import { givenValues, paymentValues, treatment } from "./personal-data-treatment";
+import { rowsOf, textArray } from "./raw-sql";
 
 export interface RetentionBatch {
   organizationId: string;
   /** Rows dated before this lose their personal data. */
   before: Date;
   limit: number;
-}
-
-function rowsOf(result: unknown): unknown[] {
-  return (result as { rows: unknown[] }).rows;
 }
 
 /**
@@ -25,15 +22,13 @@ export async function expirePaymentBatch(
 ): Promise<Record<string, number>> {
   const payments = treatment("transactions", givenValues([]));
   if (!payments) return {};
-  const ids = (
-    rowsOf(
-      await db.execute(sql`select id from transactions
+  const ids = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from transactions
         where organization_id = ${batch.organizationId} and created_at < ${batch.before} and (${payments.pending})
         order by created_at limit ${batch.limit}`),
-    ) as { id: string }[]
   ).map((row) => row.id);
   if (!ids.length) return { transactions: 0 };
-  const idArray = sql`array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  const idArray = textArray(ids);
   const changed: Record<string, number> = {};
   for (const table of PAYMENT_DEPENDENT_TABLES) {
     const link = (PERSONAL_DATA[table] as TableEntry).link;

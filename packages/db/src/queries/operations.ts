@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
+import { rowsOf } from "./raw-sql";
 
 export interface WebhookActivity {
   organizationId: string;

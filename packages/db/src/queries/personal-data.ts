@@ -9,6 +9,7 @@ import {
   type TableEntry,
 } from "../personal-data";
 import { givenValues, PSEUDONYM_PREFIX, treatment, VALUE_KINDS } from "./personal-data-treatment";
+import { rowsOf, textArray } from "./raw-sql";
 
 /** One customer of one organization, as erasure and export find their rows. */
 export interface DataSubject {
@@ -26,15 +27,6 @@ export interface DataSubject {
 
 /** Kinds that identify one person alone; an IP or a device may be shared, so it never locates a row. */
 const LOCATING_KINDS: readonly PersonalDataKind[] = ["email", "name"];
-
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
-
-/** A text[] parameter every driver passes the same way: one JSON string, unpacked in SQL. */
-function textArray(values: readonly string[]): SQL {
-  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-}
 
 function valueColumns(table: "customers" | "transactions", kinds: readonly PersonalDataKind[]) {
   const personal: readonly PersonalColumn[] = PERSONAL_DATA[table].personal;
