@@ -24,10 +24,10 @@ export const BACKTEST_DEFAULT_DAYS = 90;
 
 export type BacktestLimits = { maxDays?: number; maxRows?: number };
 /**
- * The history is streamed page by page, so rows bound the time a backtest takes, not its memory: 2 M rows is
- * a few tens of seconds (docs/benchmarks.md, `backtest-pg`).
+ * The history is streamed page by page, so rows bound the time a backtest takes, not its memory: SPEC §G's
+ * 1 M rows (docs/benchmarks.md, `backtest-pg`) within the route's duration limit (vercel.json).
  */
-export const BACKTEST_LIMITS = { maxDays: 90, maxRows: 2_000_000 } as const;
+export const BACKTEST_LIMITS = { maxDays: 90, maxRows: 1_000_000 } as const;
 
 type Candidate = { rule: Rule; text: string };
 
