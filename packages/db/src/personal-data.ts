@@ -158,6 +158,12 @@ export const PERSONAL_DATA = {
     other:
       "id organization_id kind severity dedupe_key count first_seen_at last_seen_at delivery notified_at resolved_at",
   },
+  ai_feedback: {
+    link: { by: "mentions", column: "edited_value" },
+    // An edited whitelist or blacklist proposal holds the values the merchant applied; the reason is free text.
+    personal: [p("reason", "free_text", "redact"), p("edited_value", "embedded", "redact")],
+    other: "id organization_id kind proposal_id action confidence prompt_version actor created_at",
+  },
   lists: {
     link: { by: "none", why: "a list's name and description are the merchant's own words" },
     personal: [],
