@@ -35,6 +35,7 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   firstCursor: string;
+  customerId: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -105,6 +106,10 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
+  "api/v1/customers/[id]/export/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  },
+  "api/v1/customers/[id]/route.ts": { DELETE: (ids) => ({ auth: "api", params: { id: ids.customerId } }) },
   "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
   // Last: it stops routing the merchant's Connect events.
   "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
@@ -188,7 +193,14 @@ async function readStreamStart(response: Response, abort: AbortController): Prom
   return text;
 }
 
-const ownedIds = () => [ids.detectionId, ids.chargeId, ids.transactionId, ids.listId, ids.ruleId];
+const ownedIds = () => [
+  ids.detectionId,
+  ids.chargeId,
+  ids.transactionId,
+  ids.listId,
+  ids.ruleId,
+  ids.customerId,
+];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
   expect(status, `${what}: the stranger got ${status} ${text.slice(0, 200)}`).toBeLessThan(400);
@@ -215,10 +227,11 @@ beforeAll(async () => {
 
   const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), { account: a.account });
   const chargeId = `ch_iso${crypto.randomUUID().replaceAll("-", "").slice(0, 14)}`;
+  const customerId = `cus_iso${crypto.randomUUID().slice(0, 8)}`;
   Object.assign(event.data.object as Record<string, unknown>, {
     id: chargeId,
     payment_intent: null,
-    customer: `cus_iso${crypto.randomUUID().slice(0, 8)}`,
+    customer: customerId,
     billing_details: { email: "payer@example.test" },
   });
   const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
@@ -247,6 +260,7 @@ beforeAll(async () => {
     ruleId: rule.id,
     ruleToDelete: doomed.id,
     firstCursor,
+    customerId,
   };
 });
 

@@ -1,17 +1,21 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
+import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { listsExpireTask } from "./lists-expire";
+import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export { listsExpireTask } from "./lists-expire";
+export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -29,4 +33,8 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   webhooksRetryTask,
   trustSettleTask,
   listsExpireTask,
+  dataRetentionTask,
+  healthCheckTask,
+  webhooksWatchTask,
+  reportsDailyTask,
 ];
