@@ -24,9 +24,12 @@ export async function runWebhookBenchmark(size: BenchSize, command: string): Pro
   try {
     await migrateDatabase(handle);
     const organization = await createTestOrganization(handle.db);
-    const traffic = simulatedTraffic({ seed: 3, end: new Date(), shoppers: events, days: 1 }).slice(
-      -2 * events,
-    );
+    const traffic = simulatedTraffic({
+      seed: 3,
+      end: new Date(),
+      shoppers: Math.ceil(events * 1.2) + 50,
+      days: 1,
+    }).slice(-2 * events);
     if (traffic.length < 2 * events)
       throw new Error(`the scenario made ${traffic.length} events, not ${2 * events}`);
     const deliveries = await Promise.all(
