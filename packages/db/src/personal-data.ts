@@ -19,6 +19,7 @@ export const PERSONAL_DATA_COLUMNS = [
   { table: "labels", column: "reason", kind: "free_text" },
   { table: "ai_feedback", column: "reason", kind: "free_text" },
   { table: "ai_feedback", column: "edited_value", kind: "free_text" },
+  { table: "suggestions", column: "value", kind: "free_text" },
   { table: "user", column: "email", kind: "email" },
   { table: "user", column: "name", kind: "name" },
   { table: "session", column: "ip_address", kind: "ip" },

@@ -13,7 +13,9 @@ import {
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
+  type Analytics,
   type Config,
+  createAnalytics,
   createLogger,
   createRateLimits,
   decryptSecret,
@@ -46,6 +48,8 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  /** PostHog (off without POSTHOG_KEY), on every request's and task's context; flushed by `close()`. */
+  analytics: Analytics;
   stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
@@ -111,6 +115,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
+  const analytics = createAnalytics(config);
 
   const ctx: Ctx = {
     db: database.db,
@@ -118,6 +123,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     requestId: "boot",
     logger,
     now: () => new Date(),
+    analytics,
   };
   let demo: Runtime["demo"] = null;
   if (config.demo.enabled) {
@@ -138,6 +144,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     logger,
     stripe,
     ai,
+    analytics,
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
@@ -159,6 +166,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    analytics,
     stripe,
     tasks,
     async relayTasksNow() {
@@ -177,7 +185,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
-      await ai.analytics.shutdown();
+      await analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },

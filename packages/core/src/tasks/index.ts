@@ -1,15 +1,24 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
+import { customersSuggestTask } from "./customers-suggest";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { feedbackAnalyzeTask } from "./feedback-analyze";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export {
+  CUSTOMERS_SUGGEST_CRON,
+  CUSTOMERS_SUGGEST_TASK,
+  CustomersSuggestPayload,
+  customersSuggestTask,
+} from "./customers-suggest";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { FEEDBACK_ANALYZE_TASK, feedbackAnalyzeTask } from "./feedback-analyze";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -26,4 +35,6 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
+  feedbackAnalyzeTask,
+  customersSuggestTask,
 ];
