@@ -4,6 +4,7 @@ import { customersSuggestTask } from "./customers-suggest";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { feedbackAnalyzeTask } from "./feedback-analyze";
+import { listsExpireTask } from "./lists-expire";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
@@ -19,6 +20,7 @@ export {
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export { FEEDBACK_ANALYZE_TASK, feedbackAnalyzeTask } from "./feedback-analyze";
+export { listsExpireTask } from "./lists-expire";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -37,4 +39,5 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   trustSettleTask,
   feedbackAnalyzeTask,
   customersSuggestTask,
+  listsExpireTask,
 ];
