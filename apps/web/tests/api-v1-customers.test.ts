@@ -95,6 +95,7 @@ describe("GET /api/v1/customers/{id}/export and DELETE /api/v1/customers/{id}", 
         requestId: "req_t",
         logger: runtime.logger,
         now: () => new Date(),
+        analytics: runtime.analytics,
       },
       merchant.id,
     );

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { feedCursorAt } from "@orylo/core";
-import { findLabelTarget } from "@orylo/db";
+import { findLabelTarget, suggestions } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
@@ -36,6 +36,8 @@ interface Ids {
   ruleToDelete: string;
   firstCursor: string;
   customerId: string;
+  /** One pending suggestion per decision route: each decides it once. */
+  suggestionIds: { accept: string; reject: string; edit: string };
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -84,6 +86,21 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   },
   "api/v1/lists/[id]/items/[value]/route.ts": {
     DELETE: (ids) => ({ auth: "api", params: { id: ids.listId, value: "new@example.test" } }),
+  },
+  "api/v1/suggestions/route.ts": { GET: () => ({ auth: "api", query: "status=pending" }) },
+  "api/v1/suggestions/refresh/route.ts": { POST: () => ({ auth: "api", body: { kinds: ["blacklist"] } }) },
+  "api/v1/suggestions/[id]/accept/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.suggestionIds.accept } }),
+  },
+  "api/v1/suggestions/[id]/reject/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.suggestionIds.reject }, body: { reason: "A regular" } }),
+  },
+  "api/v1/suggestions/[id]/edit/route.ts": {
+    POST: (ids) => ({
+      auth: "api",
+      params: { id: ids.suggestionIds.edit },
+      body: { expiresAt: "2099-01-01T00:00:00Z" },
+    }),
   },
   "api/v1/rules/route.ts": {
     GET: () => ({ auth: "api" }),
@@ -200,6 +217,7 @@ const ownedIds = () => [
   ids.listId,
   ids.ruleId,
   ids.customerId,
+  ...Object.values(ids.suggestionIds),
 ];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
@@ -252,7 +270,22 @@ beforeAll(async () => {
   );
   const rule = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 900" });
   const doomed = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 950" });
+  const suggestion = (n: number) => ({
+    id: `sug_iso_${a.id}_${n}`,
+    organizationId: a.id,
+    kind: "blacklist" as const,
+    signal: "card_testing",
+    subject: "ip_address",
+    value: `198.51.100.${n}`,
+    facts: { blocked_attempts: 3, distinct_cards: 3, window_days: 7 },
+    confidence: 0.7,
+    reasoning: "3 payments from this IP address were blocked as card testing.",
+    reasoningSource: "template",
+    promptVersion: "suggest-v1",
+  });
+  await db.insert(suggestions).values([suggestion(1), suggestion(2), suggestion(3)]);
   ids = {
+    suggestionIds: { accept: suggestion(1).id, reject: suggestion(2).id, edit: suggestion(3).id },
     detectionId,
     chargeId,
     transactionId: target.id,

@@ -186,6 +186,18 @@ export const PERSONAL_DATA = {
     other:
       "id organization_id feature provider model prompt_version input_tokens output_tokens cost_micros latency_ms cache_hit outcome error created_at",
   },
+  suggestions: {
+    link: { by: "value", column: "value" },
+    // A suggestion is about one value (a customer key, an IP): it goes with the person.
+    personal: [p("value", "free_text", "delete")],
+    other:
+      "id organization_id kind signal subject facts confidence reasoning reasoning_source prompt_version status decided_at decided_by created_at",
+  },
+  ai_calibrations: {
+    link: { by: "none", why: "acceptance rates per proposal kind, no payment data" },
+    personal: [],
+    other: "organization_id kind acceptance_rate scale sample_size computed_at",
+  },
   api_keys: {
     link: { by: "none", why: "the merchant's credentials (hashed)" },
     personal: [],

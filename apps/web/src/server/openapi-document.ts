@@ -13,6 +13,7 @@ import {
   CustomerIdParam,
   DetectionDetail,
   DetectionList,
+  EditSuggestionInput,
   EvaluatePaymentInput,
   JobList,
   LabelTransactionInput,
@@ -21,9 +22,12 @@ import {
   ListJobsQuery,
   ListList,
   ListStripeActionsQuery,
+  ListSuggestionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
+  RejectSuggestionInput,
+  RequestSuggestionsInput,
   RestrictedKeyConnection,
   RestrictedKeyInput,
   RuleDetail,
@@ -34,6 +38,8 @@ import {
   SettingsView,
   StripeActionList,
   StripeConnectionView,
+  SuggestionDecision,
+  SuggestionList,
   TransactionLabels,
   UpdateRuleInput,
   UpdateSettingsInput,
@@ -203,6 +209,58 @@ export function openApiDocument() {
               "Accepted, edited and rejected counts, acceptance rate and mean confidence shown, per kind and per prompt version.",
             ),
             ...errors,
+          },
+        },
+      },
+      "/api/v1/suggestions": {
+        get: {
+          summary: "Whitelist and blacklist suggestions, newest first (pending by default)",
+          requestParams: { query: ListSuggestionsQuery },
+          responses: { 200: json(SuggestionList.meta({ id: "SuggestionList" }), "One page."), ...errors },
+        },
+      },
+      "/api/v1/suggestions/refresh": {
+        post: {
+          summary: "Queue `customers.suggest` for this organization now (at most once a minute)",
+          ...body(RequestSuggestionsInput.meta({ id: "RequestSuggestionsInput" })),
+          responses: {
+            202: json(z.object({ queued: z.boolean() }), "`false`: one was already queued this minute."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/accept": {
+        post: {
+          summary: "Accept: put the value on the allow or block list of its kind (source `suggestion`)",
+          requestParams: byId("sug_…"),
+          responses: {
+            200: json(SuggestionDecision.meta({ id: "SuggestionDecision" }), "Decided and applied."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/reject": {
+        post: {
+          summary: "Reject, with a reason; not suggested again for 30 days",
+          requestParams: byId("sug_…"),
+          ...body(RejectSuggestionInput.meta({ id: "RejectSuggestionInput" })),
+          responses: {
+            200: json(SuggestionDecision, "Decided."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/edit": {
+        post: {
+          summary: "Edit (another value of the same kind, an expiry), then apply",
+          requestParams: byId("sug_…"),
+          ...body(EditSuggestionInput.meta({ id: "EditSuggestionInput" })),
+          responses: {
+            200: json(SuggestionDecision, "Decided and applied."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
           },
         },
       },

@@ -13,8 +13,10 @@ import {
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
+  type Analytics,
   type Cache,
   type Config,
+  createAnalytics,
   createCache,
   createLogger,
   createRateLimits,
@@ -51,6 +53,8 @@ export interface Runtime {
   rateLimits: RateLimits;
   /** Counters of the request path (signature failures), on Upstash or in memory like the limits. */
   cache: Cache;
+  /** PostHog (off without POSTHOG_KEY), on every request's and task's context; flushed by `close()`. */
+  analytics: Analytics;
   stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
@@ -117,6 +121,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   );
   const tracing = await startTracing(config, logger);
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
+  const analytics = createAnalytics(config);
 
   const ctx: Ctx = {
     db: database.db,
@@ -124,6 +129,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     requestId: "boot",
     logger,
     now: () => new Date(),
+    analytics,
   };
   let demo: Runtime["demo"] = null;
   if (config.demo.enabled) {
@@ -144,6 +150,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     logger,
     stripe,
     ai,
+    analytics,
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
@@ -166,6 +173,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
     cache: createCache(config),
+    analytics,
     stripe,
     tasks,
     async relayTasksNow() {
@@ -185,7 +193,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     async close() {
       await tasks?.stop();
       await tracing?.shutdown();
-      await ai.analytics.shutdown();
+      await analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },

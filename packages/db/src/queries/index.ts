@@ -25,6 +25,8 @@ export * from "./stripe-actions";
 export * from "./stripe-backfills";
 export * from "./stripe-connections";
 export * from "./stripe-events";
+export * from "./suggestion-candidates";
+export * from "./suggestions";
 export * from "./task-runs";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";
