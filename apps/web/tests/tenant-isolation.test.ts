@@ -10,6 +10,7 @@ import { actAs, createMemberSession } from "./request-headers";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
+import { startWebhookBridge } from "./webhook-bridge";
 
 vi.mock("next/headers", async () => (await import("./request-headers")).nextHeaders);
 
@@ -35,6 +36,7 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   firstCursor: string;
+  customerRef: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -127,6 +129,11 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
   },
   "(dashboard)/settings/actions.ts": { saveSettings: () => ({ reviewThreshold: 25 }) },
+  "(dashboard)/customers/[ref]/actions.ts": {
+    blockThisCustomer: (ids) => ({ ref: ids.customerRef }),
+    trustThisCustomer: (ids) => ({ ref: ids.customerRef }),
+  },
+  "(dashboard)/onboarding/actions.ts": { startWithDemoData: () => ({}), sendWebhookTestEvent: () => ({}) },
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
@@ -136,6 +143,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
 
 let runtime: Runtime;
 let fakeStripe: FakeStripe;
+let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
 let owner: { merchant: TestMerchant; cookie: string };
 let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
@@ -187,7 +195,14 @@ async function readStreamStart(response: Response, abort: AbortController): Prom
   return text;
 }
 
-const ownedIds = () => [ids.detectionId, ids.chargeId, ids.transactionId, ids.listId, ids.ruleId];
+const ownedIds = () => [
+  ids.detectionId,
+  ids.chargeId,
+  ids.transactionId,
+  ids.listId,
+  ids.ruleId,
+  ids.customerRef,
+];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
   expect(status, `${what}: the stranger got ${status} ${text.slice(0, 200)}`).toBeLessThan(400);
@@ -197,11 +212,13 @@ function expectRefusedOrBlind(status: number, text: string, what: string) {
 
 beforeAll(async () => {
   fakeStripe = await startFakeStripe();
+  bridge = await startWebhookBridge();
   runtime = await bootTestRuntime(
     {
       STRIPE_SECRET_KEY: "sk_test_platform_isolation",
       STRIPE_CONNECT_CLIENT_ID: "ca_isolation",
       PORT: "3000",
+      ORYLO_PUBLIC_URL: bridge.url,
     },
     { stripeOverrides: { ...fakeStripe.clientOptions, maxNetworkRetries: 0 } },
   );
@@ -214,10 +231,11 @@ beforeAll(async () => {
 
   const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), { account: a.account });
   const chargeId = `ch_iso${crypto.randomUUID().replaceAll("-", "").slice(0, 14)}`;
+  const customerRef = `cus_iso${crypto.randomUUID().slice(0, 8)}`;
   Object.assign(event.data.object as Record<string, unknown>, {
     id: chargeId,
     payment_intent: null,
-    customer: `cus_iso${crypto.randomUUID().slice(0, 8)}`,
+    customer: customerRef,
     billing_details: { email: "payer@example.test" },
   });
   const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
@@ -246,10 +264,14 @@ beforeAll(async () => {
     ruleId: rule.id,
     ruleToDelete: doomed.id,
     firstCursor,
+    customerRef,
   };
 });
 
-afterAll(() => fakeStripe.close());
+afterAll(async () => {
+  await fakeStripe.close();
+  await bridge.close();
+});
 
 describe("tenant isolation: every route handler", () => {
   const files = filesNamed(APP, "route.ts");

@@ -1,3 +1,5 @@
+import { onboarding } from "./sections/onboarding";
+
 /** English, the reference dictionary: every other locale has exactly these keys. */
 export const en = {
   nav: {
@@ -126,6 +128,22 @@ export const en = {
     payments: "Payments",
     lastSeen: "Last seen",
     none: "No customer yet.",
+    profile: "Customer",
+    email: "Email",
+    firstSeen: "First seen",
+    trustOverTime: "Trust score over time (0–100, dashed: the starting 50)",
+    noTrustChange: "The score has not moved since the first payment.",
+    reasons: {
+      dispute: "dispute",
+      early_fraud_warning: "early fraud warning",
+      blocked: "blocked",
+      whitelisted: "whitelisted",
+      settled_payment: "payments settled without dispute",
+    },
+    lists: "On lists",
+    noLists: "No list names this customer.",
+    allPayments: "All their payments",
+    confirmBlock: "Block this customer and their email? Their future payments will be blocked.",
   },
   rules: {
     title: "Rules",
@@ -169,6 +187,7 @@ export const en = {
     saved: "Settings saved: payments scored from now on use them.",
     readOnly: "Only an owner or an admin can change settings.",
   },
+  onboarding: onboarding.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };
 

@@ -1,4 +1,5 @@
 import type { Dictionary } from "./en";
+import { onboarding } from "./sections/onboarding";
 
 export const fr: Dictionary = {
   nav: {
@@ -128,6 +129,22 @@ export const fr: Dictionary = {
     payments: "Paiements",
     lastSeen: "Vu le",
     none: "Aucun client pour l’instant.",
+    profile: "Client",
+    email: "E-mail",
+    firstSeen: "Vu la première fois",
+    trustOverTime: "Score de confiance dans le temps (0–100, pointillés : le 50 de départ)",
+    noTrustChange: "Le score n’a pas bougé depuis le premier paiement.",
+    reasons: {
+      dispute: "litige",
+      early_fraud_warning: "alerte précoce de fraude",
+      blocked: "bloqué",
+      whitelisted: "mis en confiance",
+      settled_payment: "paiements réglés sans litige",
+    },
+    lists: "Sur des listes",
+    noLists: "Aucune liste ne nomme ce client.",
+    allPayments: "Tous ses paiements",
+    confirmBlock: "Bloquer ce client et son e-mail ? Ses prochains paiements seront bloqués.",
   },
   rules: {
     title: "Règles",
@@ -177,5 +194,6 @@ export const fr: Dictionary = {
     saved: "Réglages enregistrés : les prochains paiements les utiliseront.",
     readOnly: "Seuls un propriétaire ou un administrateur peuvent changer les réglages.",
   },
+  onboarding: onboarding.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

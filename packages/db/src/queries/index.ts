@@ -4,6 +4,7 @@ export * from "./api-keys";
 export * from "./audit-log";
 export * from "./backtest";
 export * from "./customer-list";
+export * from "./customer-profile";
 export * from "./dashboard";
 export * from "./demo";
 export * from "./detection-timeline";
