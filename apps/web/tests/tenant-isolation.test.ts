@@ -133,6 +133,11 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     blockThisCustomer: (ids) => ({ ref: ids.customerRef }),
     trustThisCustomer: (ids) => ({ ref: ids.customerRef }),
   },
+  "(dashboard)/lists/[id]/actions.ts": {
+    addItems: (ids) => ({ listId: ids.listId, items: [{ value: "added@example.test" }] }),
+    // After addItems: it removes what addItems added.
+    removeItems: (ids) => ({ listId: ids.listId, values: ["added@example.test"] }),
+  },
   "(dashboard)/onboarding/actions.ts": { startWithDemoData: () => ({}), sendWebhookTestEvent: () => ({}) },
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
