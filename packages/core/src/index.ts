@@ -9,6 +9,7 @@ export * from "./ai/ai-services";
 export * from "./ai/ai-usage-report";
 export * from "./alerts/alert-schemas";
 export * from "./alerts/deliver-alert";
+export * from "./alerts/list-alerts";
 export * from "./alerts/raise-alert";
 export * from "./api-keys/authenticate-api-key";
 export * from "./api-keys/manage-api-keys";

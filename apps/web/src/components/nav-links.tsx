@@ -11,6 +11,7 @@ const LINKS = [
   ["/customers", "customers"],
   ["/rules", "rules"],
   ["/lists", "lists"],
+  ["/incidents", "incidents"],
   ["/settings", "settings"],
 ] as const;
 

@@ -1,3 +1,4 @@
+import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
 
 /** English, the reference dictionary: every other locale has exactly these keys. */
@@ -10,6 +11,7 @@ export const en = {
     customers: "Customers",
     rules: "Rules",
     lists: "Lists",
+    incidents: "Incidents",
     settings: "Settings",
     signOut: "Sign out",
     skip: "Skip to content",
@@ -210,6 +212,7 @@ export const en = {
     readOnly: "Only an owner or an admin can change settings.",
   },
   onboarding: onboarding.en,
+  incidents: incidents.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };
 

@@ -1,4 +1,5 @@
 import type { Dictionary } from "./en";
+import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
 
 export const fr: Dictionary = {
@@ -10,6 +11,7 @@ export const fr: Dictionary = {
     customers: "Clients",
     rules: "Règles",
     lists: "Listes",
+    incidents: "Incidents",
     settings: "Réglages",
     signOut: "Se déconnecter",
     skip: "Aller au contenu",
@@ -211,5 +213,6 @@ export const fr: Dictionary = {
     readOnly: "Seuls un propriétaire ou un administrateur peuvent changer les réglages.",
   },
   onboarding: onboarding.fr,
+  incidents: incidents.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

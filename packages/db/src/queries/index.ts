@@ -1,4 +1,5 @@
 export * from "./ai-usage";
+export * from "./alert-list";
 export * from "./alerts";
 export * from "./api-keys";
 export * from "./audit-log";
