@@ -2,6 +2,7 @@ import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { listsExpireTask } from "./lists-expire";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
@@ -10,6 +11,7 @@ import { webhooksRetryTask } from "./webhooks-retry";
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { listsExpireTask } from "./lists-expire";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -26,4 +28,5 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
+  listsExpireTask,
 ];
