@@ -1,10 +1,11 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { feedCursorAt } from "@orylo/core";
+import { createApiKey, feedCursorAt, withOrganization } from "@orylo/core";
 import { findLabelTarget } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
 import { sendWebhook } from "./send-webhook";
@@ -37,6 +38,7 @@ interface Ids {
   ruleToDelete: string;
   firstCursor: string;
   customerRef: string;
+  apiKeyToRevoke: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -130,7 +132,11 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     undoListAdditions: (ids) => ({ items: [{ listId: ids.listId, value: "kept@example.test" }] }),
     labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
   },
-  "(dashboard)/settings/actions.ts": { saveSettings: () => ({ reviewThreshold: 25 }) },
+  "(dashboard)/settings/actions.ts": {
+    saveSettings: () => ({ reviewThreshold: 25 }),
+    createKey: () => ({ name: "isolation", scopes: ["read"] }),
+    revokeKey: (ids) => ({ id: ids.apiKeyToRevoke }),
+  },
   "(dashboard)/customers/[ref]/actions.ts": {
     blockThisCustomer: (ids) => ({ ref: ids.customerRef }),
     trustThisCustomer: (ids) => ({ ref: ids.customerRef }),
@@ -272,6 +278,12 @@ beforeAll(async () => {
     ruleToDelete: doomed.id,
     firstCursor,
     customerRef,
+    apiKeyToRevoke: (
+      await createApiKey(
+        withOrganization({ ...requestContext(runtime), actor: { type: "system", task: "test" } }, a.id),
+        { name: "to revoke" },
+      )
+    ).id,
   };
 });
 

@@ -12,6 +12,7 @@ const LINKS = [
   ["/rules", "rules"],
   ["/lists", "lists"],
   ["/incidents", "incidents"],
+  ["/ai", "ai"],
   ["/settings", "settings"],
 ] as const;
 

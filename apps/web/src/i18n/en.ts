@@ -1,3 +1,5 @@
+import { ai } from "./sections/ai";
+import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
 
@@ -12,6 +14,7 @@ export const en = {
     rules: "Rules",
     lists: "Lists",
     incidents: "Incidents",
+    ai: "AI",
     settings: "Settings",
     signOut: "Sign out",
     skip: "Skip to content",
@@ -210,9 +213,25 @@ export const en = {
     save: "Save settings",
     saved: "Settings saved: payments scored from now on use them.",
     readOnly: "Only an owner or an admin can change settings.",
+    automaticActions: "Automatic actions on Stripe",
+    observeOnly: "Observe only: Orylo decides and records, and does nothing on Stripe.",
+    acting: "Orylo acts on Stripe as checked (dry runs without Stripe credentials).",
+    switches: {
+      cancelOnBlock: "Cancel the PaymentIntent of a blocked, uncaptured payment",
+      refundOnBlock: "Refund a blocked payment that was captured",
+      closeReviews: "Close the Stripe review when a review is closed in Orylo",
+      refundEarlyFraudWarnings: "Refund a payment with an early fraud warning when cheaper than a dispute",
+      mirrorRadarLists: "Mirror allow and block lists into Radar value lists",
+    },
+    ai: "AI",
+    aiLanguage:
+      "Explanations are written in the organization's language (the Language field above: fr… for French).",
+    aiBudget: "Monthly AI budget (USD)",
   },
   onboarding: onboarding.en,
   incidents: incidents.en,
+  apiKeys: apiKeys.en,
+  ai: ai.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };
 

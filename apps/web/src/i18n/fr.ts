@@ -1,4 +1,6 @@
 import type { Dictionary } from "./en";
+import { ai } from "./sections/ai";
+import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
 
@@ -12,6 +14,7 @@ export const fr: Dictionary = {
     rules: "Règles",
     lists: "Listes",
     incidents: "Incidents",
+    ai: "IA",
     settings: "Réglages",
     signOut: "Se déconnecter",
     skip: "Aller au contenu",
@@ -211,8 +214,25 @@ export const fr: Dictionary = {
     save: "Enregistrer les réglages",
     saved: "Réglages enregistrés : les prochains paiements les utiliseront.",
     readOnly: "Seuls un propriétaire ou un administrateur peuvent changer les réglages.",
+    automaticActions: "Actions automatiques sur Stripe",
+    observeOnly: "Observation seule : Orylo décide et enregistre, sans rien faire sur Stripe.",
+    acting: "Orylo agit sur Stripe comme coché (simulations sans identifiants Stripe).",
+    switches: {
+      cancelOnBlock: "Annuler le PaymentIntent d’un paiement bloqué non capturé",
+      refundOnBlock: "Rembourser un paiement bloqué déjà capturé",
+      closeReviews: "Clore la revue Stripe quand une revue est close dans Orylo",
+      refundEarlyFraudWarnings:
+        "Rembourser un paiement signalé par une alerte précoce quand c’est moins cher qu’un litige",
+      mirrorRadarLists: "Recopier les listes d’autorisation et de blocage dans les listes Radar",
+    },
+    ai: "IA",
+    aiLanguage:
+      "Les explications sont écrites dans la langue de l’organisation (le champ Langue ci-dessus : fr… pour le français).",
+    aiBudget: "Budget IA mensuel (USD)",
   },
   onboarding: onboarding.fr,
   incidents: incidents.fr,
+  apiKeys: apiKeys.fr,
+  ai: ai.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

@@ -141,11 +141,8 @@ export function ListItemsEditor({
                   {canEdit ? (
                     <td className="num">
                       {confirming === item.value ? (
-                        <span
-                          className="row-actions"
-                          role="group"
-                          aria-label={format(t.confirmRemove, { value: item.value })}
-                        >
+                        <span className="row-actions">
+                          <span className="sr-only">{format(t.confirmRemove, { value: item.value })}</span>
                           <button
                             type="button"
                             className="button small danger"
