@@ -39,6 +39,7 @@ interface Ids {
   firstCursor: string;
   customerRef: string;
   apiKeyToRevoke: string;
+  invitationId: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -123,6 +124,10 @@ const PUBLIC_ACTIONS: Record<string, Record<string, string>> = {
     signOut: "ends the caller's own session",
   },
   "(dashboard)/preferences-actions.ts": { setPreference: "sets a cookie of the caller's own browser" },
+  "invitations/[id]/actions.ts": {
+    acceptInvitation:
+      "joins for the caller's own session: better-auth checks the invitation names their email (team.test.ts)",
+  },
 };
 
 const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
@@ -145,6 +150,13 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     addItems: (ids) => ({ listId: ids.listId, items: [{ value: "added@example.test" }] }),
     // After addItems: it removes what addItems added.
     removeItems: (ids) => ({ listId: ids.listId, values: ["added@example.test"] }),
+  },
+  "(dashboard)/settings/team-actions.ts": {
+    inviteMember: () => ({
+      email: `invitee-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      role: "viewer",
+    }),
+    cancelInvitation: (ids) => ({ invitationId: ids.invitationId }),
   },
   "(dashboard)/onboarding/actions.ts": { startWithDemoData: () => ({}), sendWebhookTestEvent: () => ({}) },
   "(dashboard)/rules/actions.ts": {
@@ -278,6 +290,12 @@ beforeAll(async () => {
     ruleToDelete: doomed.id,
     firstCursor,
     customerRef,
+    invitationId: (
+      await runtime.auth.api.createInvitation({
+        headers: new Headers({ cookie: owner.cookie }),
+        body: { email: "iso-invitee@example.test", role: "viewer", organizationId: a.id },
+      })
+    ).id,
     apiKeyToRevoke: (
       await createApiKey(
         withOrganization({ ...requestContext(runtime), actor: { type: "system", task: "test" } }, a.id),

@@ -2,6 +2,7 @@ import { ai } from "./sections/ai";
 import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
+import { team } from "./sections/team";
 
 /** English, the reference dictionary: every other locale has exactly these keys. */
 export const en = {
@@ -232,6 +233,7 @@ export const en = {
   incidents: incidents.en,
   apiKeys: apiKeys.en,
   ai: ai.en,
+  team: team.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };
 

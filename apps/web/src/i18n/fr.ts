@@ -3,6 +3,7 @@ import { ai } from "./sections/ai";
 import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
+import { team } from "./sections/team";
 
 export const fr: Dictionary = {
   nav: {
@@ -234,5 +235,6 @@ export const fr: Dictionary = {
   incidents: incidents.fr,
   apiKeys: apiKeys.fr,
   ai: ai.fr,
+  team: team.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

@@ -25,5 +25,6 @@ export * from "./stripe-backfills";
 export * from "./stripe-connections";
 export * from "./stripe-events";
 export * from "./task-runs";
+export * from "./team";
 export * from "./trust-scores";
 export * from "./webhook-endpoints";

@@ -1,21 +1,24 @@
-import { getSettings, listApiKeys, roleAllows } from "@orylo/core";
+import { getSettings, getTeam, listApiKeys, roleAllows } from "@orylo/core";
 import Link from "next/link";
 import { formatDateTime } from "@/components/money";
 import { KeyValueList } from "@/components/ui/key-value-list";
 import { pageContext } from "@/server/dashboard/page-context";
 import { ApiKeys } from "./api-keys";
 import { SettingsForm } from "./settings-form";
+import { Team } from "./team";
 
-// GET /settings — thresholds, zone, currency, language, test mode, automatic actions, AI budget; API keys; you.
+// GET /settings — thresholds, zone, currency, language, test mode, automatic actions, AI budget; team; API keys.
 export default async function SettingsPage() {
   const { ctx, locale, t } = await pageContext();
   const canEdit = roleAllows(ctx.role, "configure");
-  const [settings, keys] = await Promise.all([getSettings(ctx), listApiKeys(ctx)]);
+  const [settings, keys, team] = await Promise.all([getSettings(ctx), listApiKeys(ctx), getTeam(ctx)]);
   const zone = ctx.organization.timeZone;
   return (
     <>
       <h1>{t.settings.title}</h1>
       <SettingsForm settings={settings} canEdit={canEdit} t={t.settings} />
+      <h2 id="team">{t.team.title}</h2>
+      <Team team={team} canEdit={canEdit} t={t.team} />
       <h2 id="api-keys">{t.apiKeys.title}</h2>
       <ApiKeys
         canEdit={canEdit}
