@@ -14,6 +14,7 @@ const SECTIONS = {
   "live-features-pg": "Live features on PostgreSQL",
   "live-features-pglite": "Live features on PGlite (comparison)",
   "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
+  "detections-list-pg": "Detections list with filters on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",
 } as const;
 export type SectionName = keyof typeof SECTIONS;
