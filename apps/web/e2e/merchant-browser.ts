@@ -28,12 +28,14 @@ export async function signedUp(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
   const page = await context.newPage();
   await page.goto(`${url}/sign-up`);
+  // A cold `next dev` reloads the page when its compiles finish: fill the form once it has settled.
+  await page.waitForLoadState("networkidle", { timeout: 120_000 });
   await page.getByLabel("Your name").fill("Ana");
   await page.getByLabel("Email").fill(`ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
   await page.getByLabel("Password").fill("correct horse battery staple");
   await page.getByLabel("Shop name").fill("Ana's shop");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${url}/onboarding`, { timeout: 120_000 });
+  await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
   return { context, page };
 }
 
