@@ -14,6 +14,7 @@ export * from "./alerts/raise-alert";
 export * from "./api-keys/authenticate-api-key";
 export * from "./api-keys/manage-api-keys";
 export * from "./audit/record-audit";
+export * from "./backtest/backtest-history-pages";
 export * from "./backtest/backtest-rule-set";
 export * from "./backtest/backtest-schemas";
 export * from "./context";
