@@ -71,19 +71,28 @@ export async function runDetectionsListBenchmark(size: BenchSize, command: strin
     );
     const filters = queries(sample.rows.map((row) => row.customer_id));
     const latencies: number[] = [];
+    const byFilter = new Map<string, number[]>();
+    const record = (filter: object, elapsed: number) => {
+      latencies.push(elapsed);
+      const key = Object.keys(filter).join("+") || "none";
+      byFilter.set(key, [...(byFilter.get(key) ?? []), elapsed]);
+    };
     for (let index = 0; index < SAMPLES + WARM_UP; index++) {
       const filter = filters[index % filters.length]!;
       const first = performance.now();
       const page = await listDetectionsPage(ctx, { ...filter, limit: 50 });
-      if (index >= WARM_UP) latencies.push(performance.now() - first);
+      if (index >= WARM_UP) record(filter, performance.now() - first);
       // Every other call also fetches the next page, as "Older" does.
       if (page.nextCursor && index % 2 === 1) {
         const next = performance.now();
         await listDetectionsPage(ctx, { ...filter, limit: 50, cursor: page.nextCursor });
-        if (index >= WARM_UP) latencies.push(performance.now() - next);
+        if (index >= WARM_UP) record(filter, performance.now() - next);
       }
     }
     const stats = summarize(latencies);
+    const perFilter = [...byFilter]
+      .map(([key, samples]) => `${key} ${ms(summarize(samples).p95)}`)
+      .join(", ");
     return {
       section: "detections-list-pg",
       size,
@@ -100,6 +109,7 @@ export async function runDetectionsListBenchmark(size: BenchSize, command: strin
           `ANALYZE in ${(loadMs / 1000).toFixed(1)} s (not timed).`,
         `Timed: pages of 50 through \`listDetectionsPage\` cycling ${filters.length} filter sets (none, decision, ` +
           "dates, amounts, label, mode, customer), half of them followed by the next page (keyset cursor).",
+        `p95 by filter: ${perFilter}.`,
       ],
     };
   } finally {

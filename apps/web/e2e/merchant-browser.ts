@@ -3,7 +3,10 @@ import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
 
-/** A browser context signed in as the demo merchant, in the given theme and viewport. */
+/**
+ * A browser context signed in as the demo merchant, in the given theme and viewport. A cold `next dev`
+ * reloads the page when its compiles finish: the form is filled once the page has settled.
+ */
 export async function signedIn(
   browser: Browser,
   url: string,
@@ -13,6 +16,7 @@ export async function signedIn(
   await context.addCookies([{ name: "orylo-theme", value: theme, url }]);
   const page = await context.newPage();
   await page.goto(`${url}/sign-in`);
+  await page.waitForLoadState("networkidle", { timeout: 120_000 });
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -28,7 +32,7 @@ export async function signedUp(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
   const page = await context.newPage();
   await page.goto(`${url}/sign-up`);
-  // A cold `next dev` reloads the page when its compiles finish: fill the form once it has settled.
+  // As for sign-in: fill the form once the cold dev server's reloads have settled.
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
   await page.getByLabel("Your name").fill("Ana");
   await page.getByLabel("Email").fill(`ana-${crypto.randomUUID().slice(0, 8)}@example.test`);

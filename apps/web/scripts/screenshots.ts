@@ -12,11 +12,24 @@ const WIDTHS = [375, 1280] as const;
 const THEMES = ["light", "dark"] as const;
 
 mkdirSync(OUT, { recursive: true });
+
+/** As a merchant would after an attack: block a blocked payment's customer, which fills the block lists. */
+async function blockOneCustomer() {
+  const { context, page } = await signedIn(browser, app.url);
+  await page.goto(`${app.url}/detections?decision=BLOCK`);
+  await page.locator("table tbody a").first().click();
+  await page.getByRole("button", { name: "Block this customer" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.getByText("Done.").waitFor({ timeout: 60_000 });
+  await context.close();
+}
+
 const app = await startApp();
 const browser = await launchChromium();
 try {
   await sendSimulatedTraffic(app.url);
   await sendPoisonEvent(app.url);
+  await blockOneCustomer();
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
       const { context, page } = await signedIn(browser, app.url, {
