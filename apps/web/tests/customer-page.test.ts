@@ -1,4 +1,4 @@
-import { getCustomerProfile, withOrganization } from "@orylo/core";
+import { getCustomerProfile, listCustomersByTrust, listDetectionsPage, withOrganization } from "@orylo/core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { blockThisCustomer, trustThisCustomer } from "@/app/(dashboard)/customers/[ref]/actions";
 import { undoListAdditions } from "@/app/(dashboard)/detections/[id]/actions";
@@ -70,6 +70,28 @@ describe("the customer page", () => {
       "allowed_emails",
     ]);
     expect(trustHistory.at(-1)).toMatchObject({ reason: "whitelisted" });
+  });
+
+  it("lists a customer's payments by Stripe id or, without one, by its email's key", async () => {
+    const shop = await createTestMerchant(runtime.database.db);
+    const stripeCustomer = `cus_list${crypto.randomUUID().replaceAll("-", "").slice(0, 10)}`;
+    const withId = await sendCharge(shop.account, 41, {
+      customerId: stripeCustomer,
+      email: "id@example.com",
+    });
+    const byEmail = await sendCharge(shop.account, 42, { customerId: null, email: "key@example.com" });
+    await sendCharge(shop.account, 43, { customerId: null, email: "someone-else@example.com" });
+    const ctx = withOrganization(
+      { ...requestContext(runtime), actor: { type: "system", task: "t" } },
+      shop.id,
+    );
+    const keyed = (await listCustomersByTrust(ctx)).filter((customer) => !customer.stripeCustomerId);
+    const ids = async (customer: string) =>
+      (await listDetectionsPage(ctx, { customer, limit: 10 })).data.map((detection) => detection.id);
+    expect(await ids(stripeCustomer)).toEqual([withId.detection?.id]);
+    const found = await Promise.all(keyed.map((customer) => ids(customer.ref)));
+    expect(found).toContainEqual([byEmail.detection?.id]);
+    expect(found.every((list) => list.length === 1)).toBe(true);
   });
 
   it("another organization's customer is a 404, and a viewer may not act", async () => {
