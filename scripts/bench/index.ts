@@ -1,9 +1,11 @@
-// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg webhook-pg]
+// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg
+//   webhook-pg detections-list-pg]
 // Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
 // reported, never a failure; a benchmark that errors exits non-zero.
 import { commandLine, readBenchArgs } from "../lib/bench-size";
 import { printReport, type RunReport, writeReport } from "../lib/benchmarks-doc";
 import { runBacktestBenchmark } from "./backtest";
+import { runDetectionsListBenchmark } from "./detections-list";
 import { runEngineBenchmark } from "./engine";
 import { runEvaluateBenchmark } from "./evaluate";
 import { runLiveFeaturesBenchmark } from "./live-features";
@@ -19,6 +21,7 @@ const BENCHMARKS: Record<
   "evaluate-pg": runEvaluateBenchmark,
   "backtest-pg": runBacktestBenchmark,
   "webhook-pg": runWebhookBenchmark,
+  "detections-list-pg": runDetectionsListBenchmark,
 };
 
 const { size, only } = readBenchArgs();

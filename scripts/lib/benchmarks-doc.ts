@@ -16,6 +16,7 @@ const SECTIONS = {
   "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
   "backtest-pg": "Backtest: one new rule over the stored history on PostgreSQL",
   "webhook-pg": "Webhook verb in-process (`receiveStripeWebhook` on PostgreSQL, no HTTP)",
+  "detections-list-pg": "Detections list with filters on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",
   "load-pglite": "Webhook end to end (`next start` + embedded PGlite)",
 } as const;

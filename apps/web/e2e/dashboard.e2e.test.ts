@@ -1,11 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startApp } from "./app-under-test";
-import { sendSimulatedTraffic, signedIn } from "./merchant-browser";
+import { demoEndpointOf, sendSimulatedTraffic, signedIn, signedUp } from "./merchant-browser";
 
 // The merchant's path through an attack, in Debian's Chromium against the real app (next dev, embedded):
-// sign in with the demo login → the attack arrives live → open a blocked payment → block its customer →
-// write a rule and backtest it before saving → the same home page on a 375 px phone.
+// sign up → onboarding with demo data and a test event → the attack arrives live → open a blocked payment →
+// block its customer → write a rule and backtest it before saving → every page on a 375 px phone.
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -21,14 +21,31 @@ afterAll(async () => {
 });
 
 describe("a merchant during a card-testing attack", () => {
-  it("watches it arrive, understands a block, acts, and writes a rule", async () => {
-    const { context, page } = await signedIn(browser, app.url);
+  it("signs up, starts with demo data, watches the attack arrive, understands a block, acts, writes a rule", async () => {
+    const { context, page } = await signedUp(browser, app.url);
+    await page.getByRole("button", { name: "Start with demo data" }).click();
+    await page.getByTestId("demo-command").waitFor({ timeout: 60_000 });
+    const demo = await demoEndpointOf(page);
+    // `next dev` compiles the webhook route on its first request, which can outlast the check's 15 s timeout
+    // on a busy machine: an unsigned request compiles it (and is refused) first.
+    const warmUp = await fetch(`${app.url}/api/webhooks/stripe/${demo.endpoint}`, {
+      method: "POST",
+      body: "{}",
+    });
+    expect(warmUp.status).toBe(400);
+    await page.getByRole("button", { name: "Send a test event" }).click();
+    await expect
+      .poll(() => page.getByTestId("test-event-result").textContent(), { timeout: 60_000 })
+      .toContain("Received and verified: status processed");
+
+    await page.getByRole("link", { name: "Go to the dashboard" }).click();
+    await page.waitForURL(`${app.url}/`);
     const feed = page.getByTestId("live-feed");
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "Live" }).count(), { timeout: 60_000 })
       .toBe(1);
 
-    await sendSimulatedTraffic(app.url);
+    await sendSimulatedTraffic(app.url, demo);
     await expect.poll(() => feed.getByText("Blocked").count(), { timeout: 60_000 }).toBeGreaterThan(5);
     await expect.poll(() => page.getByTestId("burst-banner").count(), { timeout: 60_000 }).toBe(1);
 
@@ -61,7 +78,18 @@ describe("a merchant during a card-testing attack", () => {
 
   it("works on a 375 px phone: nothing wider than the screen", async () => {
     const { context, page } = await signedIn(browser, app.url, { width: 375, height: 800 });
-    for (const path of ["/", "/detections", "/review", "/rules"]) {
+    for (const path of [
+      "/",
+      "/detections",
+      "/review",
+      "/rules",
+      "/customers",
+      "/lists",
+      "/incidents",
+      "/ai",
+      "/settings",
+      "/onboarding",
+    ]) {
       await page.goto(`${app.url}${path}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(375);

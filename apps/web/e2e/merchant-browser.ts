@@ -3,7 +3,10 @@ import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
 
-/** A browser context signed in as the demo merchant, in the given theme and viewport. */
+/**
+ * A browser context signed in as the demo merchant, in the given theme and viewport. A cold `next dev`
+ * reloads the page when its compiles finish: the form is filled once the page has settled.
+ */
 export async function signedIn(
   browser: Browser,
   url: string,
@@ -13,6 +16,7 @@ export async function signedIn(
   await context.addCookies([{ name: "orylo-theme", value: theme, url }]);
   const page = await context.newPage();
   await page.goto(`${url}/sign-in`);
+  await page.waitForLoadState("networkidle", { timeout: 120_000 });
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -20,23 +24,76 @@ export async function signedIn(
   return { context, page };
 }
 
-/** What `bun run simulate` sends: ordinary shoppers then a card-testing burst, signed like Stripe. */
+/** A new merchant signing up: lands on the onboarding page. */
+export async function signedUp(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-up`);
+  // As for sign-in: fill the form once the cold dev server's reloads have settled.
+  await page.waitForLoadState("networkidle", { timeout: 120_000 });
+  await page.getByLabel("Your name").fill("Ana");
+  await page.getByLabel("Email").fill(`ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByLabel("Shop name").fill("Ana's shop");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
+  return { context, page };
+}
+
+/** The demo endpoint and secret onboarding shows in its `bun run simulate` command. */
+export async function demoEndpointOf(page: Page): Promise<{ endpoint: string; secret: string }> {
+  const command = (await page.getByTestId("demo-command").textContent()) ?? "";
+  const endpoint = /--endpoint (\S+)/.exec(command)?.[1];
+  const secret = /--secret (\S+)/.exec(command)?.[1];
+  if (!endpoint || !secret) throw new Error(`no demo endpoint in: ${command}`);
+  return { endpoint, secret };
+}
+
+/**
+ * What `bun run simulate` sends: ordinary shoppers then a card-testing burst, signed like Stripe; to the
+ * platform endpoint, or to an organization's own (`endpoint` with its `secret`).
+ */
 export async function sendSimulatedTraffic(
   url: string,
-  { shoppers = 20, burstCards = 25 } = {},
+  { shoppers = 20, burstCards = 25, endpoint = "", secret = WEBHOOK_SECRET } = {},
 ): Promise<number> {
   const events = simulatedTraffic({ seed: 42, end: new Date(), shoppers, burstCards });
   for (const { event } of events) {
     const payload = JSON.stringify(event);
-    const response = await fetch(`${url}/api/webhooks/stripe`, {
+    const response = await fetch(`${url}/api/webhooks/stripe${endpoint ? `/${endpoint}` : ""}`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "stripe-signature": await signStripePayload(payload, WEBHOOK_SECRET),
+        "stripe-signature": await signStripePayload(payload, secret),
       },
       body: payload,
     });
     if (!response.ok) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
   }
   return events.length;
+}
+
+/** A signed event whose charge is malformed: dead-lettered, it raises an incident (an alert). */
+export async function sendPoisonEvent(url: string): Promise<void> {
+  const payload = JSON.stringify({
+    id: `evt_poison_${crypto.randomUUID().slice(0, 8)}`,
+    object: "event",
+    type: "charge.succeeded",
+    livemode: false,
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: "ch_malformed", object: "charge", amount: "lots", currency: "eur" } },
+  });
+  const response = await fetch(`${url}/api/webhooks/stripe`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "stripe-signature": await signStripePayload(payload, WEBHOOK_SECRET),
+    },
+    body: payload,
+  });
+  const receipt = (await response.json()) as { status?: string };
+  if (receipt.status !== "dead") throw new Error(`the malformed event was ${receipt.status}, not dead`);
 }

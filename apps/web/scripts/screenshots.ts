@@ -1,20 +1,35 @@
-// bun run screenshots — starts the app on a fresh embedded database, sends the simulated attack, and writes
+// bun run screenshots — starts the app on a fresh embedded database, sends the simulated attack (and one
+// malformed event, so the incidents page has an incident), and writes
 // each main page at 375 px and 1280 px, light and dark, to docs/screenshots/<page>-<width>-<theme>.png.
 
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { launchChromium, startApp } from "../e2e/app-under-test";
-import { sendSimulatedTraffic, signedIn } from "../e2e/merchant-browser";
+import { sendPoisonEvent, sendSimulatedTraffic, signedIn } from "../e2e/merchant-browser";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const WIDTHS = [375, 1280] as const;
 const THEMES = ["light", "dark"] as const;
 
 mkdirSync(OUT, { recursive: true });
+
+/** As a merchant would after an attack: block a blocked payment's customer, which fills the block lists. */
+async function blockOneCustomer() {
+  const { context, page } = await signedIn(browser, app.url);
+  await page.goto(`${app.url}/detections?decision=BLOCK`);
+  await page.locator("table tbody a").first().click();
+  await page.getByRole("button", { name: "Block this customer" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.getByText("Done.").waitFor({ timeout: 60_000 });
+  await context.close();
+}
+
 const app = await startApp();
 const browser = await launchChromium();
 try {
   await sendSimulatedTraffic(app.url);
+  await sendPoisonEvent(app.url);
+  await blockOneCustomer();
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
       const { context, page } = await signedIn(browser, app.url, {
@@ -22,16 +37,22 @@ try {
         height: width === 375 ? 812 : 900,
         theme,
       });
-      await page.goto(`${app.url}/detections?decision=BLOCK`);
-      const detail = await page.locator("table tbody a").first().getAttribute("href");
+      const firstLink = async (path: string) => {
+        await page.goto(`${app.url}${path}`);
+        return (await page.locator("table tbody a").first().getAttribute("href")) ?? path;
+      };
       const pages: [string, string][] = [
         ["home", "/"],
+        ["onboarding", "/onboarding"],
         ["detections", "/detections"],
-        ["detection", detail ?? "/detections"],
+        ["detection", await firstLink("/detections?decision=BLOCK")],
         ["review", "/review"],
         ["rules", "/rules"],
         ["customers", "/customers"],
-        ["lists", "/lists"],
+        ["customer", await firstLink("/customers")],
+        ["list", await firstLink("/lists")],
+        ["incidents", "/incidents"],
+        ["ai", "/ai"],
         ["settings", "/settings"],
       ];
       for (const [name, path] of pages) {

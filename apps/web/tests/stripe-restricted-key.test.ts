@@ -63,6 +63,22 @@ describe("connecting with a restricted key", () => {
     expect(delivered.body).toMatchObject({ status: "processed" });
   });
 
+  it("keeps the endpoint URL the dashboard showed before the merchant created it in Stripe", async () => {
+    const owner = await signedInMember(runtime, "owner");
+    const key = `rk_test_${crypto.randomUUID().replaceAll("-", "")}`;
+    fake.addKey(key, { account: "acct_shown", permissions: ["rak_charge_read"] });
+    const shown = `we_${crypto.randomUUID().replaceAll("-", "").slice(0, 26)}`;
+    const connect = (body: unknown) =>
+      asMember(connectKey, "/api/stripe/restricted-key", { cookie: owner.cookie, method: "POST", body });
+    // Without a pasted secret Orylo creates and names the endpoint itself.
+    expect((await connect({ key, endpointId: shown })).status).toBe(400);
+    const result = await connect({ key, webhookSecret: "whsec_made_by_stripe", endpointId: shown });
+    expect(result.body.webhookUrl).toBe(`http://localhost:3000/api/webhooks/stripe/${shown}`);
+    const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
+    const delivered = await sendWebhook(event, { secret: "whsec_made_by_stripe", endpointId: shown });
+    expect(delivered.body).toMatchObject({ status: "processed" });
+  });
+
   it("says which permission a key lacks, and refuses a key Stripe does not know", async () => {
     const owner = await signedInMember(runtime, "owner");
     const key = "rk_test_webhooksonly";

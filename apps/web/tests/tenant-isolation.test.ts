@@ -1,15 +1,17 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { feedCursorAt } from "@orylo/core";
+import { createApiKey, feedCursorAt, withOrganization } from "@orylo/core";
 import { findLabelTarget, suggestions } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
+import { startWebhookBridge } from "./webhook-bridge";
 
 vi.mock("next/headers", async () => (await import("./request-headers")).nextHeaders);
 
@@ -38,6 +40,9 @@ interface Ids {
   customerId: string;
   /** One pending suggestion per decision route: each decides it once. */
   suggestionIds: { accept: string; reject: string; edit: string };
+  customerRef: string;
+  apiKeyToRevoke: string;
+  invitationId: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -67,6 +72,7 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
   "api/stripe/connect/route.ts": { POST: () => ({ auth: "session" }) },
   "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/alerts/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/ai/feedback/route.ts": { GET: () => ({ auth: "api", query: "days=90" }) },
   "api/v1/ai/usage/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/jobs/route.ts": { GET: () => ({ auth: "api" }) },
@@ -140,6 +146,10 @@ const PUBLIC_ACTIONS: Record<string, Record<string, string>> = {
     signOut: "ends the caller's own session",
   },
   "(dashboard)/preferences-actions.ts": { setPreference: "sets a cookie of the caller's own browser" },
+  "invitations/[id]/actions.ts": {
+    acceptInvitation:
+      "joins for the caller's own session: better-auth checks the invitation names their email (team.test.ts)",
+  },
 };
 
 const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
@@ -149,7 +159,28 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     undoListAdditions: (ids) => ({ items: [{ listId: ids.listId, value: "kept@example.test" }] }),
     labelPayment: (ids) => ({ transactionId: ids.transactionId, label: { kind: "legitimate" } }),
   },
-  "(dashboard)/settings/actions.ts": { saveSettings: () => ({ reviewThreshold: 25 }) },
+  "(dashboard)/settings/actions.ts": {
+    saveSettings: () => ({ reviewThreshold: 25 }),
+    createKey: () => ({ name: "isolation", scopes: ["read"] }),
+    revokeKey: (ids) => ({ id: ids.apiKeyToRevoke }),
+  },
+  "(dashboard)/customers/[ref]/actions.ts": {
+    blockThisCustomer: (ids) => ({ ref: ids.customerRef }),
+    trustThisCustomer: (ids) => ({ ref: ids.customerRef }),
+  },
+  "(dashboard)/lists/[id]/actions.ts": {
+    addItems: (ids) => ({ listId: ids.listId, items: [{ value: "added@example.test" }] }),
+    // After addItems: it removes what addItems added.
+    removeItems: (ids) => ({ listId: ids.listId, values: ["added@example.test"] }),
+  },
+  "(dashboard)/settings/team-actions.ts": {
+    inviteMember: () => ({
+      email: `invitee-${crypto.randomUUID().slice(0, 8)}@example.test`,
+      role: "viewer",
+    }),
+    cancelInvitation: (ids) => ({ invitationId: ids.invitationId }),
+  },
+  "(dashboard)/onboarding/actions.ts": { startWithDemoData: () => ({}), sendWebhookTestEvent: () => ({}) },
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
@@ -159,6 +190,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
 
 let runtime: Runtime;
 let fakeStripe: FakeStripe;
+let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
 let owner: { merchant: TestMerchant; cookie: string };
 let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
@@ -218,6 +250,7 @@ const ownedIds = () => [
   ids.ruleId,
   ids.customerId,
   ...Object.values(ids.suggestionIds),
+  ids.customerRef,
 ];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
@@ -228,11 +261,13 @@ function expectRefusedOrBlind(status: number, text: string, what: string) {
 
 beforeAll(async () => {
   fakeStripe = await startFakeStripe();
+  bridge = await startWebhookBridge();
   runtime = await bootTestRuntime(
     {
       STRIPE_SECRET_KEY: "sk_test_platform_isolation",
       STRIPE_CONNECT_CLIENT_ID: "ca_isolation",
       PORT: "3000",
+      ORYLO_PUBLIC_URL: bridge.url,
     },
     { stripeOverrides: { ...fakeStripe.clientOptions, maxNetworkRetries: 0 } },
   );
@@ -294,10 +329,26 @@ beforeAll(async () => {
     ruleToDelete: doomed.id,
     firstCursor,
     customerId,
+    customerRef: customerId,
+    invitationId: (
+      await runtime.auth.api.createInvitation({
+        headers: new Headers({ cookie: owner.cookie }),
+        body: { email: "iso-invitee@example.test", role: "viewer", organizationId: a.id },
+      })
+    ).id,
+    apiKeyToRevoke: (
+      await createApiKey(
+        withOrganization({ ...requestContext(runtime), actor: { type: "system", task: "test" } }, a.id),
+        { name: "to revoke" },
+      )
+    ).id,
   };
 });
 
-afterAll(() => fakeStripe.close());
+afterAll(async () => {
+  await fakeStripe.close();
+  await bridge.close();
+});
 
 describe("tenant isolation: every route handler", () => {
   const files = filesNamed(APP, "route.ts");

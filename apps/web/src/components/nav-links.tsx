@@ -11,6 +11,8 @@ const LINKS = [
   ["/customers", "customers"],
   ["/rules", "rules"],
   ["/lists", "lists"],
+  ["/incidents", "incidents"],
+  ["/ai", "ai"],
   ["/settings", "settings"],
 ] as const;
 

@@ -21,8 +21,3 @@ export async function resolveLocale(organizationLocale?: string): Promise<Locale
 export function dictionary(locale: Locale): Dictionary {
   return LOCALES[locale];
 }
-
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}

@@ -1,3 +1,9 @@
+import { ai } from "./sections/ai";
+import { apiKeys } from "./sections/api-keys";
+import { incidents } from "./sections/incidents";
+import { onboarding } from "./sections/onboarding";
+import { team } from "./sections/team";
+
 /** English, the reference dictionary: every other locale has exactly these keys. */
 export const en = {
   nav: {
@@ -8,6 +14,8 @@ export const en = {
     customers: "Customers",
     rules: "Rules",
     lists: "Lists",
+    incidents: "Incidents",
+    ai: "AI",
     settings: "Settings",
     signOut: "Sign out",
     skip: "Skip to content",
@@ -126,6 +134,22 @@ export const en = {
     payments: "Payments",
     lastSeen: "Last seen",
     none: "No customer yet.",
+    profile: "Customer",
+    email: "Email",
+    firstSeen: "First seen",
+    trustOverTime: "Trust score over time (0–100, dashed: the starting 50)",
+    noTrustChange: "The score has not moved since the first payment.",
+    reasons: {
+      dispute: "dispute",
+      early_fraud_warning: "early fraud warning",
+      blocked: "blocked",
+      whitelisted: "whitelisted",
+      settled_payment: "payments settled without dispute",
+    },
+    lists: "On lists",
+    noLists: "No list names this customer.",
+    allPayments: "All their payments",
+    confirmBlock: "Block this customer and their email? Their future payments will be blocked.",
   },
   rules: {
     title: "Rules",
@@ -153,7 +177,29 @@ export const en = {
     btFraudCaught: "Known fraud caught",
     btLegitHit: "Legitimate payments hit",
   },
-  lists: { title: "Lists", none: "No list yet.", items: "items", kind: "Kind", description: "Description" },
+  lists: {
+    title: "Lists",
+    none: "No list yet.",
+    items: "items",
+    kind: "Kind",
+    description: "Description",
+    actions: { allow: "allows its matches", block: "blocks its matches" },
+    addLabel: "Add values, one per line",
+    add: "Add",
+    added: "{count} added.",
+    removed: "{value} removed.",
+    undone: "Undone.",
+    undo: "Undo",
+    value: "Value",
+    source: "Source",
+    addedAt: "Added",
+    remove: "Remove",
+    removeValue: "Remove {value}",
+    confirmRemove: "Remove {value} from this list?",
+    cancel: "Cancel",
+    empty: "This list is empty.",
+    readOnly: "Only an owner or an admin can change lists.",
+  },
   settings: {
     title: "Settings",
     organization: "Organization",
@@ -168,7 +214,26 @@ export const en = {
     save: "Save settings",
     saved: "Settings saved: payments scored from now on use them.",
     readOnly: "Only an owner or an admin can change settings.",
+    automaticActions: "Automatic actions on Stripe",
+    observeOnly: "Observe only: Orylo decides and records, and does nothing on Stripe.",
+    acting: "Orylo acts on Stripe as checked (dry runs without Stripe credentials).",
+    switches: {
+      cancelOnBlock: "Cancel the PaymentIntent of a blocked, uncaptured payment",
+      refundOnBlock: "Refund a blocked payment that was captured",
+      closeReviews: "Close the Stripe review when a review is closed in Orylo",
+      refundEarlyFraudWarnings: "Refund a payment with an early fraud warning when cheaper than a dispute",
+      mirrorRadarLists: "Mirror allow and block lists into Radar value lists",
+    },
+    ai: "AI",
+    aiLanguage:
+      "Explanations are written in the organization's language (the Language field above: fr… for French).",
+    aiBudget: "Monthly AI budget (USD)",
   },
+  onboarding: onboarding.en,
+  incidents: incidents.en,
+  apiKeys: apiKeys.en,
+  ai: ai.en,
+  team: team.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };
 

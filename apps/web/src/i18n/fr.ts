@@ -1,4 +1,9 @@
 import type { Dictionary } from "./en";
+import { ai } from "./sections/ai";
+import { apiKeys } from "./sections/api-keys";
+import { incidents } from "./sections/incidents";
+import { onboarding } from "./sections/onboarding";
+import { team } from "./sections/team";
 
 export const fr: Dictionary = {
   nav: {
@@ -9,6 +14,8 @@ export const fr: Dictionary = {
     customers: "Clients",
     rules: "Règles",
     lists: "Listes",
+    incidents: "Incidents",
+    ai: "IA",
     settings: "Réglages",
     signOut: "Se déconnecter",
     skip: "Aller au contenu",
@@ -128,6 +135,22 @@ export const fr: Dictionary = {
     payments: "Paiements",
     lastSeen: "Vu le",
     none: "Aucun client pour l’instant.",
+    profile: "Client",
+    email: "E-mail",
+    firstSeen: "Vu la première fois",
+    trustOverTime: "Score de confiance dans le temps (0–100, pointillés : le 50 de départ)",
+    noTrustChange: "Le score n’a pas bougé depuis le premier paiement.",
+    reasons: {
+      dispute: "litige",
+      early_fraud_warning: "alerte précoce de fraude",
+      blocked: "bloqué",
+      whitelisted: "mis en confiance",
+      settled_payment: "paiements réglés sans litige",
+    },
+    lists: "Sur des listes",
+    noLists: "Aucune liste ne nomme ce client.",
+    allPayments: "Tous ses paiements",
+    confirmBlock: "Bloquer ce client et son e-mail ? Ses prochains paiements seront bloqués.",
   },
   rules: {
     title: "Règles",
@@ -161,6 +184,22 @@ export const fr: Dictionary = {
     items: "éléments",
     kind: "Type",
     description: "Description",
+    actions: { allow: "autorise ce qu’elle contient", block: "bloque ce qu’elle contient" },
+    addLabel: "Ajouter des valeurs, une par ligne",
+    add: "Ajouter",
+    added: "{count} ajoutée(s).",
+    removed: "{value} retirée.",
+    undone: "Annulé.",
+    undo: "Annuler",
+    value: "Valeur",
+    source: "Source",
+    addedAt: "Ajoutée le",
+    remove: "Retirer",
+    removeValue: "Retirer {value}",
+    confirmRemove: "Retirer {value} de cette liste ?",
+    cancel: "Annuler",
+    empty: "Cette liste est vide.",
+    readOnly: "Seuls un propriétaire ou un administrateur peuvent modifier les listes.",
   },
   settings: {
     title: "Réglages",
@@ -176,6 +215,26 @@ export const fr: Dictionary = {
     save: "Enregistrer les réglages",
     saved: "Réglages enregistrés : les prochains paiements les utiliseront.",
     readOnly: "Seuls un propriétaire ou un administrateur peuvent changer les réglages.",
+    automaticActions: "Actions automatiques sur Stripe",
+    observeOnly: "Observation seule : Orylo décide et enregistre, sans rien faire sur Stripe.",
+    acting: "Orylo agit sur Stripe comme coché (simulations sans identifiants Stripe).",
+    switches: {
+      cancelOnBlock: "Annuler le PaymentIntent d’un paiement bloqué non capturé",
+      refundOnBlock: "Rembourser un paiement bloqué déjà capturé",
+      closeReviews: "Clore la revue Stripe quand une revue est close dans Orylo",
+      refundEarlyFraudWarnings:
+        "Rembourser un paiement signalé par une alerte précoce quand c’est moins cher qu’un litige",
+      mirrorRadarLists: "Recopier les listes d’autorisation et de blocage dans les listes Radar",
+    },
+    ai: "IA",
+    aiLanguage:
+      "Les explications sont écrites dans la langue de l’organisation (le champ Langue ci-dessus : fr… pour le français).",
+    aiBudget: "Budget IA mensuel (USD)",
   },
+  onboarding: onboarding.fr,
+  incidents: incidents.fr,
+  apiKeys: apiKeys.fr,
+  ai: ai.fr,
+  team: team.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

@@ -3,6 +3,7 @@ import {
   AiFeedbackQuery,
   AiFeedbackReport,
   AiUsageReport,
+  AlertList,
   BacktestInput,
   BacktestResult,
   ConnectCallbackQuery,
@@ -17,6 +18,7 @@ import {
   EvaluatePaymentInput,
   JobList,
   LabelTransactionInput,
+  ListAlertsQuery,
   ListDetectionsQuery,
   ListItemList,
   ListJobsQuery,
@@ -127,6 +129,14 @@ export function openApiDocument() {
           summary: "Actions on Stripe (cancel, refund, review approve), dry runs included, newest first",
           requestParams: { query: ListStripeActionsQuery },
           responses: { 200: json(StripeActionList.meta({ id: "StripeActionList" }), "One page."), ...errors },
+        },
+      },
+      "/api/v1/alerts": {
+        get: {
+          summary:
+            "Incidents (webhook silence, dead events, signature failures…), most recently opened first",
+          requestParams: { query: ListAlertsQuery },
+          responses: { 200: json(AlertList.meta({ id: "AlertList" }), "One page, with counts."), ...errors },
         },
       },
       "/api/v1/evaluate": {

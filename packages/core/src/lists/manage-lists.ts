@@ -1,4 +1,11 @@
-import { deleteListItem, findList, insertList, selectLists, upsertListItems } from "@orylo/db";
+import {
+  deleteListItem,
+  findList,
+  insertList,
+  selectListItems,
+  selectLists,
+  upsertListItems,
+} from "@orylo/db";
 import { generateId } from "@orylo/platform";
 import { requestRadarMirror } from "../actions/request-actions";
 import { recordAudit } from "../audit/record-audit";
@@ -9,6 +16,7 @@ import {
   AddListItemsInput,
   type CreateListInput,
   type ListItemList,
+  type ListItemView,
   type ListList,
   type ListView,
   toListItemView,
@@ -46,6 +54,19 @@ async function listOf(ctx: OrgCtx, id: string) {
   const list = await findList(ctx.db, ctx.organizationId, id);
   if (!list) throw new NotFoundError("list", id);
   return list;
+}
+
+/** A list and its items sorted by value: the list page. Another organization's list → 404. */
+export async function getListWithItems(
+  ctx: OrgCtx,
+  listId: string,
+): Promise<{ list: ListView; items: ListItemView[] }> {
+  const list = await listOf(ctx, listId);
+  const items = await selectListItems(ctx.db, ctx.organizationId, listId);
+  return {
+    list: { ...list, itemCount: items.length, createdAt: list.createdAt.toISOString() },
+    items: items.map(toListItemView),
+  };
 }
 
 /**

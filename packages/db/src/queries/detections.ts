@@ -1,4 +1,5 @@
-import { and, desc, eq, exists, gte, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, gte, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { customers, detections, labels, transactions } from "../schema";
 import { type PendingExplanation, pendingExplanationInsert } from "./explanations";
@@ -107,7 +108,7 @@ export async function listDetections(db: Executor, organizationId: string, filte
   if (filters.to) conditions.push(lt(detections.createdAt, filters.to));
   if (filters.customer) {
     conditions.push(
-      or(eq(transactions.customerId, filters.customer), eq(customers.customerKey, filters.customer)),
+      inArray(detections.transactionId, customerPayments(db, organizationId, filters.customer)),
     );
   }
   if (filters.minAmount !== undefined) conditions.push(gte(transactions.amount, filters.minAmount));
@@ -132,7 +133,6 @@ export async function listDetections(db: Executor, organizationId: string, filte
     .select(listColumns)
     .from(detections)
     .leftJoin(transactions, eq(transactions.id, detections.transactionId))
-    .leftJoin(customers, eq(customers.id, transactions.customerRef))
     .where(and(...conditions))
     .orderBy(desc(detections.createdAt), desc(detections.id))
     .limit(filters.limit);
@@ -140,6 +140,25 @@ export async function listDetections(db: Executor, organizationId: string, filte
 
 function traceContains(fragment: Record<string, unknown>): SQL {
   return sql`${detections.trace} @> ${JSON.stringify(fragment)}::jsonb`;
+}
+
+/**
+ * The payments of a customer named by its Stripe id or its key, through indexed columns only, so the list
+ * probes a handful of detections instead of walking the organization's newest ones for a rare match.
+ */
+function customerPayments(db: Executor, organizationId: string, customer: string) {
+  const byKey = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.organizationId, organizationId), eq(customers.customerKey, customer)));
+  // Two index scans put together (an OR across them would scan the organization's payments).
+  return unionAll(
+    db
+      .select({ id: transactions.id })
+      .from(transactions)
+      .where(and(eq(transactions.organizationId, organizationId), eq(transactions.customerId, customer))),
+    db.select({ id: transactions.id }).from(transactions).where(inArray(transactions.customerRef, byKey)),
+  );
 }
 
 function labelCondition(db: Executor, organizationId: string, label: "fraud" | "legitimate" | "none"): SQL {

@@ -98,6 +98,8 @@ export const transactions = pgTable(
     index().on(t.organizationId, t.ipAddress, t.createdAt),
     index().on(t.organizationId, t.email, t.createdAt),
     index().on(t.organizationId, t.customerId, t.createdAt),
+    // A customer's payments by its row (customers known only by their email's key): the detections filter.
+    index().on(t.customerRef),
     index().on(t.organizationId, t.deviceId, t.createdAt),
     index().on(t.organizationId, t.paymentIntentId),
   ],

@@ -57,7 +57,7 @@ export async function signUp(_state: AuthFormState, form: FormData): Promise<Aut
   } catch (error) {
     return refusal(error);
   }
-  redirect("/");
+  redirect("/onboarding");
 }
 
 // Server action — end the session.

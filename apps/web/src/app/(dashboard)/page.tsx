@@ -1,6 +1,8 @@
-import { detectBurst, getDashboardStats, readLatestFeed } from "@orylo/core";
-import { format } from "@/i18n/dictionary";
+import { detectBurst, getDashboardStats, hasEventSource, readLatestFeed } from "@orylo/core";
+import Link from "next/link";
+import { format } from "@/i18n/format";
 import { pageContext } from "@/server/dashboard/page-context";
+import { getRuntime } from "@/server/runtime";
 import { BurstBanner } from "./_home/burst-banner";
 import { DecisionsChart } from "./_home/decisions-chart";
 import { LiveFeed } from "./_home/live-feed";
@@ -9,14 +11,21 @@ import { StatCards } from "./_home/stat-cards";
 // GET / — today at a glance: an attack banner when one is under way, stats, the live decisions.
 export default async function HomePage() {
   const { ctx, locale, t } = await pageContext();
-  const [stats, burst, feed] = await Promise.all([
+  const runtime = await getRuntime();
+  const [stats, burst, feed, setUp] = await Promise.all([
     getDashboardStats(ctx),
     detectBurst(ctx),
     readLatestFeed(ctx, 30),
+    hasEventSource(ctx, runtime.sharedWebhookRoute.defaultOrganizationId),
   ]);
   return (
     <>
       <h1>{t.home.title}</h1>
+      {setUp ? null : (
+        <p className="alert">
+          <Link href="/onboarding">{t.onboarding.finish}</Link>
+        </p>
+      )}
       <BurstBanner burst={burst} t={t} />
       <StatCards stats={stats} locale={locale} t={t} />
       {stats.unconvertedCurrencies.length > 0 ? (

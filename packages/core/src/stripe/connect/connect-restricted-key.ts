@@ -23,6 +23,14 @@ export const RestrictedKeyInput = z
       .meta({
         description: "The signing secret of an endpoint you created yourself; omit to let Orylo create it.",
       }),
+    endpointId: z
+      .string()
+      .regex(/^we_[0-9a-z]{10,40}$/i, "must be an endpoint id Orylo showed (we_…)")
+      .optional()
+      .meta({
+        description:
+          "With `webhookSecret`: the endpoint id whose URL you gave Stripe (the dashboard shows it before you create the endpoint).",
+      }),
   })
   .strict();
 export type RestrictedKeyInput = z.infer<typeof RestrictedKeyInput>;
@@ -65,7 +73,11 @@ export async function connectWithRestrictedKey(
   const stripe = access.client(input.key);
   await stripe.charges.list({ limit: 1 }).catch((error: unknown) => keyRefused(error, "Charges: Read"));
   const livemode = input.key.includes("_live_");
-  const endpointId = generateId("we");
+  if (input.endpointId && !input.webhookSecret)
+    throw new InvalidRequestError(
+      "`endpointId` goes with `webhookSecret`: Orylo names the endpoints it creates.",
+    );
+  const endpointId = input.endpointId ?? generateId("we");
   const webhookUrl = `${publicUrl}/api/webhooks/stripe/${endpointId}`;
   const created: Stripe.WebhookEndpoint | null = input.webhookSecret
     ? null

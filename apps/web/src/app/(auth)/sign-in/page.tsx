@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TextField } from "@/components/ui/text-field";
-import { dictionary, format, resolveLocale } from "@/i18n/dictionary";
+import { dictionary, resolveLocale } from "@/i18n/dictionary";
+import { format } from "@/i18n/format";
 import { getRuntime } from "@/server/runtime";
 import { signIn } from "../actions";
 import { AuthForm } from "../auth-form";

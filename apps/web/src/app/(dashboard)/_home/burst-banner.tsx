@@ -1,7 +1,7 @@
 import type { Burst } from "@orylo/core";
 import Link from "next/link";
-import { format } from "@/i18n/dictionary";
 import type { Dictionary } from "@/i18n/en";
+import { format } from "@/i18n/format";
 
 /** Always rendered, calm or not, so an attack starting replaces a line instead of pushing the page down. */
 export function BurstBanner({ burst, t }: { burst: Burst | null; t: Dictionary }) {

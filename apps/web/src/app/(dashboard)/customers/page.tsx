@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/money";
 import { pageContext } from "@/server/dashboard/page-context";
 
-// GET /customers — least trusted first; each opens its payment history (detections filtered by customer).
+// GET /customers — least trusted first; each opens its page (history, trust over time, lists).
 export default async function CustomersPage() {
   const { ctx, locale, t } = await pageContext();
   const customers = await listCustomersByTrust(ctx);
@@ -26,7 +26,7 @@ export default async function CustomersPage() {
             {customers.map((customer) => (
               <tr key={customer.ref}>
                 <td>
-                  <Link href={`/detections?customer=${encodeURIComponent(customer.ref)}`}>
+                  <Link href={`/customers/${encodeURIComponent(customer.ref)}`}>
                     <code>{customer.stripeCustomerId ?? `${customer.ref.slice(0, 12)}…`}</code>
                   </Link>
                 </td>

@@ -1,7 +1,8 @@
 import { listLists } from "@orylo/core";
+import Link from "next/link";
 import { pageContext } from "@/server/dashboard/page-context";
 
-// GET /lists — the organization's lists (rules read them as @name) with their sizes.
+// GET /lists — the organization's lists (rules read them as @name) with their sizes; each opens its items.
 export default async function ListsPage() {
   const { ctx, t } = await pageContext();
   const { data } = await listLists(ctx);
@@ -27,7 +28,9 @@ export default async function ListsPage() {
               {data.map((list) => (
                 <tr key={list.id}>
                   <td>
-                    <code>@{list.name}</code>
+                    <Link href={`/lists/${list.id}`}>
+                      <code>@{list.name}</code>
+                    </Link>
                   </td>
                   <td>{list.kind}</td>
                   <td className="num">{list.itemCount}</td>

@@ -7,6 +7,15 @@ import { TextField } from "@/components/ui/text-field";
 import type { Dictionary } from "@/i18n/en";
 import { saveSettings } from "./actions";
 
+/** The automatic actions on Stripe: all off is observe-only. */
+const SWITCHES = [
+  "cancelOnBlock",
+  "refundOnBlock",
+  "closeReviews",
+  "refundEarlyFraudWarnings",
+  "mirrorRadarLists",
+] as const;
+
 /** The organization's settings; read-only for a role that may not configure. */
 export function SettingsForm({
   settings,
@@ -29,6 +38,8 @@ export function SettingsForm({
         reportingCurrency: String(form.get("reportingCurrency")),
         locale: String(form.get("locale")),
         scoreTestMode: form.get("scoreTestMode") === "on",
+        actions: Object.fromEntries(SWITCHES.map((key) => [key, form.get(key) === "on"])),
+        aiMonthlyBudgetUsd: Number(form.get("aiMonthlyBudgetUsd")),
       });
       setMessage(result.ok ? { text: t.saved, error: false } : { text: result.error.message, error: true });
       router.refresh();
@@ -66,6 +77,33 @@ export function SettingsForm({
           <input type="checkbox" name="scoreTestMode" defaultChecked={settings.scoreTestMode} />{" "}
           {t.scoreTestMode}
         </label>
+        <fieldset className="stack bare">
+          <legend>
+            <h3>{t.automaticActions}</h3>
+          </legend>
+          <p className="muted">{SWITCHES.some((key) => settings.actions[key]) ? t.acting : t.observeOnly}</p>
+          {SWITCHES.map((key) => (
+            <label key={key} className="check">
+              <input type="checkbox" name={key} defaultChecked={settings.actions[key]} /> {t.switches[key]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="stack bare">
+          <legend>
+            <h3>{t.ai}</h3>
+          </legend>
+          <p className="muted">{t.aiLanguage}</p>
+          <div className="filters">
+            <TextField
+              label={t.aiBudget}
+              name="aiMonthlyBudgetUsd"
+              type="number"
+              min={0}
+              step="any"
+              defaultValue={settings.aiMonthlyBudgetUsd}
+            />
+          </div>
+        </fieldset>
         {canEdit ? (
           <div>
             <button type="submit" className="button primary">

@@ -1,0 +1,37 @@
+const en = {
+  title: "Incidents",
+  open: "Open",
+  resolved: "Resolved",
+  noneOpen: "No open incident: webhooks arrive and events are processed.",
+  noneResolved: "No resolved incident yet.",
+  firstSeen: "first seen",
+  lastSeen: "last seen",
+  resolvedAt: "resolved",
+  more: "Older incidents",
+  severity: { info: "Info", warning: "Warning", critical: "Critical" },
+  delivery: {
+    pending: "being sent",
+    emailed: "emailed to owners and admins",
+    stored: "shown here (no email configured)",
+  },
+};
+
+const fr: typeof en = {
+  title: "Incidents",
+  open: "En cours",
+  resolved: "Résolus",
+  noneOpen: "Aucun incident en cours : les webhooks arrivent et les événements sont traités.",
+  noneResolved: "Aucun incident résolu pour l’instant.",
+  firstSeen: "vu la première fois le",
+  lastSeen: "vu la dernière fois le",
+  resolvedAt: "résolu le",
+  more: "Incidents plus anciens",
+  severity: { info: "Info", warning: "Attention", critical: "Critique" },
+  delivery: {
+    pending: "en cours d’envoi",
+    emailed: "envoyé aux propriétaires et administrateurs",
+    stored: "affiché ici (pas d’e-mail configuré)",
+  },
+};
+
+export const incidents = { en, fr };

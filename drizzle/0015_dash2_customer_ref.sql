@@ -1,0 +1,1 @@
+CREATE INDEX "transactions_customer_ref_index" ON "transactions" USING btree ("customer_ref");
