@@ -3,7 +3,14 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { feedCursorAt } from "@orylo/core";
 import { findLabelTarget } from "@orylo/db";
-import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
+import {
+  asFreshEvent,
+  type FakeLlm,
+  type FakeStripe,
+  loadStripeFixture,
+  startFakeLlm,
+  startFakeStripe,
+} from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
@@ -97,6 +104,7 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/rules/validate/route.ts": {
     POST: () => ({ auth: "api", body: { text: "Block if :card_country: = 'US'" } }),
   },
+  "api/v1/rules/draft/route.ts": { POST: () => ({ auth: "api", body: { text: "block US cards" } }) },
   "api/v1/settings/route.ts": {
     GET: () => ({ auth: "api" }),
     PATCH: () => ({ auth: "api", body: { blockThreshold: 85 } }),
@@ -130,12 +138,14 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
+    draftRuleFromSentence: () => ({ text: "block US cards", locale: "en" }),
     saveRule: (ids) => ({ id: ids.ruleId, text: "Review if :amount_in_eur: > 800", mode: "shadow" }),
   },
 };
 
 let runtime: Runtime;
 let fakeStripe: FakeStripe;
+let fakeLlm: FakeLlm;
 let owner: { merchant: TestMerchant; cookie: string };
 let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
@@ -197,8 +207,13 @@ function expectRefusedOrBlind(status: number, text: string, what: string) {
 
 beforeAll(async () => {
   fakeStripe = await startFakeStripe();
+  fakeLlm = await startFakeLlm(() => ({
+    output: { rule: "Block if :card_country: = 'US'", reading: "Blocks cards issued in the US." },
+  }));
   runtime = await bootTestRuntime(
     {
+      OPENAI_API_KEY: "sk-test-isolation",
+      OPENAI_BASE_URL: `${fakeLlm.url}/v1`,
       STRIPE_SECRET_KEY: "sk_test_platform_isolation",
       STRIPE_CONNECT_CLIENT_ID: "ca_isolation",
       PORT: "3000",
@@ -249,7 +264,10 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => fakeStripe.close());
+afterAll(async () => {
+  await fakeStripe.close();
+  await fakeLlm.close();
+});
 
 describe("tenant isolation: every route handler", () => {
   const files = filesNamed(APP, "route.ts");

@@ -46,6 +46,8 @@ export * from "./organizations/organization-settings";
 export * from "./organizations/settings-schemas";
 export * from "./rules/compile-rule-text";
 export * from "./rules/create-rule";
+export * from "./rules/draft-rule";
+export * from "./rules/draft-schemas";
 export * from "./rules/get-rule";
 export * from "./rules/list-rules-with-hits";
 export * from "./rules/load-rule-set";

@@ -8,6 +8,7 @@ import {
   CreateRuleInput,
   DetectionDetail,
   DetectionList,
+  DraftRuleInput,
   EvaluatePaymentInput,
   JobList,
   LabelTransactionInput,
@@ -22,6 +23,7 @@ import {
   RestrictedKeyConnection,
   RestrictedKeyInput,
   RuleDetail,
+  RuleDraft,
   RuleList,
   RuleValidation,
   RuleVersionList,
@@ -170,6 +172,23 @@ export function openApiDocument() {
           responses: {
             200: json(RuleValidation.meta({ id: "RuleValidation" }), "Its canonical text, or every error."),
             ...errors,
+          },
+        },
+      },
+      "/api/v1/rules/draft": {
+        post: {
+          summary: "Draft a rule from a sentence (French or English), with its reading and 90-day backtest",
+          description:
+            "An LLM (the larger model tier) writes the rule; Orylo's parser must accept it (one retry with the parser's line and column errors). Emails, IPs and card numbers in the sentence never reach the model. Nothing is saved: create the rule with `POST /api/v1/rules`.",
+          ...body(DraftRuleInput.meta({ id: "DraftRuleInput" })),
+          responses: {
+            200: json(RuleDraft.meta({ id: "RuleDraft" }), "The draft."),
+            ...errors,
+            400: json(ErrorBody, "Invalid input, or `invalid_rule`: the model's rule still did not compile."),
+            503: json(
+              ErrorBody,
+              "`ai_unavailable`: no LLM configured (AI_ENABLED, keys), none answered, or the month's AI budget is spent.",
+            ),
           },
         },
       },

@@ -1,4 +1,5 @@
 import {
+  type AiServices,
   alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
@@ -47,6 +48,8 @@ export interface Runtime {
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
   stripe: StripeAccess;
+  /** The LLM provider chain, cache and limits the tasks use, for the few requests that call a model (rule drafts). */
+  ai: AiServices;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -160,6 +163,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
     stripe,
+    ai,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();

@@ -3,12 +3,15 @@
 import {
   backtestRuleSet,
   createRule,
+  DraftRuleInput,
+  draftRule,
   RuleMode,
   updateRule,
   ValidateRuleInput,
   validateRule,
 } from "@orylo/core";
 import { z } from "zod";
+import { getRuntime } from "@/server/runtime";
 import { memberAction } from "@/server/session/member-action";
 
 // Server action — compile a rule as it is typed: its errors with line and column (reads no data).
@@ -19,6 +22,11 @@ export const validateRuleText = memberAction("read", ValidateRuleInput, async (_
 // Server action — what this rule text would have done over the stored payments (read-only).
 export const backtestRuleText = memberAction("read", ValidateRuleInput, (ctx, { text }) =>
   backtestRuleSet(ctx, { rules: [text] }),
+);
+
+// Server action — a sentence → a compiled rule, its reading and backtest (saves nothing; calls the LLM, so configure).
+export const draftRuleFromSentence = memberAction("configure", DraftRuleInput, async (ctx, input) =>
+  draftRule(ctx, (await getRuntime()).ai, input),
 );
 
 // Server action — create a rule, or save a new version of one (owner and admin only).

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { Dictionary } from "@/i18n/en";
 import { backtestRuleText, saveRule, validateRuleText } from "./actions";
 import { BacktestSummary } from "./backtest-summary";
+import { DraftFromSentence } from "./draft-from-sentence";
 import { highlightRule } from "./highlight-rule";
 
 type Catalogue = Pick<CatalogueEntry, "name" | "meaning">[];
@@ -28,11 +29,14 @@ export function RuleEditor({
   rule,
   catalogue,
   canEdit,
+  locale,
   t,
 }: {
   rule: { id: string; name: string; text: string; mode: "enforced" | "shadow" } | null;
   catalogue: Catalogue;
   canEdit: boolean;
+  /** The drafts' language; the editor offers drafting to members who may save rules. */
+  locale: "fr" | "en";
   t: Dictionary["rules"];
 }) {
   const router = useRouter();
@@ -89,6 +93,17 @@ export function RuleEditor({
   const tested = backtest?.text === text;
   return (
     <div className="stack">
+      {canEdit ? (
+        <DraftFromSentence
+          locale={locale}
+          t={t}
+          onUse={(draft) => {
+            setText(draft.text);
+            setBacktest({ text: draft.text, result: draft.backtest });
+            area.current?.focus();
+          }}
+        />
+      ) : null}
       <label className="field">
         {t.name}
         <input
