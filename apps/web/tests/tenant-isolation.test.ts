@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
+import { seedRecommendation } from "./seed-recommendation";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
@@ -41,6 +42,8 @@ interface Ids {
   listId: string;
   ruleId: string;
   ruleToDelete: string;
+  recommendationToApply: string;
+  recommendationToReject: string;
   firstCursor: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
@@ -105,6 +108,20 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
     POST: () => ({ auth: "api", body: { text: "Block if :card_country: = 'US'" } }),
   },
   "api/v1/rules/draft/route.ts": { POST: () => ({ auth: "api", body: { text: "block US cards" } }) },
+  "api/v1/recommendations/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/recommendations/[id]/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.recommendationToApply } }),
+  },
+  "api/v1/recommendations/[id]/apply/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.recommendationToApply }, body: { mode: "shadow" } }),
+  },
+  "api/v1/recommendations/[id]/reject/route.ts": {
+    POST: (ids) => ({
+      auth: "api",
+      params: { id: ids.recommendationToReject },
+      body: { reason: "not for us" },
+    }),
+  },
   "api/v1/settings/route.ts": {
     GET: () => ({ auth: "api" }),
     PATCH: () => ({ auth: "api", body: { blockThreshold: 85 } }),
@@ -197,7 +214,15 @@ async function readStreamStart(response: Response, abort: AbortController): Prom
   return text;
 }
 
-const ownedIds = () => [ids.detectionId, ids.chargeId, ids.transactionId, ids.listId, ids.ruleId];
+const ownedIds = () => [
+  ids.detectionId,
+  ids.chargeId,
+  ids.transactionId,
+  ids.listId,
+  ids.ruleId,
+  ids.recommendationToApply,
+  ids.recommendationToReject,
+];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
   expect(status, `${what}: the stranger got ${status} ${text.slice(0, 200)}`).toBeLessThan(400);
@@ -260,6 +285,8 @@ beforeAll(async () => {
     listId: list.id,
     ruleId: rule.id,
     ruleToDelete: doomed.id,
+    recommendationToApply: await seedRecommendation(db, a.id, "Review if :card_country: = 'BR'"),
+    recommendationToReject: await seedRecommendation(db, a.id, "Review if :card_country: = 'NG'"),
     firstCursor,
   };
 });

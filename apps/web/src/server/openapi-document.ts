@@ -1,6 +1,7 @@
 import {
   AddListItemsInput,
   AiUsageReport,
+  ApplyRecommendationInput,
   BacktestInput,
   BacktestResult,
   ConnectCallbackQuery,
@@ -16,10 +17,15 @@ import {
   ListItemList,
   ListJobsQuery,
   ListList,
+  ListRecommendationsQuery,
   ListStripeActionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
+  RecommendationDetail,
+  RecommendationList,
+  RecommendationView,
+  RejectRecommendationInput,
   RestrictedKeyConnection,
   RestrictedKeyInput,
   RuleDetail,
@@ -189,6 +195,46 @@ export function openApiDocument() {
               ErrorBody,
               "`ai_unavailable`: no LLM configured (AI_ENABLED, keys), none answered, or the month's AI budget is spent.",
             ),
+          },
+        },
+      },
+      "/api/v1/recommendations": {
+        get: {
+          summary: "Rules recommended from the organization's own patterns, newest first",
+          description:
+            "`rules.recommend` (daily, and after a card-testing incident) proposes rules in the rule language, each with its 90-day backtest; one that would block more legitimate revenue than the fraud it stops is never proposed.",
+          requestParams: { query: ListRecommendationsQuery },
+          responses: { 200: json(RecommendationList, "One page."), ...errors },
+        },
+      },
+      "/api/v1/recommendations/{id}": {
+        get: {
+          summary: "One recommendation; once applied, what its rule has done since",
+          requestParams: byId("rec_…"),
+          responses: { 200: json(RecommendationDetail, "The recommendation."), ...errors },
+        },
+      },
+      "/api/v1/recommendations/{id}/apply": {
+        post: {
+          summary: "Apply a recommendation: create its rule (shadow by default)",
+          requestParams: byId("rec_…"),
+          ...body(ApplyRecommendationInput.meta({ id: "ApplyRecommendationInput" })),
+          responses: {
+            200: json(RecommendationView, "Applied: `ruleId` names the new rule."),
+            ...errors,
+            409: json(ErrorBody, "Already applied or rejected."),
+          },
+        },
+      },
+      "/api/v1/recommendations/{id}/reject": {
+        post: {
+          summary: "Reject a recommendation with a reason (it is not proposed again)",
+          requestParams: byId("rec_…"),
+          ...body(RejectRecommendationInput.meta({ id: "RejectRecommendationInput" })),
+          responses: {
+            200: json(RecommendationView, "Rejected."),
+            ...errors,
+            409: json(ErrorBody, "Already applied or rejected."),
           },
         },
       },

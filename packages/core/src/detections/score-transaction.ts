@@ -6,6 +6,7 @@ import type { OrgCtx } from "../context";
 import { requestExplanation } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
 import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
+import { requestIncidentCheck } from "../incidents/request-incident-check";
 import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { loadRuleSet } from "../rules/load-rule-set";
@@ -92,7 +93,10 @@ export async function scorePayment(
     latencyMs: performance.now() - input.startedAt,
   });
   await requestExplanation(ctx, detection.id, detection.decision);
-  if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
+  if (detection.decision === "BLOCK") {
+    await requestBlockAction(ctx, detection.id, settings);
+    await requestIncidentCheck(ctx);
+  }
   ctx.logger.info(
     {
       detectionId: detection.id,

@@ -2,6 +2,8 @@ import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { incidentsSummarizeTask } from "./incidents-summarize";
+import { rulesRecommendDailyTask, rulesRecommendTask } from "./rules-recommend";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
@@ -10,6 +12,17 @@ import { webhooksRetryTask } from "./webhooks-retry";
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export {
+  INCIDENTS_SUMMARIZE_TASK,
+  IncidentsSummarizePayload,
+  incidentsSummarizeTask,
+} from "./incidents-summarize";
+export {
+  RULES_RECOMMEND_TASK,
+  RulesRecommendPayload,
+  rulesRecommendDailyTask,
+  rulesRecommendTask,
+} from "./rules-recommend";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -26,4 +39,7 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
+  incidentsSummarizeTask,
+  rulesRecommendTask,
+  rulesRecommendDailyTask,
 ];
