@@ -1,3 +1,5 @@
+import { aiFeedback, rules } from "@orylo/db";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as applyRoute } from "@/app/api/v1/recommendations/[id]/apply/route";
@@ -75,6 +77,40 @@ describe("API v1 rule recommendations", () => {
     expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "We sell there." });
     const pending = await call(listRoute, shop, "/api/v1/recommendations?status=pending");
     expect(pending.body).toEqual({ data: [], nextCursor: null });
+  });
+
+  it("applies the merchant's edited version instead, recorded as an edit in the AI feedback ledger", async () => {
+    const id = await seedRecommendation(runtime.database.db, shop.id, "Review if :card_country: = 'VN'");
+    const edited = "Review if :card_country: = 'VN' and :amount_in_eur: > 50";
+    const applied = await call(
+      applyRoute,
+      shop,
+      `/api/v1/recommendations/${id}/apply`,
+      { id },
+      {
+        text: edited,
+        mode: "enforced",
+      },
+    );
+    expect(applied.body).toMatchObject({ status: "applied", appliedMode: "enforced" });
+    const [rule] = await runtime.database.db.select().from(rules).where(eq(rules.id, applied.body.ruleId));
+    expect(rule).toMatchObject({ text: edited, mode: "enforced" });
+    const feedback = await runtime.database.db.select().from(aiFeedback).where(eq(aiFeedback.proposalId, id));
+    expect(feedback).toMatchObject([{ action: "edited", editedValue: { text: edited } }]);
+    const invalid = await seedRecommendation(runtime.database.db, shop.id, "Review if :card_country: = 'KP'");
+    const broken = await call(
+      applyRoute,
+      shop,
+      `/api/v1/recommendations/${invalid}/apply`,
+      { id: invalid },
+      {
+        text: "Review if :card_contry: = 'KP'",
+      },
+    );
+    expect(broken).toMatchObject({ status: 400, body: { error: { code: "invalid_rule" } } });
+    expect(
+      (await call(getRoute, shop, `/api/v1/recommendations/${invalid}`, { id: invalid })).body.status,
+    ).toBe("pending");
   });
 
   it("scopes every call to the key's organization", async () => {

@@ -1,6 +1,6 @@
-import { detectionExplanations } from "@orylo/db";
+import { detectionExplanations, taskOutbox } from "@orylo/db";
 import type { SimulatedPayment } from "@orylo/testkit/scenarios";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as backtestRoute } from "@/app/api/v1/rules/backtest/route";
@@ -65,6 +65,16 @@ describe("GET /api/v1/settings", () => {
         reportingCurrency: "eur",
         locale: "en",
         scoreTestMode: true,
+        actions: {
+          cancelOnBlock: false,
+          refundOnBlock: false,
+          closeReviews: false,
+          refundEarlyFraudWarnings: false,
+          mirrorRadarLists: false,
+          disputeFee: 2000,
+          disputeFeeCurrency: "eur",
+        },
+        aiMonthlyBudgetUsd: 20,
       },
     });
   });
@@ -87,6 +97,16 @@ describe("PATCH /api/v1/settings", () => {
     expect((await settingsOf(neighbour)).body).toMatchObject({ reviewThreshold: 20, locale: "en" });
   });
 
+  it("switches automatic actions one at a time and keeps the others", async () => {
+    const shop = await newShop();
+    await changeSettings(shop, { actions: { cancelOnBlock: true, disputeFeeCurrency: "USD" } });
+    const saved = await changeSettings(shop, { actions: { refundOnBlock: true }, aiMonthlyBudgetUsd: 5 });
+    expect(saved).toMatchObject({
+      actions: { cancelOnBlock: true, refundOnBlock: true, closeReviews: false, disputeFeeCurrency: "usd" },
+      aiMonthlyBudgetUsd: 5,
+    });
+  });
+
   it.each([
     [{ timeZone: "Mars/Olympus_Mons" }, "timeZone"],
     [{ reportingCurrency: "xyz" }, "reportingCurrency"],
@@ -96,6 +116,10 @@ describe("PATCH /api/v1/settings", () => {
     [{ reviewThreshold: 90 }, "reviewThreshold"],
     [{ scoreTestMode: "yes" }, "scoreTestMode"],
     [{ riskAppetite: "high" }, "riskAppetite"],
+    [{ actions: { cancelOnBlock: "yes" } }, "cancelOnBlock"],
+    [{ actions: { autopilot: true } }, "autopilot"],
+    [{ actions: { disputeFeeCurrency: "xyz" } }, "disputeFeeCurrency"],
+    [{ aiMonthlyBudgetUsd: -1 }, "aiMonthlyBudgetUsd"],
   ])("rejects %j with a 400 naming %s", async (change, field) => {
     const shop = await newShop();
     const { status, body } = await patch(shop, change);
@@ -165,6 +189,23 @@ describe("each setting changes a decision", () => {
       languages.push(explanation?.language);
     }
     expect(languages).toEqual(["en", "fr"]);
+  });
+
+  it("actions.refundOnBlock: a blocked, captured payment gets a refund queued", async () => {
+    const [before, after] = [await newShop(), await newShop()];
+    await changeSettings(after, { actions: { refundOnBlock: true } });
+    const queued = [];
+    for (const shop of [before, after]) {
+      await changeSettings(shop, { blockThreshold: 20, reviewThreshold: 20 });
+      const { detection } = await pay(shop, 17, elevated);
+      expect(detection?.decision).toBe("BLOCK");
+      const rows = await runtime.database.db
+        .select({ payload: taskOutbox.payload })
+        .from(taskOutbox)
+        .where(and(eq(taskOutbox.taskId, "detection.act"), eq(taskOutbox.organizationId, shop.id)));
+      queued.push(rows.map((row) => row.payload));
+    }
+    expect(queued).toEqual([[], [expect.objectContaining({ trigger: "block" })]]);
   });
 
   it("reportingCurrency: a backtest sums its amounts in it", async () => {

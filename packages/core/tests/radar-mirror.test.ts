@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createOutboxStore, stripeActions, taskOutbox } from "@orylo/db";
+import { auditLog, createOutboxStore, selectListItems, stripeActions, taskOutbox } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { relayOutbox, runTaskInline } from "@orylo/platform";
 import { FAKE_PLATFORM_ACCOUNT, type FakeStripe, startFakeStripe } from "@orylo/testkit";
@@ -9,7 +9,9 @@ import { mirrorRadarList } from "../src/actions/mirror-radar-list";
 import { withOrganization } from "../src/context";
 import { removeListAdditions } from "../src/detections/act-on-detection";
 import { addToSystemBlockLists } from "../src/labels/system-block-lists";
+import { expireListItems } from "../src/lists/expire-list-items";
 import { addListItems, createList, removeListItem } from "../src/lists/manage-lists";
+import { updateSettings } from "../src/organizations/manage-settings";
 import type { StripeAccess } from "../src/stripe/stripe-access";
 import { DetectionActPayload, TASKS, type TaskDeps } from "../src/tasks";
 import { testAi, testCtx, testStripeAccess } from "./helpers";
@@ -157,6 +159,72 @@ describe("Radar value list mirroring", () => {
     // The addition ran after its item was gone: it did nothing, so only the removal is recorded.
     expect((await actionsOf(organizationId)).map((a) => [a.kind, a.status, a.stripeObjectId])).toEqual([
       ["radar_remove", "dry_run", expect.stringMatching(/^orylo_blocked_emails:thief@example\.com:litem_/)],
+    ]);
+  });
+
+  it("queues the lists' unexpired items once when mirroring is switched on (Radar's first sync)", async () => {
+    const { ctx, organizationId } = await organizationWith(false);
+    const emails = await createList(ctx, { name: "bad-emails", kind: "email", action: "block" });
+    const ips = await createList(ctx, { name: "good-ips", kind: "ip_address", action: "allow" });
+    const ruleOnly = await createList(ctx, { name: "watch", kind: "email" });
+    const past = new Date(ctx.now().getTime() - 60_000).toISOString();
+    await addListItems(ctx, emails.id, {
+      items: [{ value: "a@example.com" }, { value: "b@example.com", expiresAt: past }],
+    });
+    await addListItems(ctx, ips.id, { items: [{ value: "203.0.113.9" }] });
+    await addListItems(ctx, ruleOnly.id, { items: [{ value: "c@example.com" }] });
+    expect(await queuedMirrors(organizationId)).toEqual([]);
+
+    await updateSettings(ctx, { actions: { mirrorRadarLists: true } });
+    const values = async () =>
+      (await queuedMirrors(organizationId)).map((p) => (p as { value: string }).value);
+    expect((await values()).sort()).toEqual(["203.0.113.9", "a@example.com"]);
+
+    await updateSettings(ctx, { actions: { mirrorRadarLists: true } });
+    await updateSettings(ctx, { actions: { mirrorRadarLists: false } });
+    await updateSettings(ctx, { actions: { mirrorRadarLists: true } });
+    expect(await values()).toHaveLength(2);
+    await relay(testStripeAccess());
+    expect((await actionsOf(organizationId)).map((a) => [a.kind, a.status])).toEqual([
+      ["radar_add", "dry_run"],
+      ["radar_add", "dry_run"],
+    ]);
+  });
+
+  it("removes an expired item from the list and from Radar, and keeps the live ones", async () => {
+    const { db, ctx, organizationId } = await organizationWith(true);
+    const name = `temp-${organizationId.slice(-6)}`;
+    const list = await createList(ctx, { name, kind: "email", action: "block" });
+    const access = testStripeAccess({
+      fake,
+      platformKey: PLATFORM_KEY,
+      defaultOrganizationId: organizationId,
+    });
+    const inAnHour = new Date(ctx.now().getTime() + 3_600_000);
+    await addListItems(ctx, list.id, {
+      items: [
+        { value: "short@example.com", expiresAt: inAnHour.toISOString() },
+        { value: "long@example.com" },
+      ],
+    });
+    await relay(access);
+    const [radarList] = valueList(`orylo_${name.replace("-", "_")}`);
+    expect(
+      radarItems(radarList?.id ?? "")
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual(["long@example.com", "short@example.com"]);
+
+    const later = { ...ctx, now: () => new Date(inAnHour.getTime() + 1) };
+    expect((await expireListItems(later)).expired).toBeGreaterThanOrEqual(1);
+    await relay(access);
+    expect(radarItems(radarList?.id ?? "").map((o) => o.value)).toEqual(["long@example.com"]);
+    expect((await selectListItems(db, organizationId, list.id)).map((item) => item.value)).toEqual([
+      "long@example.com",
+    ]);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.organizationId, organizationId));
+    expect(audit.filter((entry) => entry.action === "list.items_expired")).toEqual([
+      expect.objectContaining({ actorType: "user", data: { count: 1 } }),
     ]);
   });
 });

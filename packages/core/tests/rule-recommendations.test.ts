@@ -1,4 +1,4 @@
-import { auditLog, ruleRecommendations, rules } from "@orylo/db";
+import { aiFeedback, auditLog, ruleRecommendations, rules } from "@orylo/db";
 import { type FakeLlm, startFakeLlm } from "@orylo/testkit";
 import { chargeEvent, type SimulatedPayment, seededRandom } from "@orylo/testkit/scenarios";
 import { and, eq } from "drizzle-orm";
@@ -134,6 +134,19 @@ describe("rules.recommend", () => {
       .from(auditLog)
       .where(and(eq(auditLog.organizationId, organization.id), eq(auditLog.targetId, br?.id ?? "")));
     expect(audits).toEqual([{ action: "recommendation.applied" }]);
+    expect(
+      await db
+        .select()
+        .from(aiFeedback)
+        .where(eq(aiFeedback.proposalId, br?.id ?? "")),
+    ).toMatchObject([
+      {
+        kind: "rule_recommendation",
+        action: "accepted",
+        promptVersion: "recommend-v1",
+        actor: "user:user_merchant",
+      },
+    ]);
     await expect(applyRecommendation(ctx, br?.id ?? "", {})).rejects.toMatchObject({ code: "conflict" });
 
     await pay("BR", 12_000, 0, "fraud");
@@ -151,7 +164,7 @@ describe("rules.recommend", () => {
   });
 
   it("rejects with a reason, once, and only in the caller's organization", async () => {
-    const { ctx } = await shopWithPatterns();
+    const { db, ctx } = await shopWithPatterns();
     await recommendRules(ctx, testAi());
     const [pending] = (await listRecommendations(ctx, { status: "pending" })).data;
     const other = await ingestionSetup();
@@ -163,6 +176,14 @@ describe("rules.recommend", () => {
       reason: "We sell a lot in Brazil.",
     });
     expect(rejected).toMatchObject({ status: "rejected", rejectReason: "We sell a lot in Brazil." });
+    expect(
+      await db
+        .select()
+        .from(aiFeedback)
+        .where(eq(aiFeedback.proposalId, pending?.id ?? "")),
+    ).toMatchObject([
+      { kind: "rule_recommendation", action: "rejected", reason: "We sell a lot in Brazil." },
+    ]);
     await expect(rejectRecommendation(ctx, pending?.id ?? "", { reason: "again" })).rejects.toMatchObject({
       code: "conflict",
     });

@@ -6,9 +6,9 @@ import {
   selectBacktestTransactions,
 } from "@orylo/db";
 import { backtestRules, listReferences, RATES_AS_OF, type Rule, type RuleAst } from "@orylo/engine";
+import { OFFLINE_LOOKUPS } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
-import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadBacktestActionLists } from "../lists/load-action-lists";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";

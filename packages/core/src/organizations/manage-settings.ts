@@ -1,5 +1,7 @@
 import { findOrganization, lockOrganizationSettings, updateOrganizationSettings } from "@orylo/db";
 import { EngineSettings } from "@orylo/engine";
+import { mirrorExistingListItems } from "../actions/mirror-existing-list-items";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, NotFoundError } from "../errors";
 import { type OrganizationSettings, parseOrganizationSettings } from "./organization-settings";
@@ -13,6 +15,8 @@ function toSettingsView(settings: OrganizationSettings): SettingsView {
     reportingCurrency: settings.reportingCurrency,
     locale: settings.locale,
     scoreTestMode: settings.scoreTestMode,
+    actions: settings.actions,
+    aiMonthlyBudgetUsd: settings.ai.monthlyBudgetUsd,
   };
 }
 
@@ -25,6 +29,7 @@ export async function getSettings(ctx: OrgCtx): Promise<SettingsView> {
 /**
  * Changes the given settings and keeps the others. The row is locked while the JSON settings are merged, so
  * two concurrent changes of different settings both land. Payments scored from then on use the new values.
+ * Switching Radar mirroring on queues the lists' current items with the change (Radar's first sync).
  */
 export async function updateSettings(ctx: OrgCtx, raw: UpdateSettingsInput): Promise<SettingsView> {
   const change = UpdateSettingsInput.parse(raw);
@@ -42,19 +47,31 @@ export async function updateSettings(ctx: OrgCtx, raw: UpdateSettingsInput): Pro
         blockThreshold: change.blockThreshold ?? current.engine.blockThreshold,
         reviewThreshold: change.reviewThreshold ?? current.engine.reviewThreshold,
       });
+    const actions = { ...current.actions, ...change.actions };
     const updated = await updateOrganizationSettings(tx, ctx.organizationId, {
       // Keys this version does not know (written by a newer one) are kept.
       settings: {
         ...organization.settings,
         engine: engine.data,
         scoreTestMode: change.scoreTestMode ?? current.scoreTestMode,
+        actions,
+        ai: { ...current.ai, monthlyBudgetUsd: change.aiMonthlyBudgetUsd ?? current.ai.monthlyBudgetUsd },
       },
       timeZone: change.timeZone ?? current.timeZone,
       reportingCurrency: change.reportingCurrency ?? current.reportingCurrency,
       locale: change.locale ?? current.locale,
     });
     if (!updated) throw new NotFoundError("organization", ctx.organizationId);
-    ctx.logger.info({ changed: Object.keys(change) }, "settings updated");
+    const txCtx = { ...ctx, db: tx };
+    const target = { type: "organization", id: ctx.organizationId };
+    const changed = Object.keys(change);
+    if (changed.length > 0)
+      await recordAudit(txCtx, { action: "settings.updated", target, data: { changed } });
+    const queued =
+      actions.mirrorRadarLists && !current.actions.mirrorRadarLists
+        ? await mirrorExistingListItems(txCtx)
+        : 0;
+    ctx.logger.info({ changed, radarItemsQueued: queued }, "settings updated");
     return toSettingsView(parseOrganizationSettings(updated));
   });
 }

@@ -35,6 +35,33 @@ const Locale = z
   })
   .meta({ description: "BCP 47 locale; explanations are written in French for `fr*`, else English." });
 
+const ActionSwitches = z.object({
+  cancelOnBlock: z
+    .boolean()
+    .meta({ description: "Cancel the PaymentIntent of a blocked, uncaptured payment." }),
+  refundOnBlock: z.boolean().meta({ description: "Refund a blocked payment that was captured." }),
+  closeReviews: z
+    .boolean()
+    .meta({ description: "Close the Stripe review when a review is closed in Orylo." }),
+  refundEarlyFraudWarnings: z.boolean().meta({
+    description: "Refund a payment with an early fraud warning when that is cheaper than a dispute.",
+  }),
+  mirrorRadarLists: z.boolean().meta({
+    description: "Mirror allow and block lists into Radar value lists `orylo_<list name>`.",
+  }),
+  disputeFee: z.number().int().min(0).max(1_000_000).meta({
+    description: "What a dispute costs, in minor units of disputeFeeCurrency.",
+  }),
+  disputeFeeCurrency: z
+    .string()
+    .transform((code) => code.toLowerCase())
+    .pipe(
+      z.enum(RATE_CURRENCIES as [string, ...string[]], "A currency of the rate table (`eur`, `usd`, …)."),
+    ),
+});
+
+const MonthlyBudgetUsd = z.number().min(0).max(100_000);
+
 /** An organization's settings as API v1 shows them. */
 export const SettingsView = z
   .object({
@@ -49,6 +76,12 @@ export const SettingsView = z
       description:
         "Score payments from Stripe's test mode (default true); false marks their events `ignored`.",
     }),
+    actions: ActionSwitches.meta({
+      description: "Automatic actions on Stripe, all off by default (observe-only).",
+    }),
+    aiMonthlyBudgetUsd: MonthlyBudgetUsd.meta({
+      description: "LLM spend per calendar month (UTC); templates only once it is spent.",
+    }),
   })
   .meta({ id: "Settings" });
 export type SettingsView = z.infer<typeof SettingsView>;
@@ -62,6 +95,8 @@ export const UpdateSettingsInput = z
     reportingCurrency: ReportingCurrency,
     locale: Locale,
     scoreTestMode: z.boolean(),
+    actions: ActionSwitches.partial().strict(),
+    aiMonthlyBudgetUsd: MonthlyBudgetUsd,
   })
   .partial()
   .strict()

@@ -1,7 +1,9 @@
+import { RECOMMENDATION_PROMPT_VERSION } from "@orylo/ai";
 import { decideRecommendation, findRecommendation } from "@orylo/db";
 import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
+import { recordAiFeedback } from "../feedback/record-ai-feedback";
 import { createRule } from "../rules/create-rule";
 import {
   ApplyRecommendationInput,
@@ -20,20 +22,21 @@ async function pendingRecommendation(ctx: OrgCtx, id: string) {
 
 /**
  * `POST /api/v1/recommendations/{id}/apply`: creates the rule through the rule use case (shadow by default,
- * so it is recorded on live traffic before it enforces anything), marks the recommendation applied, and
- * audits both, in one transaction.
+ * so it is recorded on live traffic before it enforces anything; `text`: the merchant's edit instead), marks
+ * the recommendation applied, and records it in the audit log and the AI feedback ledger (accepted or
+ * edited), in one transaction.
  */
 export async function applyRecommendation(
   ctx: OrgCtx,
   id: string,
   input: ApplyRecommendationInput,
 ): Promise<RecommendationView> {
-  const { mode, expiresAt } = ApplyRecommendationInput.parse(input);
+  const { mode, expiresAt, text } = ApplyRecommendationInput.parse(input);
   const view = await ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await pendingRecommendation(txCtx, id);
     const rule = await createRule(txCtx, {
-      text: row.text,
+      text: text ?? row.text,
       mode,
       ...(expiresAt !== undefined ? { expiresAt } : {}),
     });
@@ -45,12 +48,19 @@ export async function applyRecommendation(
       ctx.now(),
     );
     if (!decided) throw new ConflictError(`Recommendation ${id} was decided meanwhile.`);
-    const data = { ruleId: rule.id, mode, pattern: row.pattern };
+    const edited = rule.text !== row.text;
+    const data = { ruleId: rule.id, mode, pattern: row.pattern, edited };
     await recordAudit(
       txCtx,
       { action: "recommendation.applied", target: { type: "recommendation", id }, data },
       tx,
     );
+    await recordAiFeedback(txCtx, {
+      kind: "rule_recommendation",
+      proposalId: id,
+      promptVersion: RECOMMENDATION_PROMPT_VERSION,
+      ...(edited ? { action: "edited", editedValue: { text: rule.text } } : { action: "accepted" }),
+    });
     return toRecommendationView(decided);
   });
   ctx.logger.info({ recommendationId: id, ruleId: view.ruleId, mode }, "recommendation applied");
@@ -82,6 +92,13 @@ export async function rejectRecommendation(
       { action: "recommendation.rejected", target: { type: "recommendation", id }, data },
       tx,
     );
+    await recordAiFeedback(txCtx, {
+      kind: "rule_recommendation",
+      proposalId: id,
+      action: "rejected",
+      reason,
+      promptVersion: RECOMMENDATION_PROMPT_VERSION,
+    });
     return toRecommendationView(decided);
   });
   ctx.logger.info({ recommendationId: id }, "recommendation rejected");

@@ -8,13 +8,12 @@ import {
   upsertPendingRecommendation,
 } from "@orylo/db";
 import { currencyDecimals } from "@orylo/engine";
-import { generateId } from "@orylo/platform";
+import { generateId, OFFLINE_LOOKUPS } from "@orylo/platform";
 import { readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { BACKTEST_DEFAULT_DAYS, BACKTEST_LIMITS, backtestRuleSet } from "../backtest/backtest-rule-set";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
-import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
 import { judgeCandidate } from "./judge-candidate";

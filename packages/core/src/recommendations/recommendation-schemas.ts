@@ -88,6 +88,10 @@ export const ApplyRecommendationInput = z
       description: "`shadow` (default): recorded on every payment, never enforced, until you switch it on.",
     }),
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    text: z.string().min(1).max(4000).optional().meta({
+      description:
+        "Your edited version of the rule, saved instead (recorded as an edit in the AI feedback ledger).",
+    }),
   })
   .strict();
 export type ApplyRecommendationInput = z.input<typeof ApplyRecommendationInput>;

@@ -3,6 +3,7 @@ import { alertsSendTask } from "./alerts-send";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { incidentsSummarizeTask } from "./incidents-summarize";
+import { listsExpireTask } from "./lists-expire";
 import { rulesRecommendDailyTask, rulesRecommendTask } from "./rules-recommend";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
@@ -17,6 +18,7 @@ export {
   IncidentsSummarizePayload,
   incidentsSummarizeTask,
 } from "./incidents-summarize";
+export { listsExpireTask } from "./lists-expire";
 export {
   RULES_RECOMMEND_TASK,
   RulesRecommendPayload,
@@ -42,4 +44,5 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   incidentsSummarizeTask,
   rulesRecommendTask,
   rulesRecommendDailyTask,
+  listsExpireTask,
 ];

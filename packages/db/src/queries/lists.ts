@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { listItems, lists } from "../schema";
 
@@ -119,6 +119,52 @@ export async function deleteListItem(
     )
     .returning({ id: listItems.id });
   return deleted[0]?.id ?? null;
+}
+
+/** The unexpired items of the organization's allow and block lists, with their ids (Radar's first sync). */
+export async function selectActionListEntries(
+  db: Executor,
+  params: { organizationId: string; now: Date },
+): Promise<{ listId: string; kind: ListKind; action: ListAction | null; id: string; value: string }[]> {
+  return db
+    .select({
+      listId: lists.id,
+      kind: lists.kind,
+      action: lists.action,
+      id: listItems.id,
+      value: listItems.value,
+    })
+    .from(listItems)
+    .innerJoin(lists, eq(lists.id, listItems.listId))
+    .where(
+      and(
+        eq(listItems.organizationId, params.organizationId),
+        isNotNull(lists.action),
+        or(isNull(listItems.expiresAt), gt(listItems.expiresAt, params.now)),
+      ),
+    )
+    .orderBy(asc(listItems.listId), asc(listItems.id));
+}
+
+/**
+ * Deletes up to `limit` items whose expiry has passed, across organizations, and returns them with their
+ * list: an expired entry no longer decides anything, and removing it lets its Radar copy go too.
+ */
+export async function deleteExpiredListItems(
+  db: Executor,
+  params: { now: Date; limit: number },
+): Promise<{ organizationId: string; listId: string; id: string; value: string }[]> {
+  const expired = db
+    .select({ id: listItems.id })
+    .from(listItems)
+    .where(lte(listItems.expiresAt, params.now))
+    .limit(params.limit);
+  return db.delete(listItems).where(inArray(listItems.id, expired)).returning({
+    organizationId: listItems.organizationId,
+    listId: listItems.listId,
+    id: listItems.id,
+    value: listItems.value,
+  });
 }
 
 /**
