@@ -1,4 +1,6 @@
+import { aiFeedback } from "@orylo/db";
 import { type FakeLlm, type FakeLlmReply, startFakeLlm } from "@orylo/testkit";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as draftRoute } from "@/app/api/v1/rules/draft/route";
 import { POST as createRule, GET as listRules } from "@/app/api/v1/rules/route";
@@ -90,12 +92,32 @@ describe("POST /api/v1/rules/draft", () => {
       new Request("http://localhost/api/v1/rules", {
         method: "POST",
         headers: { authorization: `Bearer ${shop.apiKey}`, "content-type": "application/json" },
-        body: JSON.stringify({ text: body.text }),
+        body: JSON.stringify({ text: body.text, draft: { id: body.id, text: body.text } }),
       }),
       noParams,
     );
     expect(accepted.status).toBe(201);
     expect(await rulesOf(shop)).toMatchObject([{ text: body.text }]);
+    const db = runtime?.database.db;
+    if (!db) throw new Error("no runtime");
+    expect(await db.select().from(aiFeedback).where(eq(aiFeedback.proposalId, body.id))).toMatchObject([
+      { kind: "rule_draft", action: "accepted", promptVersion: "rule-draft-v1" },
+    ]);
+
+    // Saved after an edit in the editor: recorded as an edit, with what was saved.
+    const edited = "Block if :amount_in_eur: > 500";
+    const changed = await createRule(
+      new Request("http://localhost/api/v1/rules", {
+        method: "POST",
+        headers: { authorization: `Bearer ${shop.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ text: edited, draft: { id: "draft_edited", text: body.text } }),
+      }),
+      noParams,
+    );
+    expect(changed.status).toBe(201);
+    expect(await db.select().from(aiFeedback).where(eq(aiFeedback.proposalId, "draft_edited"))).toMatchObject(
+      [{ kind: "rule_draft", action: "edited", editedValue: { text: edited } }],
+    );
   });
 
   it("feeds the parser's line and column back once when the model's rule does not compile (Anthropic)", async () => {

@@ -5,6 +5,7 @@ import {
   ruleDraftRequest,
 } from "@orylo/ai";
 import { recordAiUsage } from "@orylo/db";
+import { generateId } from "@orylo/platform";
 import { readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { ledgerRows } from "../ai/ledger-rows";
@@ -57,6 +58,7 @@ export async function draftRule(ctx: OrgCtx, ai: AiServices, input: DraftRuleInp
       const backtest = await backtestRuleSet(ctx, { rules: [restored.text] });
       ctx.logger.info({ attempt, action: restored.ast.action, model: outcome.result.model }, "rule drafted");
       return {
+        id: generateId("draft"),
         text: restored.text,
         action: restored.ast.action,
         reading: sentence.restore(outcome.result.data.reading),

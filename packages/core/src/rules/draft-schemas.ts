@@ -17,6 +17,10 @@ export type DraftRuleInput = z.input<typeof DraftRuleInput>;
 
 export const RuleDraft = z
   .object({
+    id: z.string().meta({
+      description:
+        "Pass it back as `draft.id` (with `draft.text`) when you create the rule: the AI feedback ledger records it.",
+    }),
     text: z
       .string()
       .meta({ description: "The rule, compiled by Orylo's parser and printed back (canonical)." }),

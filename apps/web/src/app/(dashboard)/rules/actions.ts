@@ -2,6 +2,7 @@
 
 import {
   backtestRuleSet,
+  CreateRuleInput,
   createRule,
   DraftRuleInput,
   draftRule,
@@ -37,6 +38,8 @@ export const saveRule = memberAction(
     text: ValidateRuleInput.shape.text,
     name: z.string().trim().min(1).max(120).optional(),
     mode: RuleMode,
+    draft: CreateRuleInput.shape.draft,
   }),
-  (ctx, { id, ...fields }) => (id ? updateRule(ctx, id, fields) : createRule(ctx, fields)),
+  (ctx, { id, draft, ...fields }) =>
+    id ? updateRule(ctx, id, fields) : createRule(ctx, { ...fields, ...(draft ? { draft } : {}) }),
 );

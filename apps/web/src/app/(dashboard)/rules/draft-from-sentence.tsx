@@ -16,7 +16,7 @@ export function DraftFromSentence({
   t,
 }: {
   locale: "fr" | "en";
-  onUse: (draft: { text: string; backtest: BacktestResult }) => void;
+  onUse: (draft: { id: string; text: string; backtest: BacktestResult }) => void;
   t: Dictionary["rules"];
 }) {
   const ids = useId();
@@ -70,7 +70,7 @@ export function DraftFromSentence({
           <button
             type="button"
             className="button primary"
-            onClick={() => onUse({ text: draft.text, backtest: draft.backtest })}
+            onClick={() => onUse({ id: draft.id, text: draft.text, backtest: draft.backtest })}
           >
             {t.draftUse}
           </button>

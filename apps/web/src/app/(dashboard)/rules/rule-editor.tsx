@@ -48,6 +48,8 @@ export function RuleEditor({
   const [errors, setErrors] = useState<RuleCompileError[]>([]);
   const [caret, setCaret] = useState(0);
   const [backtest, setBacktest] = useState<{ text: string; result: BacktestResult } | null>(null);
+  // The draft a new rule started from, so saving it records the AI feedback (accepted, or edited).
+  const [draft, setDraft] = useState<{ id: string; text: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const [scroll, setScroll] = useState(0);
@@ -82,7 +84,13 @@ export function RuleEditor({
     });
   const save = () =>
     startTransition(async () => {
-      const result = await saveRule({ id: rule?.id, text, name: name || undefined, mode });
+      const result = await saveRule({
+        id: rule?.id,
+        text,
+        name: name || undefined,
+        mode,
+        ...(draft && !rule ? { draft } : {}),
+      });
       if (!result.ok) return setMessage({ text: result.error.message, error: true });
       setMessage({ text: t.saved, error: false });
       if (!rule) router.push(`/rules/${result.data.id}`);
@@ -99,6 +107,7 @@ export function RuleEditor({
           t={t}
           onUse={(draft) => {
             setText(draft.text);
+            setDraft({ id: draft.id, text: draft.text });
             setBacktest({ text: draft.text, result: draft.backtest });
             area.current?.focus();
           }}
