@@ -3,7 +3,6 @@ import { ms, percentile } from "./latency-stats";
 
 type Pool = Extract<DatabaseHandle, { driver: "pg" }>["client"];
 export interface CapturedQuery {
-  part: "entity" | "merchant";
   text: string;
   params: unknown[];
 }
@@ -18,7 +17,7 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
     const [config, values] = args;
     const text = typeof config === "string" ? config : config.text;
     const params = values ?? (typeof config === "string" ? [] : (config.values ?? []));
-    captured.push({ part: text.includes("stddev_pop(") ? "merchant" : "entity", text, params });
+    captured.push({ text, params });
     return original.apply(this, args);
   };
   try {
@@ -29,24 +28,22 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
   return captured;
 }
 
-/** Each part's own latency over the samples' captured queries, run one after the other (not in parallel). */
+/** The statements alone over the samples' captured queries, one after the other through the raw pool. */
 export async function timeParts(pool: Pool, perSample: CapturedQuery[][]): Promise<string[]> {
-  const times: Record<CapturedQuery["part"], number[]> = { entity: [], merchant: [] };
+  const times: number[] = [];
   for (const queries of perSample) {
     for (const query of queries) {
       const start = performance.now();
       await pool.query(query.text, query.params);
-      times[query.part].push(performance.now() - start);
+      times.push(performance.now() - start);
     }
   }
-  return (["entity", "merchant"] as const).map(
-    (part) =>
-      `${part} query alone: p50 ${ms(percentile(times[part], 50))}, p95 ${ms(percentile(times[part], 95))}` +
-      ` (${times[part].length} runs)`,
-  );
+  return [
+    `statement alone (raw pool, no Drizzle): p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${times.length} runs)`,
+  ];
 }
 
-/** EXPLAIN ANALYZE of each part for one payment: execution time, rows read, and the plan's scan nodes. */
+/** EXPLAIN ANALYZE of each statement for one payment: execution time, rows read, and the plan's scan nodes. */
 export async function explainParts(pool: Pool, queries: CapturedQuery[]): Promise<string[]> {
   const lines: string[] = [];
   for (const query of queries) {
@@ -65,9 +62,9 @@ export async function explainParts(pool: Pool, queries: CapturedQuery[]): Promis
           .replace(/^->\s*/, "")
           .replace(/\s+\(cost=[^)]*\)/, ""),
       )
-      .slice(0, 3);
+      .slice(0, 4);
     lines.push(
-      `EXPLAIN ANALYZE, ${query.part} query: planning ${timing("Planning Time")}, execution ` +
+      `EXPLAIN ANALYZE: planning ${timing("Planning Time")}, execution ` +
         `${timing("Execution Time")}, ${query.params.length} parameters; ${scans.join(" ← ")}`,
     );
   }

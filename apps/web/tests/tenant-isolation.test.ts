@@ -45,6 +45,7 @@ interface Ids {
   recommendationToApply: string;
   recommendationToReject: string;
   firstCursor: string;
+  customerId: string;
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -130,6 +131,10 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
+  "api/v1/customers/[id]/export/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  },
+  "api/v1/customers/[id]/route.ts": { DELETE: (ids) => ({ auth: "api", params: { id: ids.customerId } }) },
   "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
   // Last: it stops routing the merchant's Connect events.
   "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
@@ -223,6 +228,7 @@ const ownedIds = () => [
   ids.ruleId,
   ids.recommendationToApply,
   ids.recommendationToReject,
+  ids.customerId,
 ];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
@@ -255,10 +261,11 @@ beforeAll(async () => {
 
   const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), { account: a.account });
   const chargeId = `ch_iso${crypto.randomUUID().replaceAll("-", "").slice(0, 14)}`;
+  const customerId = `cus_iso${crypto.randomUUID().slice(0, 8)}`;
   Object.assign(event.data.object as Record<string, unknown>, {
     id: chargeId,
     payment_intent: null,
-    customer: `cus_iso${crypto.randomUUID().slice(0, 8)}`,
+    customer: customerId,
     billing_details: { email: "payer@example.test" },
   });
   const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
@@ -289,6 +296,7 @@ beforeAll(async () => {
     recommendationToApply: await seedRecommendation(db, a.id, "Review if :card_country: = 'BR'"),
     recommendationToReject: await seedRecommendation(db, a.id, "Review if :card_country: = 'NG'"),
     firstCursor,
+    customerId,
   };
 });
 

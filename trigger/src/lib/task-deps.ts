@@ -5,7 +5,7 @@ import {
   stripeAccessFromConfig,
   type TaskDeps,
 } from "@orylo/core";
-import { createLogger, loadConfig } from "@orylo/platform";
+import { createLogger, loadConfig, startTracing } from "@orylo/platform";
 
 /**
  * One database client per task run, closed when the run ends: Trigger.dev runs are separate processes
@@ -17,6 +17,7 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
   const database = await openConfiguredDatabase(config, logger);
   const alertEmail = alertEmailFromConfig(config);
   const ai = createAiServices(config, logger);
+  const tracing = await startTracing(config, logger);
   try {
     return await work({
       db: database.db,
@@ -26,6 +27,8 @@ export async function withTaskDeps<T>(work: (deps: TaskDeps) => Promise<T>): Pro
       ...(alertEmail ? { alertEmail } : {}),
     });
   } finally {
+    // A run's process may be frozen or reused: its spans are sent before it returns.
+    await tracing?.shutdown();
     alertEmail?.mailer.close();
     await ai.analytics.shutdown();
     await database.close();

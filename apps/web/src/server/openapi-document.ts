@@ -9,6 +9,9 @@ import {
   ConnectCallbackQuery,
   CreateListInput,
   CreateRuleInput,
+  CustomerErasure,
+  CustomerExport,
+  CustomerIdParam,
   DetectionDetail,
   DetectionList,
   DraftRuleInput,
@@ -62,6 +65,9 @@ const ErrorBody = z
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
+});
+const CustomerPath = z.object({
+  id: CustomerIdParam.meta({ description: "Stripe customer id, else the customer key.", example: "cus_…" }),
 });
 const errors = {
   400: json(ErrorBody, "Invalid input: the message says what was wrong."),
@@ -355,6 +361,22 @@ export function openApiDocument() {
             }),
           },
           responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/customers/{id}": {
+        delete: {
+          summary: "Erase a customer's personal data (GDPR)",
+          description:
+            "Nulls, pseudonymizes or redacts the customer's personal data everywhere the personal-data registry says it lives (payments, raw Stripe events, detections, explanations, list entries, task payloads, audit details). Payments and labels stay, pseudonymized, so disputes still match. Idempotent: a second call changes nothing. Needs the `write` scope.",
+          requestParams: { path: CustomerPath },
+          responses: { 200: json(CustomerErasure, "What was erased, per table."), ...errors },
+        },
+      },
+      "/api/v1/customers/{id}/export": {
+        get: {
+          summary: "Export everything stored about a customer (GDPR access)",
+          requestParams: { path: CustomerPath },
+          responses: { 200: json(CustomerExport, "The customer's rows, by table."), ...errors },
         },
       },
       "/api/v1/settings": {

@@ -14,7 +14,9 @@ import {
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
+  type Cache,
   type Config,
+  createCache,
   createLogger,
   createRateLimits,
   decryptSecret,
@@ -30,6 +32,7 @@ import {
   relayOutbox,
   type StripeClientOverrides,
   startInlineTaskHost,
+  startTracing,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
 import { type Auth, createAuth } from "./auth";
@@ -47,6 +50,8 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  /** Counters of the request path (signature failures), on Upstash or in memory like the limits. */
+  cache: Cache;
   stripe: StripeAccess;
   /** The LLM provider chain, cache and limits the tasks use, for the few requests that call a model (rule drafts). */
   ai: AiServices;
@@ -113,6 +118,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );
+  const tracing = await startTracing(config, logger);
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
 
   const ctx: Ctx = {
@@ -162,6 +168,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    cache: createCache(config),
     stripe,
     ai,
     tasks,
@@ -181,6 +188,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
+      await tracing?.shutdown();
       await ai.analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();

@@ -2,15 +2,15 @@ import { explanationLanguageFor, formatAmount } from "@orylo/ai";
 import {
   findOrganization,
   selectActiveLabelsByCharge,
-  selectBacktestTransactions,
   selectDecidedRecommendationTexts,
   selectRules,
   upsertPendingRecommendation,
 } from "@orylo/db";
-import { currencyDecimals } from "@orylo/engine";
+import { currencyDecimals, type Transaction } from "@orylo/engine";
 import { generateId, OFFLINE_LOOKUPS } from "@orylo/platform";
 import { readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
+import { backtestHistoryPages } from "../backtest/backtest-history-pages";
 import { BACKTEST_DEFAULT_DAYS, BACKTEST_LIMITS, backtestRuleSet } from "../backtest/backtest-rule-set";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
@@ -43,12 +43,13 @@ export async function recommendRules(ctx: OrgCtx, ai: AiServices): Promise<Recom
   const organization = await findOrganization(ctx.db, ctx.organizationId);
   if (!organization) throw new NotFoundError("organization", ctx.organizationId);
   const settings = parseOrganizationSettings(organization);
-  const history = await selectBacktestTransactions(ctx.db, {
-    organizationId: ctx.organizationId,
-    since: from,
-    until: now,
-    limit: BACKTEST_LIMITS.maxRows,
-  });
+  const history: Transaction[] = [];
+  const range = { organizationId: ctx.organizationId, since: from, until: now };
+  for await (const page of backtestHistoryPages(ctx.db, range)) {
+    history.push(...page);
+    // Mining holds what it reads: the backtest's own row limit bounds it.
+    if (history.length >= BACKTEST_LIMITS.maxRows) break;
+  }
   const labels = await selectActiveLabelsByCharge(ctx.db, ctx.organizationId);
   const skip = await selectDecidedRecommendationTexts(ctx.db, ctx.organizationId);
   for (const rule of await selectRules(ctx.db, ctx.organizationId)) skip.add(rule.text);

@@ -1,9 +1,11 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
+import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { incidentsSummarizeTask } from "./incidents-summarize";
 import { listsExpireTask } from "./lists-expire";
+import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { rulesRecommendDailyTask, rulesRecommendTask } from "./rules-recommend";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
@@ -11,6 +13,7 @@ import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export {
@@ -19,6 +22,7 @@ export {
   incidentsSummarizeTask,
 } from "./incidents-summarize";
 export { listsExpireTask } from "./lists-expire";
+export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export {
   RULES_RECOMMEND_TASK,
   RulesRecommendPayload,
@@ -45,4 +49,8 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   rulesRecommendTask,
   rulesRecommendDailyTask,
   listsExpireTask,
+  dataRetentionTask,
+  healthCheckTask,
+  webhooksWatchTask,
+  reportsDailyTask,
 ];
