@@ -3,11 +3,19 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createApiKey, feedCursorAt, withOrganization } from "@orylo/core";
 import { findLabelTarget, suggestions } from "@orylo/db";
-import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
+import {
+  asFreshEvent,
+  type FakeLlm,
+  type FakeStripe,
+  loadStripeFixture,
+  startFakeLlm,
+  startFakeStripe,
+} from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
+import { seedRecommendation } from "./seed-recommendation";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
@@ -36,6 +44,8 @@ interface Ids {
   listId: string;
   ruleId: string;
   ruleToDelete: string;
+  recommendationToApply: string;
+  recommendationToReject: string;
   firstCursor: string;
   customerId: string;
   /** One pending suggestion per decision route: each decides it once. */
@@ -122,6 +132,21 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/rules/validate/route.ts": {
     POST: () => ({ auth: "api", body: { text: "Block if :card_country: = 'US'" } }),
   },
+  "api/v1/rules/draft/route.ts": { POST: () => ({ auth: "api", body: { text: "block US cards" } }) },
+  "api/v1/recommendations/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/recommendations/[id]/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.recommendationToApply } }),
+  },
+  "api/v1/recommendations/[id]/apply/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.recommendationToApply }, body: { mode: "shadow" } }),
+  },
+  "api/v1/recommendations/[id]/reject/route.ts": {
+    POST: (ids) => ({
+      auth: "api",
+      params: { id: ids.recommendationToReject },
+      body: { reason: "not for us" },
+    }),
+  },
   "api/v1/settings/route.ts": {
     GET: () => ({ auth: "api" }),
     PATCH: () => ({ auth: "api", body: { blockThreshold: 85 } }),
@@ -184,6 +209,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
+    draftRuleFromSentence: () => ({ text: "block US cards", locale: "en" }),
     saveRule: (ids) => ({ id: ids.ruleId, text: "Review if :amount_in_eur: > 800", mode: "shadow" }),
   },
 };
@@ -191,6 +217,7 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
 let runtime: Runtime;
 let fakeStripe: FakeStripe;
 let bridge: Awaited<ReturnType<typeof startWebhookBridge>>;
+let fakeLlm: FakeLlm;
 let owner: { merchant: TestMerchant; cookie: string };
 let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
@@ -248,6 +275,8 @@ const ownedIds = () => [
   ids.transactionId,
   ids.listId,
   ids.ruleId,
+  ids.recommendationToApply,
+  ids.recommendationToReject,
   ids.customerId,
   ...Object.values(ids.suggestionIds),
   ids.customerRef,
@@ -262,8 +291,13 @@ function expectRefusedOrBlind(status: number, text: string, what: string) {
 beforeAll(async () => {
   fakeStripe = await startFakeStripe();
   bridge = await startWebhookBridge();
+  fakeLlm = await startFakeLlm(() => ({
+    output: { rule: "Block if :card_country: = 'US'", reading: "Blocks cards issued in the US." },
+  }));
   runtime = await bootTestRuntime(
     {
+      OPENAI_API_KEY: "sk-test-isolation",
+      OPENAI_BASE_URL: `${fakeLlm.url}/v1`,
       STRIPE_SECRET_KEY: "sk_test_platform_isolation",
       STRIPE_CONNECT_CLIENT_ID: "ca_isolation",
       PORT: "3000",
@@ -327,6 +361,8 @@ beforeAll(async () => {
     listId: list.id,
     ruleId: rule.id,
     ruleToDelete: doomed.id,
+    recommendationToApply: await seedRecommendation(db, a.id, "Review if :card_country: = 'BR'"),
+    recommendationToReject: await seedRecommendation(db, a.id, "Review if :card_country: = 'NG'"),
     firstCursor,
     customerId,
     customerRef: customerId,
@@ -348,6 +384,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fakeStripe.close();
   await bridge.close();
+  await fakeLlm.close();
 });
 
 describe("tenant isolation: every route handler", () => {

@@ -14,7 +14,8 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "rate_limited"
-  | "unavailable";
+  | "unavailable"
+  | "ai_unavailable";
 
 export class OryloError extends AppError<ErrorCode> {}
 
@@ -91,5 +92,12 @@ export class RateLimitedError extends OryloError {
 export class MissingScopeError extends OryloError {
   constructor(scope: string) {
     super("forbidden", `This API key lacks the \`${scope}\` scope.`, { details: { scope } });
+  }
+}
+
+/** No LLM is configured (AI_ENABLED=false, no key), or none answered: a feature that needs one says so (503). */
+export class AiUnavailableError extends OryloError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("ai_unavailable", message, details ? { details } : {});
   }
 }

@@ -164,6 +164,22 @@ export const PERSONAL_DATA = {
     personal: [p("reason", "free_text", "redact"), p("edited_value", "embedded", "redact")],
     other: "id organization_id kind proposal_id action confidence prompt_version actor created_at",
   },
+  incident_summaries: {
+    link: {
+      by: "none",
+      why: "figures of a card-testing incident: counts, amounts, a rule on features, no payer",
+    },
+    personal: [],
+    other:
+      "id organization_id alert_id kind started_at last_seen_at attempts blocked distinct_cards amount_blocked suggested_rule suggested_rule_expires_at language text created_at updated_at",
+  },
+  rule_recommendations: {
+    link: { by: "mentions", column: "reject_reason" },
+    // Mined rules name shapes and public values only; the merchant's rejection reason is free text.
+    personal: [p("reject_reason", "free_text", "redact")],
+    other:
+      "id organization_id text action pattern evidence backtest rationale rationale_source language status rule_id applied_mode decided_by decided_at created_at updated_at",
+  },
   lists: {
     link: { by: "none", why: "a list's name and description are the merchant's own words" },
     personal: [],

@@ -75,6 +75,20 @@ describe("backtestRules", () => {
     expect(report.candidate.decisions.BLOCK).toEqual({ count: 1, amounts: { eur: 40_000 } });
   });
 
+  it("weighs each rule's hits against the labels: fraud stopped and legitimate revenue hit, by currency", () => {
+    const report = run([velocity, rule("huge", "Block if :amount_in_eur: >= 800")]);
+    expect(
+      report.rules.map(({ ruleId, fraudAmounts, legitimateAmounts }) => [
+        ruleId,
+        fraudAmounts,
+        legitimateAmounts,
+      ]),
+    ).toEqual([
+      ["velocity", { eur: 40_000 }, {}],
+      ["huge", {}, { eur: 90_000 }],
+    ]);
+  });
+
   it.each<{
     name: string;
     candidate: () => Rule[];

@@ -94,6 +94,9 @@ export type RuleReport = {
   fraud: number;
   legitimate: number;
   tooYoung: number;
+  /** What the hits weigh against the labels: a rule is worth keeping when it stops more fraud than revenue. */
+  fraudAmounts: AmountsByCurrency;
+  legitimateAmounts: AmountsByCurrency;
   examples: BacktestExample[];
 };
 
@@ -244,6 +247,8 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
         fraud: 0,
         legitimate: 0,
         tooYoung: 0,
+        fraudAmounts: {},
+        legitimateAmounts: {},
         examples: [],
       },
     ]),
@@ -298,9 +303,13 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
       if (!rule) continue;
       rule.hits += 1;
       addAmount(rule.amounts, transaction.currency, transaction.amount);
-      if (verdict === "fraud") rule.fraud += 1;
-      else if (verdict === "legitimate") rule.legitimate += 1;
-      else rule.tooYoung += 1;
+      if (verdict === "fraud") {
+        rule.fraud += 1;
+        addAmount(rule.fraudAmounts, transaction.currency, transaction.amount);
+      } else if (verdict === "legitimate") {
+        rule.legitimate += 1;
+        addAmount(rule.legitimateAmounts, transaction.currency, transaction.amount);
+      } else rule.tooYoung += 1;
       keep(rule.examples, example);
     }
     if (baseline && input.baseline) {

@@ -176,6 +176,12 @@ export const en = {
     btReviewed: "Would review",
     btFraudCaught: "Known fraud caught",
     btLegitHit: "Legitimate payments hit",
+    draftTitle: "Draft from a sentence",
+    draftPlaceholder: "Block prepaid cards over 300 euros when the IP is not in France",
+    draftButton: "Draft",
+    draftReading: "What it does",
+    draftUse: "Use this rule",
+    draftNote: "Written by AI and checked by the rule parser; nothing is saved until you save the rule.",
   },
   lists: {
     title: "Lists",

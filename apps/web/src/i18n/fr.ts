@@ -177,6 +177,13 @@ export const fr: Dictionary = {
     btReviewed: "À revoir",
     btFraudCaught: "Fraudes connues détectées",
     btLegitHit: "Paiements légitimes touchés",
+    draftTitle: "Rédiger à partir d’une phrase",
+    draftPlaceholder: "Bloquer les cartes prépayées au-delà de 300 euros quand l’IP n’est pas en France",
+    draftButton: "Rédiger",
+    draftReading: "Ce qu’elle fait",
+    draftUse: "Utiliser cette règle",
+    draftNote:
+      "Rédigée par l’IA et vérifiée par l’analyseur de règles ; rien n’est enregistré avant que vous enregistriez la règle.",
   },
   lists: {
     title: "Listes",

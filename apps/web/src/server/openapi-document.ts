@@ -4,6 +4,7 @@ import {
   AiFeedbackReport,
   AiUsageReport,
   AlertList,
+  ApplyRecommendationInput,
   BacktestInput,
   BacktestResult,
   ConnectCallbackQuery,
@@ -14,6 +15,7 @@ import {
   CustomerIdParam,
   DetectionDetail,
   DetectionList,
+  DraftRuleInput,
   EditSuggestionInput,
   EvaluatePaymentInput,
   JobList,
@@ -23,16 +25,22 @@ import {
   ListItemList,
   ListJobsQuery,
   ListList,
+  ListRecommendationsQuery,
   ListStripeActionsQuery,
   ListSuggestionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
+  RecommendationDetail,
+  RecommendationList,
+  RecommendationView,
+  RejectRecommendationInput,
   RejectSuggestionInput,
   RequestSuggestionsInput,
   RestrictedKeyConnection,
   RestrictedKeyInput,
   RuleDetail,
+  RuleDraft,
   RuleList,
   RuleValidation,
   RuleVersionList,
@@ -194,6 +202,63 @@ export function openApiDocument() {
           responses: {
             200: json(RuleValidation.meta({ id: "RuleValidation" }), "Its canonical text, or every error."),
             ...errors,
+          },
+        },
+      },
+      "/api/v1/rules/draft": {
+        post: {
+          summary: "Draft a rule from a sentence (French or English), with its reading and 90-day backtest",
+          description:
+            "An LLM (the larger model tier) writes the rule; Orylo's parser must accept it (one retry with the parser's line and column errors). Emails, IPs and card numbers in the sentence never reach the model. Nothing is saved: create the rule with `POST /api/v1/rules`.",
+          ...body(DraftRuleInput.meta({ id: "DraftRuleInput" })),
+          responses: {
+            200: json(RuleDraft.meta({ id: "RuleDraft" }), "The draft."),
+            ...errors,
+            400: json(ErrorBody, "Invalid input, or `invalid_rule`: the model's rule still did not compile."),
+            503: json(
+              ErrorBody,
+              "`ai_unavailable`: no LLM configured (AI_ENABLED, keys), none answered, or the month's AI budget is spent.",
+            ),
+          },
+        },
+      },
+      "/api/v1/recommendations": {
+        get: {
+          summary: "Rules recommended from the organization's own patterns, newest first",
+          description:
+            "`rules.recommend` (daily, and after a card-testing incident) proposes rules in the rule language, each with its 90-day backtest; one that would block more legitimate revenue than the fraud it stops is never proposed.",
+          requestParams: { query: ListRecommendationsQuery },
+          responses: { 200: json(RecommendationList, "One page."), ...errors },
+        },
+      },
+      "/api/v1/recommendations/{id}": {
+        get: {
+          summary: "One recommendation; once applied, what its rule has done since",
+          requestParams: byId("rec_…"),
+          responses: { 200: json(RecommendationDetail, "The recommendation."), ...errors },
+        },
+      },
+      "/api/v1/recommendations/{id}/apply": {
+        post: {
+          summary: "Apply a recommendation: create its rule (shadow by default)",
+          requestParams: byId("rec_…"),
+          ...body(ApplyRecommendationInput.meta({ id: "ApplyRecommendationInput" })),
+          responses: {
+            200: json(RecommendationView, "Applied: `ruleId` names the new rule."),
+            ...errors,
+            409: json(ErrorBody, "Already applied or rejected."),
+          },
+        },
+      },
+      "/api/v1/recommendations/{id}/reject": {
+        post: {
+          summary: "Reject a recommendation with a reason (it is not proposed again)",
+          requestParams: byId("rec_…"),
+          ...body(RejectRecommendationInput.meta({ id: "RejectRecommendationInput" })),
+          responses: {
+            200: json(RecommendationView, "Rejected."),
+            ...errors,
+            409: json(ErrorBody, "Already applied or rejected."),
           },
         },
       },

@@ -1,4 +1,5 @@
 import {
+  type AiServices,
   alertEmailFromConfig,
   bootstrapDemoMerchant,
   type Ctx,
@@ -56,6 +57,8 @@ export interface Runtime {
   /** PostHog (off without POSTHOG_KEY), on every request's and task's context; flushed by `close()`. */
   analytics: Analytics;
   stripe: StripeAccess;
+  /** The LLM provider chain, cache and limits the tasks use, for the few requests that call a model (rule drafts). */
+  ai: AiServices;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -175,6 +178,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     cache: createCache(config),
     analytics,
     stripe,
+    ai,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();

@@ -100,6 +100,8 @@ export const BacktestResult = z.object({
       fraud: z.number().int(),
       legitimate: z.number().int(),
       tooYoung: z.number().int(),
+      fraudAmounts: Amounts,
+      legitimateAmounts: Amounts,
       examples: z.array(Example),
     }),
   ),

@@ -5,6 +5,7 @@ import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { explanationRequest } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
+import { incidentCheckTask } from "../incidents/request-incident-check";
 import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { loadRuleSet } from "../rules/load-rule-set";
@@ -68,6 +69,8 @@ export async function scorePayment(
     actionLists,
   });
   const detectionId = generateId("det");
+  const followUps = explanationRequest(ctx.organizationId, detectionId, evaluation.decision);
+  if (evaluation.decision === "BLOCK") followUps.tasks.push(incidentCheckTask(ctx));
   const detection = await insertDetection(
     ctx.db,
     {
@@ -93,7 +96,7 @@ export async function scorePayment(
       rulesetVersion: ruleSet.version,
       latencyMs: performance.now() - input.startedAt,
     },
-    explanationRequest(ctx.organizationId, detectionId, evaluation.decision),
+    followUps,
   );
   if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(

@@ -1,19 +1,21 @@
+import { RULE_DRAFT_PROMPT_VERSION } from "@orylo/ai";
 import { insertRule } from "@orylo/db";
 import { generateId, type RuleOrigin, track } from "@orylo/platform";
 import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
+import { recordAiFeedback } from "../feedback/record-ai-feedback";
 import { compileRuleOrThrow } from "./compile-rule-text";
 import { type CreateRuleInput, type RuleView, toRuleView } from "./rule-schemas";
 
 /**
- * Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1.
- * `origin` says where the text came from (the editor, a recommendation, a natural-language draft), for the
- * `rule_applied` event.
+ * Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1. A rule
+ * accepted from a draft also lands in the AI feedback ledger, in the same transaction. `origin` says where the
+ * text came from (the editor, a recommendation, a natural-language draft), for the `rule_applied` event.
  */
 export async function createRule(
   ctx: OrgCtx,
   input: CreateRuleInput,
-  origin: RuleOrigin = "merchant",
+  origin: RuleOrigin = input.draft ? "draft" : "merchant",
 ): Promise<RuleView> {
   const compiled = compileRuleOrThrow(input.text);
   const row = await ctx.db.transaction(async (tx) => {
@@ -33,6 +35,18 @@ export async function createRule(
     // Not the text: a rule may quote an email or an IP, and the log outlives erasure.
     const data = { action: inserted.action, mode: inserted.mode };
     await recordAudit(ctx, { action: "rule.created", target: { type: "rule", id: inserted.id }, data }, tx);
+    if (input.draft) {
+      const edited = compileRuleOrThrow(input.draft.text).text !== compiled.text;
+      await recordAiFeedback(
+        { ...ctx, db: tx },
+        {
+          kind: "rule_draft",
+          proposalId: input.draft.id,
+          promptVersion: RULE_DRAFT_PROMPT_VERSION,
+          ...(edited ? { action: "edited", editedValue: { text: compiled.text } } : { action: "accepted" }),
+        },
+      );
+    }
     return inserted;
   });
   ctx.logger.info({ ruleId: row.id, action: row.action, mode: row.mode }, "rule created");

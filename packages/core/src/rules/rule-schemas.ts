@@ -35,7 +35,17 @@ export const CreateRuleInput = RuleFields.partial({
   enabled: true,
   expiresAt: true,
 })
-  .extend({ name: RuleFields.shape.name.optional().meta({ description: "Defaults to the rule's text." }) })
+  .extend({
+    name: RuleFields.shape.name.optional().meta({ description: "Defaults to the rule's text." }),
+    draft: z
+      .object({ id: z.string().min(1).max(100), text: RuleText })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          "The draft this rule comes from (`POST /api/v1/rules/draft`: its `id` and `text`): recorded in the AI feedback ledger as accepted, or edited when `text` differs.",
+      }),
+  })
   .strict();
 export type CreateRuleInput = z.infer<typeof CreateRuleInput>;
 

@@ -5,8 +5,10 @@ import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { feedbackAnalyzeTask } from "./feedback-analyze";
+import { incidentsSummarizeTask } from "./incidents-summarize";
 import { listsExpireTask } from "./lists-expire";
 import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
+import { rulesRecommendDailyTask, rulesRecommendTask } from "./rules-recommend";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
@@ -23,8 +25,19 @@ export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
 export { FEEDBACK_ANALYZE_TASK, feedbackAnalyzeTask } from "./feedback-analyze";
+export {
+  INCIDENTS_SUMMARIZE_TASK,
+  IncidentsSummarizePayload,
+  incidentsSummarizeTask,
+} from "./incidents-summarize";
 export { listsExpireTask } from "./lists-expire";
 export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
+export {
+  RULES_RECOMMEND_TASK,
+  RulesRecommendPayload,
+  rulesRecommendDailyTask,
+  rulesRecommendTask,
+} from "./rules-recommend";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -43,6 +56,9 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   trustSettleTask,
   feedbackAnalyzeTask,
   customersSuggestTask,
+  incidentsSummarizeTask,
+  rulesRecommendTask,
+  rulesRecommendDailyTask,
   listsExpireTask,
   dataRetentionTask,
   healthCheckTask,

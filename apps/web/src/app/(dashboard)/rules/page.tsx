@@ -6,7 +6,7 @@ import { RuleEditor } from "./rule-editor";
 
 // GET /rules — the rules with their hits over 7 days, and the editor for a new one.
 export default async function RulesPage() {
-  const { ctx, t } = await pageContext();
+  const { ctx, locale, t } = await pageContext();
   const rules = await listRulesWithHits(ctx);
   const catalogue = describeCatalogue().map(({ name, meaning }) => ({ name, meaning }));
   return (
@@ -53,7 +53,13 @@ export default async function RulesPage() {
         </div>
       )}
       <h2>{t.rules.newRule}</h2>
-      <RuleEditor rule={null} catalogue={catalogue} canEdit={roleAllows(ctx.role, "configure")} t={t.rules} />
+      <RuleEditor
+        rule={null}
+        catalogue={catalogue}
+        canEdit={roleAllows(ctx.role, "configure")}
+        locale={locale}
+        t={t.rules}
+      />
     </>
   );
 }

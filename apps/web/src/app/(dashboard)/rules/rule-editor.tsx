@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { Dictionary } from "@/i18n/en";
 import { backtestRuleText, saveRule, validateRuleText } from "./actions";
 import { BacktestSummary } from "./backtest-summary";
+import { DraftFromSentence } from "./draft-from-sentence";
 import { highlightRule } from "./highlight-rule";
 
 type Catalogue = Pick<CatalogueEntry, "name" | "meaning">[];
@@ -28,11 +29,14 @@ export function RuleEditor({
   rule,
   catalogue,
   canEdit,
+  locale,
   t,
 }: {
   rule: { id: string; name: string; text: string; mode: "enforced" | "shadow" } | null;
   catalogue: Catalogue;
   canEdit: boolean;
+  /** The drafts' language; the editor offers drafting to members who may save rules. */
+  locale: "fr" | "en";
   t: Dictionary["rules"];
 }) {
   const router = useRouter();
@@ -44,6 +48,8 @@ export function RuleEditor({
   const [errors, setErrors] = useState<RuleCompileError[]>([]);
   const [caret, setCaret] = useState(0);
   const [backtest, setBacktest] = useState<{ text: string; result: BacktestResult } | null>(null);
+  // The draft a new rule started from, so saving it records the AI feedback (accepted, or edited).
+  const [draft, setDraft] = useState<{ id: string; text: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const [scroll, setScroll] = useState(0);
@@ -78,7 +84,13 @@ export function RuleEditor({
     });
   const save = () =>
     startTransition(async () => {
-      const result = await saveRule({ id: rule?.id, text, name: name || undefined, mode });
+      const result = await saveRule({
+        id: rule?.id,
+        text,
+        name: name || undefined,
+        mode,
+        ...(draft && !rule ? { draft } : {}),
+      });
       if (!result.ok) return setMessage({ text: result.error.message, error: true });
       setMessage({ text: t.saved, error: false });
       if (!rule) router.push(`/rules/${result.data.id}`);
@@ -89,6 +101,18 @@ export function RuleEditor({
   const tested = backtest?.text === text;
   return (
     <div className="stack">
+      {canEdit ? (
+        <DraftFromSentence
+          locale={locale}
+          t={t}
+          onUse={(draft) => {
+            setText(draft.text);
+            setDraft({ id: draft.id, text: draft.text });
+            setBacktest({ text: draft.text, result: draft.backtest });
+            area.current?.focus();
+          }}
+        />
+      ) : null}
       <label className="field">
         {t.name}
         <input

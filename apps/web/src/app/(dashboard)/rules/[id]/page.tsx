@@ -21,7 +21,13 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         <Link href="/rules">← {t.rules.title}</Link>
       </p>
       <h1>{rule.name}</h1>
-      <RuleEditor rule={rule} catalogue={catalogue} canEdit={roleAllows(ctx.role, "configure")} t={t.rules} />
+      <RuleEditor
+        rule={rule}
+        catalogue={catalogue}
+        canEdit={roleAllows(ctx.role, "configure")}
+        locale={locale}
+        t={t.rules}
+      />
       <h2>{t.rules.versions}</h2>
       <ol reversed className="stack">
         {rule.versions.map((version) => (

@@ -1,0 +1,4 @@
+export { formatAmount } from "../format";
+export * from "./rationale-request";
+export * from "./rationale-template";
+export * from "./recommendation-facts";

@@ -1,0 +1,42 @@
+import type { ExplanationLanguage } from "../explanation";
+import type { RecommendationFacts, RecommendationPattern } from "./recommendation-facts";
+
+const WHY: Record<RecommendationPattern, Record<ExplanationLanguage, (f: RecommendationFacts) => string>> = {
+  fraud_card_country: {
+    en: (f) => `${f.count} payments with cards issued in ${f.value} turned out to be fraud.`,
+    fr: (f) => `${f.count} paiements avec des cartes émises en ${f.value} se sont révélés frauduleux.`,
+  },
+  fraud_ip_country: {
+    en: (f) => `${f.count} fraudulent payments came from IP addresses in ${f.value}.`,
+    fr: (f) => `${f.count} paiements frauduleux venaient d’adresses IP situées en ${f.value}.`,
+  },
+  fraud_email_domain: {
+    en: (f) => `${f.count} fraudulent payments used ${f.value} email addresses.`,
+    fr: (f) => `${f.count} paiements frauduleux utilisaient des adresses ${f.value}.`,
+  },
+  disposable_email: {
+    en: (f) => `${f.count} fraudulent payments used disposable email addresses.`,
+    fr: (f) => `${f.count} paiements frauduleux utilisaient des adresses email jetables.`,
+  },
+  card_velocity: {
+    en: (f) => `One card was tried up to ${f.count} times within an hour.`,
+    fr: (f) => `Une même carte a été essayée jusqu’à ${f.count} fois en une heure.`,
+  },
+  ip_card_velocity: {
+    en: (f) => `Up to ${f.count} different cards were tried from one IP address within an hour.`,
+    fr: (f) =>
+      `Jusqu’à ${f.count} cartes différentes ont été essayées depuis une même adresse IP en une heure.`,
+  },
+  repeated_amount: {
+    en: (f) => `The same small amount was declined ${f.count} times within 10 minutes, a card-testing sign.`,
+    fr: (f) => `Le même petit montant a été refusé ${f.count} fois en 10 minutes, signe de test de cartes.`,
+  },
+};
+
+/** The rationale without an LLM (no key, AI off, budget spent, or no provider answered), marked as a template. */
+export function recommendationRationaleTemplate(facts: RecommendationFacts): string {
+  const why = WHY[facts.pattern][facts.language](facts);
+  return facts.language === "fr"
+    ? `${why} Sur 90 jours, la règle aurait touché ${facts.hits} paiements sur ${facts.payments} : ${facts.fraudHits} frauduleux (${facts.fraudAmount}) et ${facts.legitimateHits} marqués légitimes (${facts.legitimateAmount}).`
+    : `${why} Over 90 days the rule would have hit ${facts.hits} of ${facts.payments} payments: ${facts.fraudHits} fraudulent (${facts.fraudAmount}) and ${facts.legitimateHits} marked legitimate (${facts.legitimateAmount}).`;
+}

@@ -1,0 +1,2 @@
+export * from "./pseudonymize-sentence";
+export * from "./rule-draft-request";

@@ -1,0 +1,143 @@
+import { explanationLanguageFor, formatAmount } from "@orylo/ai";
+import {
+  findOrganization,
+  selectActiveLabelsByCharge,
+  selectDecidedRecommendationTexts,
+  selectRules,
+  upsertPendingRecommendation,
+} from "@orylo/db";
+import { currencyDecimals, type Transaction } from "@orylo/engine";
+import { generateId, OFFLINE_LOOKUPS } from "@orylo/platform";
+import { readAiBudget } from "../ai/ai-budget";
+import type { AiServices } from "../ai/ai-services";
+import { backtestHistoryPages } from "../backtest/backtest-history-pages";
+import { BACKTEST_DEFAULT_DAYS, BACKTEST_LIMITS, backtestRuleSet } from "../backtest/backtest-rule-set";
+import type { OrgCtx } from "../context";
+import { NotFoundError } from "../errors";
+import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { compileRuleText } from "../rules/compile-rule-text";
+import { judgeCandidate } from "./judge-candidate";
+import { mineRuleCandidates, type RuleCandidate } from "./mine-rule-candidates";
+import type { RecommendationBacktest } from "./recommendation-schemas";
+import { writeRationale } from "./write-rationale";
+
+const DAY_MS = 86_400_000;
+/** At most this many new proposals per run, the most fraud stopped first: an inbox, not a flood. */
+const MAX_PROPOSALS = 5;
+
+export interface RecommendationRun {
+  proposed: string[];
+  discarded: { text: string; reason: string }[];
+}
+
+/**
+ * `rules.recommend`: finds patterns in the organization's last 90 days (labelled fraud by country or mail
+ * provider, disposable emails, card and IP velocity, repeated declined amounts), backtests every candidate
+ * as a rule over the same 90 days in one pass, and stores those that stop at least as much fraud as the
+ * legitimate revenue they hit, each with its rationale. Texts already in a rule, or already decided, are
+ * skipped; a pending one is refreshed.
+ */
+export async function recommendRules(ctx: OrgCtx, ai: AiServices): Promise<RecommendationRun> {
+  const now = ctx.now();
+  const from = new Date(now.getTime() - BACKTEST_DEFAULT_DAYS * DAY_MS);
+  const organization = await findOrganization(ctx.db, ctx.organizationId);
+  if (!organization) throw new NotFoundError("organization", ctx.organizationId);
+  const settings = parseOrganizationSettings(organization);
+  const history: Transaction[] = [];
+  const range = { organizationId: ctx.organizationId, since: from, until: now };
+  for await (const page of backtestHistoryPages(ctx.db, range)) {
+    history.push(...page);
+    // Mining holds what it reads: the backtest's own row limit bounds it.
+    if (history.length >= BACKTEST_LIMITS.maxRows) break;
+  }
+  const labels = await selectActiveLabelsByCharge(ctx.db, ctx.organizationId);
+  const skip = await selectDecidedRecommendationTexts(ctx.db, ctx.organizationId);
+  for (const rule of await selectRules(ctx.db, ctx.organizationId)) skip.add(rule.text);
+  const candidates: RuleCandidate[] = [];
+  for (const candidate of mineRuleCandidates({ history, labels, lookups: OFFLINE_LOOKUPS })) {
+    const compiled = compileRuleText(candidate.text);
+    if (!compiled.ok) throw new Error(`mined rule does not compile: ${candidate.text}`);
+    if (!skip.has(compiled.text)) candidates.push({ ...candidate, text: compiled.text });
+  }
+  const run: RecommendationRun = { proposed: [], discarded: [] };
+  if (candidates.length === 0) return run;
+
+  const report = await backtestRuleSet(ctx, {
+    rules: candidates.map((candidate) => candidate.text),
+    from: from.toISOString(),
+    to: now.toISOString(),
+  });
+  const kept = candidates.flatMap((candidate, index) => {
+    const line = report.rules[index];
+    if (!line) return [];
+    const verdict = judgeCandidate(line, report.payments, settings.reportingCurrency);
+    if (!verdict.keep) {
+      run.discarded.push({ text: candidate.text, reason: verdict.reason });
+      return [];
+    }
+    const backtest: RecommendationBacktest = {
+      from: report.from,
+      to: report.to,
+      payments: report.payments,
+      hits: line.hits,
+      fraud: line.fraud,
+      legitimate: line.legitimate,
+      tooYoung: line.tooYoung,
+      fraudAmounts: line.fraudAmounts,
+      legitimateAmounts: line.legitimateAmounts,
+      reportingCurrency: settings.reportingCurrency,
+      fraudStopped: verdict.fraudValue,
+      legitimateHit: verdict.legitimateValue,
+    };
+    return [{ candidate, backtest, action: line.action }];
+  });
+  kept.sort((a, b) => b.backtest.fraudStopped - a.backtest.fraudStopped || b.backtest.hits - a.backtest.hits);
+
+  const language = explanationLanguageFor(settings.locale);
+  const llmAllowed = (await readAiBudget(ctx)).state !== "exhausted";
+  for (const { candidate, backtest, action } of kept.slice(0, MAX_PROPOSALS)) {
+    const currency = settings.reportingCurrency;
+    const amount = (major: number) =>
+      formatAmount(Math.round(major * 10 ** currencyDecimals(currency)), currency, language);
+    const { rationale, source } = await writeRationale(
+      ctx,
+      ai,
+      {
+        rule: candidate.text,
+        pattern: candidate.pattern,
+        value: candidate.value,
+        count: candidate.count,
+        payments: backtest.payments,
+        hits: backtest.hits,
+        fraudHits: backtest.fraud,
+        legitimateHits: backtest.legitimate,
+        fraudAmount: amount(backtest.fraudStopped),
+        legitimateAmount: amount(backtest.legitimateHit),
+        language,
+      },
+      llmAllowed,
+    );
+    const saved = await upsertPendingRecommendation(
+      ctx.db,
+      {
+        id: generateId("rec"),
+        organizationId: ctx.organizationId,
+        text: candidate.text,
+        action,
+        pattern: candidate.pattern,
+        evidence: { value: candidate.value, count: candidate.count },
+        backtest,
+        rationale,
+        rationaleSource: source,
+        language,
+      },
+      now,
+    );
+    if (saved) run.proposed.push(saved.id);
+  }
+  ctx.logger.info(
+    { candidates: candidates.length, proposed: run.proposed.length, discarded: run.discarded.length },
+    "rules recommended",
+  );
+  return run;
+}
