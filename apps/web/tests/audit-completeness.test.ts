@@ -7,6 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
+import { seedRecommendation } from "./seed-recommendation";
+import { seedSuggestions } from "./seed-suggestion";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
@@ -36,6 +38,9 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   restrictedKey: string;
+  /** Pending AI proposals, one per inbox action: each decides its own once. */
+  suggestionIds: { accept: string; reject: string; edit: string };
+  recommendationIds: { apply: string; reject: string };
 }
 interface RouteCall {
   auth: "api" | "session";
@@ -107,6 +112,23 @@ const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
   "(dashboard)/detections/[id]/actions.ts labelPayment": (ids) => ({
     transactionId: ids.transactionId,
     label: { kind: "fraud" },
+  }),
+  "(dashboard)/ai/inbox/actions.ts acceptSuggestionAction": (ids) => ({ id: ids.suggestionIds.accept }),
+  "(dashboard)/ai/inbox/actions.ts rejectSuggestionAction": (ids) => ({
+    id: ids.suggestionIds.reject,
+    reason: "A regular",
+  }),
+  "(dashboard)/ai/inbox/actions.ts editSuggestionAction": (ids) => ({
+    id: ids.suggestionIds.edit,
+    value: "203.0.113.99",
+  }),
+  "(dashboard)/ai/inbox/actions.ts applyRecommendationAction": (ids) => ({
+    id: ids.recommendationIds.apply,
+    mode: "shadow",
+  }),
+  "(dashboard)/ai/inbox/actions.ts rejectRecommendationAction": (ids) => ({
+    id: ids.recommendationIds.reject,
+    reason: "Too broad",
   }),
   "(dashboard)/settings/actions.ts saveSettings": () => ({ reviewThreshold: 26 }),
   "(dashboard)/rules/actions.ts saveRule": (ids) => ({
@@ -199,7 +221,13 @@ beforeAll(async () => {
     account: merchant.account,
     permissions: ["rak_charge_read", "rak_webhook_write"],
   });
+  const [accept = "", reject = "", edit = ""] = await seedSuggestions(db, merchant.id, 3);
   ids = {
+    suggestionIds: { accept, reject, edit },
+    recommendationIds: {
+      apply: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'BR'"),
+      reject: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'NG'"),
+    },
     chargeId,
     detectionId: (body.detection as { id: string }).id,
     transactionId: target.id,
