@@ -3,6 +3,7 @@ import { getTestDatabase } from "@orylo/db/testing";
 import { chargeEvent, enumerationBurst, seededRandom } from "@orylo/testkit/scenarios";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { listAlertsPage } from "../src/alerts/list-alerts";
 import { withOrganization } from "../src/context";
 import { incidentSummariesForAlerts } from "../src/incidents/incident-summaries-for-alerts";
 import { compileRuleText } from "../src/rules/compile-rule-text";
@@ -108,6 +109,10 @@ describe("card-testing incident summary", () => {
       alert?.id ?? "",
     ]);
     expect(theirs.size).toBe(0);
+    const listed = await listAlertsPage(withOrganization(testCtx(db), organization.id), { limit: 25 });
+    expect(listed.data).toEqual([
+      expect.objectContaining({ id: alert?.id, summary: expect.objectContaining({ attempts: 40 }) }),
+    ]);
   });
 
   it("stays quiet below the burst threshold: no alert, no summary", async () => {

@@ -1,6 +1,8 @@
 import { alertDelivery, alertSeverity, countAlertsByStatus, listAlerts } from "@orylo/db";
 import { z } from "zod";
 import type { OrgCtx } from "../context";
+import { IncidentSummaryView } from "../incidents/incident-schemas";
+import { incidentSummariesForAlerts } from "../incidents/incident-summaries-for-alerts";
 import { PageQueryFields, pageWindow, toPage } from "../pagination";
 import { ALERT_QUIET_PERIOD_MS } from "./raise-alert";
 
@@ -33,6 +35,9 @@ export const AlertView = z
       .meta({ description: "When it ended (24 hours after it was last seen)." }),
     delivery: z.enum(alertDelivery.enumValues).meta({
       description: "`emailed` to owners and admins, `stored` (no SMTP: shown in the dashboard), `pending`.",
+    }),
+    summary: IncidentSummaryView.nullable().meta({
+      description: "A card-testing incident's summary: attempts, blocks, amount protected, a temporary rule.",
     }),
   })
   .meta({ id: "Alert" });
@@ -73,5 +78,10 @@ export async function listAlertsPage(ctx: OrgCtx, query: ListAlertsQuery): Promi
       )?.toISOString() ?? null,
     delivery: row.delivery,
   }));
-  return { ...page, counts };
+  const summaries = await incidentSummariesForAlerts(
+    ctx,
+    page.data.map((alert) => alert.id),
+  );
+  const data = page.data.map((alert) => ({ ...alert, summary: summaries.get(alert.id) ?? null }));
+  return { ...page, data, counts };
 }

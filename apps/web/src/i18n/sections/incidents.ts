@@ -8,6 +8,14 @@ const en = {
   lastSeen: "last seen",
   resolvedAt: "resolved",
   more: "Older incidents",
+  summary: {
+    attempts: "attempts",
+    blocked: "blocked",
+    cards: "distinct cards",
+    protected: "protected",
+    rule: "Suggested temporary rule, until",
+    useRule: "Write it as a rule",
+  },
   severity: { info: "Info", warning: "Warning", critical: "Critical" },
   delivery: {
     pending: "being sent",
@@ -26,6 +34,14 @@ const fr: typeof en = {
   lastSeen: "vu la dernière fois le",
   resolvedAt: "résolu le",
   more: "Incidents plus anciens",
+  summary: {
+    attempts: "tentatives",
+    blocked: "bloquées",
+    cards: "cartes distinctes",
+    protected: "protégés",
+    rule: "Règle temporaire suggérée, jusqu’au",
+    useRule: "En faire une règle",
+  },
   severity: { info: "Info", warning: "Attention", critical: "Critique" },
   delivery: {
     pending: "en cours d’envoi",

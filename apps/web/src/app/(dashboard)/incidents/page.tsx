@@ -1,6 +1,6 @@
 import { detectBurst, ListAlertsQuery, listAlertsPage } from "@orylo/core";
 import Link from "next/link";
-import { formatDateTime } from "@/components/money";
+import { formatDateTime, formatMoney } from "@/components/money";
 import { pageContext } from "@/server/dashboard/page-context";
 import { BurstBanner } from "../_home/burst-banner";
 
@@ -59,6 +59,26 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
                   : ""}{" "}
                 · {i.delivery[alert.delivery]}
               </p>
+              {alert.summary ? (
+                <div className="stack">
+                  <p>
+                    <strong>{alert.summary.attempts}</strong> {i.summary.attempts} ·{" "}
+                    <strong>{alert.summary.blocked}</strong> {i.summary.blocked} ·{" "}
+                    <strong>{alert.summary.distinctCards}</strong> {i.summary.cards} ·{" "}
+                    {Object.entries(alert.summary.amountBlocked)
+                      .map(([currency, amount]) => formatMoney(amount, currency, locale))
+                      .join(" + ")}{" "}
+                    {i.summary.protected}
+                  </p>
+                  <p className="muted">
+                    {i.summary.rule} {formatDateTime(alert.summary.suggestedRuleExpiresAt, locale, zone)}:{" "}
+                    <code>{alert.summary.suggestedRule}</code>{" "}
+                    <Link href={`/rules?text=${encodeURIComponent(alert.summary.suggestedRule)}`}>
+                      {i.summary.useRule}
+                    </Link>
+                  </p>
+                </div>
+              ) : null}
               <details>
                 <summary>{alert.body.split("\n")[0]?.slice(0, 160)}</summary>
                 <p className="preserve">{alert.body}</p>

@@ -4,9 +4,14 @@ import Link from "next/link";
 import { pageContext } from "@/server/dashboard/page-context";
 import { RuleEditor } from "./rule-editor";
 
-// GET /rules — the rules with their hits over 7 days, and the editor for a new one.
-export default async function RulesPage() {
+// GET /rules — the rules with their hits over 7 days, and the editor for a new one (`?text=` prefills it).
+export default async function RulesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { ctx, locale, t } = await pageContext();
+  const { text } = await searchParams;
   const rules = await listRulesWithHits(ctx);
   const catalogue = describeCatalogue().map(({ name, meaning }) => ({ name, meaning }));
   return (
@@ -55,6 +60,7 @@ export default async function RulesPage() {
       <h2>{t.rules.newRule}</h2>
       <RuleEditor
         rule={null}
+        {...(typeof text === "string" && text.length <= 2000 ? { initialText: text } : {})}
         catalogue={catalogue}
         canEdit={roleAllows(ctx.role, "configure")}
         locale={locale}

@@ -31,8 +31,11 @@ export function RuleEditor({
   canEdit,
   locale,
   t,
+  initialText,
 }: {
   rule: { id: string; name: string; text: string; mode: "enforced" | "shadow" } | null;
+  /** A new rule's starting text (an incident's suggested rule, linked from /incidents). */
+  initialText?: string;
   catalogue: Catalogue;
   canEdit: boolean;
   /** The drafts' language; the editor offers drafting to members who may save rules. */
@@ -42,7 +45,9 @@ export function RuleEditor({
   const router = useRouter();
   const ids = useId();
   const area = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState(rule?.text ?? "Block if :card_count_for_ip_address_hourly: >= 5");
+  const [text, setText] = useState(
+    rule?.text ?? initialText ?? "Block if :card_count_for_ip_address_hourly: >= 5",
+  );
   const [name, setName] = useState(rule?.name ?? "");
   const [mode, setMode] = useState(rule?.mode ?? "shadow");
   const [errors, setErrors] = useState<RuleCompileError[]>([]);
