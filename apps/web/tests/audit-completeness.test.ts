@@ -38,9 +38,11 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   restrictedKey: string;
-  /** Pending AI proposals, one per inbox action: each decides its own once. */
+  /** Pending AI proposals, one per decision (inbox action or API route): each decides its own once. */
   suggestionIds: { accept: string; reject: string; edit: string };
   recommendationIds: { apply: string; reject: string };
+  apiSuggestionIds: { accept: string; reject: string; edit: string };
+  apiRecommendationIds: { apply: string; reject: string };
 }
 interface RouteCall {
   auth: "api" | "session";
@@ -90,6 +92,30 @@ const ROUTE_CASES: Record<string, (ids: Ids) => RouteCall> = {
     body: { kind: "legitimate" },
   }),
   "api/v1/customers/[id]/route.ts DELETE": (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  "api/v1/suggestions/[id]/accept/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.accept },
+  }),
+  "api/v1/suggestions/[id]/reject/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.reject },
+    body: { reason: "A regular" },
+  }),
+  "api/v1/suggestions/[id]/edit/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.edit },
+    body: { value: "203.0.113.98" },
+  }),
+  "api/v1/recommendations/[id]/apply/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiRecommendationIds.apply },
+    body: { mode: "shadow" },
+  }),
+  "api/v1/recommendations/[id]/reject/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiRecommendationIds.reject },
+    body: { reason: "Too broad" },
+  }),
   "api/stripe/restricted-key/route.ts POST": (ids) => ({ auth: "session", body: { key: ids.restrictedKey } }),
   "api/stripe/disconnect/route.ts POST": () => ({ auth: "session" }),
 };
@@ -221,9 +247,15 @@ beforeAll(async () => {
     account: merchant.account,
     permissions: ["rak_charge_read", "rak_webhook_write"],
   });
-  const [accept = "", reject = "", edit = ""] = await seedSuggestions(db, merchant.id, 3);
+  const [accept = "", reject = "", edit = "", apiAccept = "", apiReject = "", apiEdit = ""] =
+    await seedSuggestions(db, merchant.id, 6);
   ids = {
     suggestionIds: { accept, reject, edit },
+    apiSuggestionIds: { accept: apiAccept, reject: apiReject, edit: apiEdit },
+    apiRecommendationIds: {
+      apply: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'AR'"),
+      reject: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'CL'"),
+    },
     recommendationIds: {
       apply: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'BR'"),
       reject: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'NG'"),
