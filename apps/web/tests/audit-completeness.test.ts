@@ -1,10 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createApiKey, withOrganization } from "@orylo/core";
 import { auditLog, findLabelTarget } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
 import { seedRecommendation } from "./seed-recommendation";
@@ -38,6 +40,7 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   restrictedKey: string;
+  apiKeyToRevoke: string;
   /** Pending AI proposals, one per decision (inbox action or API route): each decides its own once. */
   suggestionIds: { accept: string; reject: string; edit: string };
   recommendationIds: { apply: string; reject: string };
@@ -157,6 +160,19 @@ const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
     reason: "Too broad",
   }),
   "(dashboard)/settings/actions.ts saveSettings": () => ({ reviewThreshold: 26 }),
+  "(dashboard)/settings/actions.ts createKey": () => ({ name: "audited key", scopes: ["read"] }),
+  "(dashboard)/settings/actions.ts revokeKey": (ids) => ({ id: ids.apiKeyToRevoke }),
+  "(dashboard)/customers/[ref]/actions.ts blockThisCustomer": (ids) => ({ ref: ids.customerId }),
+  "(dashboard)/customers/[ref]/actions.ts trustThisCustomer": (ids) => ({ ref: ids.customerId }),
+  "(dashboard)/lists/[id]/actions.ts addItems": (ids) => ({
+    listId: ids.listId,
+    items: [{ value: "added@example.test" }],
+  }),
+  // After addItems: it removes what addItems added.
+  "(dashboard)/lists/[id]/actions.ts removeItems": (ids) => ({
+    listId: ids.listId,
+    values: ["added@example.test"],
+  }),
   "(dashboard)/rules/actions.ts saveRule": (ids) => ({
     id: ids.ruleId,
     text: "Review if :amount_in_eur: > 650",
@@ -268,6 +284,15 @@ beforeAll(async () => {
     ruleId: rule.id,
     ruleToDelete: doomed.id,
     restrictedKey,
+    apiKeyToRevoke: (
+      await createApiKey(
+        withOrganization(
+          { ...requestContext(runtime), actor: { type: "system", task: "test" } },
+          merchant.id,
+        ),
+        { name: "to revoke" },
+      )
+    ).id,
   };
 });
 
