@@ -66,6 +66,7 @@ const EXEMPT_ROUTES: Record<string, string> = {
     "scoring: its record is the detection (source `evaluate`); an audit write would double the 30 ms path's writes",
   "api/v1/rules/validate/route.ts POST": "compiles a rule, saves nothing",
   "api/v1/rules/backtest/route.ts POST": "replays history, saves nothing",
+  "api/v1/rules/draft/route.ts POST": "drafts a rule from a sentence, saves nothing",
   "api/stripe/connect/route.ts POST":
     "writes only a single-use OAuth state; the connection it leads to is audited by the callback (`stripe.connected`)",
 };
@@ -95,6 +96,7 @@ const ROUTE_CASES: Record<string, (ids: Ids) => RouteCall> = {
     body: { kind: "legitimate" },
   }),
   "api/v1/customers/[id]/route.ts DELETE": (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  "api/v1/suggestions/refresh/route.ts POST": () => ({ auth: "api", body: { kinds: ["blacklist"] } }),
   "api/v1/suggestions/[id]/accept/route.ts POST": (ids) => ({
     auth: "api",
     params: { id: ids.apiSuggestionIds.accept },
@@ -130,6 +132,9 @@ const EXEMPT_ACTIONS: Record<string, string> = {
   "(dashboard)/preferences-actions.ts setPreference": "a cookie of the caller's own browser",
   "(dashboard)/rules/actions.ts validateRuleText": "compiles a rule, saves nothing",
   "(dashboard)/rules/actions.ts backtestRuleText": "replays history, saves nothing",
+  "(dashboard)/rules/actions.ts draftRuleFromSentence": "drafts a rule from a sentence, saves nothing",
+  "(dashboard)/onboarding/actions.ts sendWebhookTestEvent":
+    "sends a test event to our own webhook URL; what arrives is kept in stripe_events",
 };
 
 const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
@@ -160,6 +165,7 @@ const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
     reason: "Too broad",
   }),
   "(dashboard)/settings/actions.ts saveSettings": () => ({ reviewThreshold: 26 }),
+  "(dashboard)/onboarding/actions.ts startWithDemoData": () => ({}),
   "(dashboard)/settings/actions.ts createKey": () => ({ name: "audited key", scopes: ["read"] }),
   "(dashboard)/settings/actions.ts revokeKey": (ids) => ({ id: ids.apiKeyToRevoke }),
   "(dashboard)/customers/[ref]/actions.ts blockThisCustomer": (ids) => ({ ref: ids.customerId }),
