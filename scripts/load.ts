@@ -1,6 +1,7 @@
-// bun run load [-- --size tiny|small|full] — signed Stripe events, open loop, against `next start` of apps/web
-// on a real PostgreSQL; checks the database afterwards and rewrites its block in docs/benchmarks.md.
-// A missed target is reported; an error (the app does not start, a request fails to send) exits non-zero.
+// bun run load [-- --size tiny|small|full] [pg] [pglite] — signed Stripe events, open loop, against `next start`
+// of apps/web, on a real PostgreSQL and on embedded PGlite (both by default); checks the database afterwards and
+// rewrites each database's block in docs/benchmarks.md. A missed target is reported; an error (the app does not
+// start, a request fails to send) exits non-zero.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,169 +13,232 @@ import { commandLine, readBenchArgs } from "./lib/bench-size";
 import { printReport, type RunReport, writeReport } from "./lib/benchmarks-doc";
 import { cleanupOnInterrupt } from "./lib/cleanup-on-interrupt";
 import { count, ms, summarize, verdict } from "./lib/latency-stats";
-import { freshEvents, loadPlan } from "./lib/load-plan";
+import { freshEvents, loadPlan, OUT_OF_ORDER_SHARE } from "./lib/load-plan";
 import { checkStore, type Query } from "./lib/load-verify";
 import { type Delivery, runOpenLoop } from "./lib/open-loop";
 import { ensureWebBuilt, startWebApp, tail, type WebApp } from "./lib/web-app";
 
-const { size } = readBenchArgs();
-const command = commandLine("load", size);
-const workDir = mkdtempSync(join(tmpdir(), "orylo-load-"));
-let database: DatabaseHandle | undefined;
-let stopDatabase: () => Promise<void> = async () => {};
-let app: WebApp | undefined;
-let exitCode = 0;
-async function cleanUp() {
-  await app?.stop();
-  await database?.close().catch(() => {});
-  await stopDatabase();
-  rmSync(workDir, { recursive: true, force: true });
+type Driver = "pg" | "pglite";
+const DRIVERS: Driver[] = ["pg", "pglite"];
+const { size, only } = readBenchArgs();
+const unknown = only.filter((name) => !(DRIVERS as string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown database ${unknown.join(", ")}; known: ${DRIVERS.join(", ")}`);
+  process.exit(2);
 }
-const forgetCleanUp = cleanupOnInterrupt(cleanUp);
-
-try {
-  await ensureWebBuilt();
-  const server = await startPostgresServer();
-  stopDatabase = () => server.stop();
-  database = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(database);
-  const organization = await createTestOrganization(database.db);
-  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-  console.log(`  starting next start of apps/web against ${new URL(server.url).host}`);
-  const bootStart = performance.now();
-  app = await startWebApp(
-    {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: server.url,
-      STRIPE_WEBHOOK_SECRET: secret,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ORYLO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      ORYLO_DEFAULT_ORGANIZATION: organization.id,
-      ORYLO_DATA_DIR: join(workDir, "data"),
-    },
-    join(workDir, "next.log"),
-  );
-  console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
-
-  const sent: Delivery[] = [];
-  const sentIds = new Set<string>();
-  const rows: RunReport["rows"] = [];
-  const notes: string[] = [];
-  let fiveHundreds = 0;
-  let failures = 0;
-  for (const [index, phase] of loadPlan(size).entries()) {
-    const events = freshEvents((Date.now() % 1_000_000_000) + index, phase.count);
-    let nextFresh = 0;
-    const cpuBefore = app.cpuMs();
-    const result = await runOpenLoop({
-      url: app.url,
-      secret,
-      rate: phase.rate,
-      count: phase.count,
-      maxDurationMs: (phase.count / phase.rate) * 1000 * 1.5,
-      maxInFlight: 256,
-      next: () => {
-        const redeliver = sent.length > 0 && Math.random() < phase.redeliveries;
-        const delivery = redeliver
-          ? { ...sent[Math.floor(Math.random() * sent.length)]!, redelivery: true }
-          : events[nextFresh++]!;
-        if (!redeliver) sent.push(delivery);
-        sentIds.add(delivery.eventId);
-        return delivery;
-      },
-    });
-    const cpuPerRequest = (app.cpuMs() - cpuBefore) / Math.max(1, result.outcomes.length);
-    const ok = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
-    const errors = result.outcomes.filter((o) => o.status < 200 || o.status >= 300);
-    const redelivered = result.outcomes.filter((o) => o.redelivery);
-    fiveHundreds += result.outcomes.filter((o) => o.status >= 500).length;
-    failures += result.outcomes.filter((o) => o.status === 0).length;
-    if (errors.length > 0)
-      notes.push(
-        `${phase.name}: ${errors.length} errors, first: HTTP ${errors[0]!.status} ${errors[0]!.error}`,
-      );
-    if (phase.kind === "warm-up") continue;
-    const stats = summarize(result.outcomes.map((o) => o.latencyMs));
-    const decisions = ok.filter((o) => !o.redelivery).length / (result.elapsedMs / 1000);
-    const label = phase.name;
-    rows.push(
-      [
-        `${label}: requests answered (2xx / all)`,
-        `${count(ok.length)} / ${count(result.outcomes.length)}`,
-        "",
-        "",
-      ],
-      [`${label}: p50 / p99`, `${ms(stats.p50)} / ${ms(stats.p99)}`, "", ""],
-      [
-        `${label}: p95`,
-        ms(stats.p95),
-        phase.kind === "latency" ? "< 25 ms" : "",
-        phase.kind === "latency" ? verdict(stats.p95 < 25) : "",
-      ],
-      [
-        `${label}: new events decided per second`,
-        `${count(decisions)}/s`,
-        phase.kind === "capacity" ? "≥ 1 000/s" : `(offered ${count(phase.rate)}/s)`,
-        phase.kind === "capacity" ? verdict(decisions >= 1_000) : "",
-      ],
-      [`${label}: app CPU per request`, ms(cpuPerRequest), "", ""],
-    );
-    if (redelivered.length > 0) {
-      const flagged = redelivered.filter((o) => o.duplicate === true).length;
-      const concurrent = redelivered.length - flagged;
-      notes.push(
-        `${label}: ${count(redelivered.length)} redeliveries, ${count(flagged)} answered \`duplicate: true\`` +
-          (concurrent > 0
-            ? `; ${concurrent} overtook their first delivery (stored first, so that one was the duplicate).`
-            : "."),
-      );
-    }
-    if (result.notSent > 0)
-      notes.push(`${label}: ${count(result.notSent)} deliveries not sent (256 requests already waiting).`);
-  }
-
-  const check = await checkStore(
-    (text, params) => (database!.client as unknown as { query: Query }).query(text, params),
-    organization.id,
-    sentIds,
-  );
-  rows.push(
-    ["events: distinct sent / stored", `${count(check.distinctSent)} / ${count(check.stored)}`, "", ""],
-    ["charges stored / detections", `${count(check.transactions)} / ${count(check.detections)}`, "", ""],
-    [
-      "in-app scoring time p50 / p95 (detections.latency_ms)",
-      `${ms(check.scoringP50)} / ${ms(check.scoringP95)}`,
-      "",
-      "",
-    ],
-    ["5xx answers", count(fiveHundreds), "0", verdict(fiveHundreds === 0)],
-    [
-      "lost / duplicated (events, charges, detections)",
-      `${check.lost} / ${check.duplicated + check.unexpected}`,
-      "0 / 0",
-      verdict(check.lost === 0 && check.duplicated === 0 && check.unexpected === 0 && check.unscored === 0),
-    ],
-  );
-  notes.push(
-    `Stripe event statuses: ${JSON.stringify(check.statuses)}; charges without a detection: ${check.unscored}.`,
-    "Open loop: requests leave at the fixed rate whatever the answers take; latency counts from the " +
-      "intended send time, so a late generator shows up as latency. Generator, app (`next start`, " +
-      "NODE_ENV=production, LOG_LEVEL info, inline task host) and PostgreSQL share the machine.",
-  );
-  const report: RunReport = { section: "load", size, command, rows, notes };
-  writeReport(report);
-  printReport(report);
-  if (failures > 0) {
-    exitCode = 1;
-    console.error(`${failures} requests could not be sent or timed out:\n${tail(app.logFile)}`);
-  }
-} catch (error) {
-  exitCode = 1;
-  console.error("load failed:", error);
-  if (app) console.error(tail(app.logFile));
-} finally {
-  await cleanUp();
-  forgetCleanUp();
+let exitCode = 0;
+await ensureWebBuilt();
+for (const driver of only.length > 0 ? (only as Driver[]) : DRIVERS) {
+  console.log(`\n==> load on ${driver} (size ${size})`);
+  if (!(await runLoad(driver))) exitCode = 1;
 }
 process.exit(exitCode);
+
+/**
+ * The database the app runs on, and how the script reads it before and after the run. PGlite is embedded in
+ * the app's process and locked while open: the script sets it up, closes it, starts the app, and reads it
+ * again once the app has stopped.
+ */
+interface LoadDatabase {
+  appEnv: Record<string, string>;
+  /** Runs `fn` on a handle of the database (open only while it runs for PGlite). */
+  use<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+async function openLoadDatabase(driver: Driver, workDir: string): Promise<LoadDatabase> {
+  if (driver === "pglite") {
+    const dataDir = join(workDir, "data");
+    return {
+      appEnv: { ORYLO_DATA_DIR: dataDir },
+      use: async (fn) => {
+        const handle = await openDatabase({ driver: "pglite", dataDir: join(dataDir, "pglite") });
+        try {
+          return await fn(handle);
+        } finally {
+          await handle.close();
+        }
+      },
+      stop: async () => {},
+    };
+  }
+  const server = await startPostgresServer();
+  const handle = await openDatabase({ driver: "pg", url: server.url });
+  return {
+    appEnv: { DATABASE_URL: server.url, ORYLO_DATA_DIR: join(workDir, "data") },
+    use: (fn) => fn(handle),
+    stop: async () => {
+      await handle.close().catch(() => {});
+      await server.stop();
+    },
+  };
+}
+
+async function runLoad(driver: Driver): Promise<boolean> {
+  const command = commandLine("load", size, only);
+  const workDir = mkdtempSync(join(tmpdir(), "orylo-load-"));
+  let database: LoadDatabase | undefined;
+  let app: WebApp | undefined;
+  let ok = true;
+  const cleanUp = async () => {
+    await app?.stop();
+    await database?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  const forgetCleanUp = cleanupOnInterrupt(cleanUp);
+  try {
+    database = await openLoadDatabase(driver, workDir);
+    const organization = await database.use(async (handle) => {
+      await migrateDatabase(handle);
+      return createTestOrganization(handle.db);
+    });
+    const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+    console.log(`  starting next start of apps/web on ${driver}`);
+    const bootStart = performance.now();
+    app = await startWebApp(
+      {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        STRIPE_WEBHOOK_SECRET: secret,
+        BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+        ORYLO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        ORYLO_DEFAULT_ORGANIZATION: organization.id,
+        ...database.appEnv,
+      },
+      join(workDir, "next.log"),
+    );
+    console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
+
+    const sent: Delivery[] = [];
+    const sentIds = new Set<string>();
+    const rows: RunReport["rows"] = [];
+    const notes: string[] = [];
+    let fiveHundreds = 0;
+    let failures = 0;
+    for (const [index, phase] of loadPlan(size).entries()) {
+      const events = freshEvents((Date.now() % 1_000_000_000) + index, phase.count);
+      let nextFresh = 0;
+      const cpuBefore = app.cpuMs();
+      const result = await runOpenLoop({
+        url: app.url,
+        secret,
+        rate: phase.rate,
+        count: phase.count,
+        maxDurationMs: (phase.count / phase.rate) * 1000 * 1.5,
+        maxInFlight: 256,
+        next: () => {
+          const redeliver = sent.length > 0 && Math.random() < phase.redeliveries;
+          const delivery = redeliver
+            ? { ...sent[Math.floor(Math.random() * sent.length)]!, redelivery: true }
+            : events[nextFresh++]!;
+          if (!redeliver) sent.push(delivery);
+          sentIds.add(delivery.eventId);
+          return delivery;
+        },
+      });
+      const cpuPerRequest = (app.cpuMs() - cpuBefore) / Math.max(1, result.outcomes.length);
+      const ok = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
+      const errors = result.outcomes.filter((o) => o.status < 200 || o.status >= 300);
+      const redelivered = result.outcomes.filter((o) => o.redelivery);
+      fiveHundreds += result.outcomes.filter((o) => o.status >= 500).length;
+      failures += result.outcomes.filter((o) => o.status === 0).length;
+      if (errors.length > 0)
+        notes.push(
+          `${phase.name}: ${errors.length} errors, first: HTTP ${errors[0]!.status} ${errors[0]!.error}`,
+        );
+      if (phase.kind === "warm-up") continue;
+      const stats = summarize(result.outcomes.map((o) => o.latencyMs));
+      const decisions = ok.filter((o) => !o.redelivery).length / (result.elapsedMs / 1000);
+      const label = phase.name;
+      rows.push(
+        [
+          `${label}: requests answered (2xx / all)`,
+          `${count(ok.length)} / ${count(result.outcomes.length)}`,
+          "",
+          "",
+        ],
+        [`${label}: p50 / p99`, `${ms(stats.p50)} / ${ms(stats.p99)}`, "", ""],
+        [
+          `${label}: p95`,
+          ms(stats.p95),
+          phase.kind === "latency" ? "< 25 ms" : "",
+          phase.kind === "latency" ? verdict(stats.p95 < 25) : "",
+        ],
+        [
+          `${label}: new events decided per second`,
+          `${count(decisions)}/s`,
+          phase.kind === "capacity" ? "≥ 1 000/s" : `(offered ${count(phase.rate)}/s)`,
+          phase.kind === "capacity" ? verdict(decisions >= 1_000) : "",
+        ],
+        [`${label}: app CPU per request`, ms(cpuPerRequest), "", ""],
+      );
+      if (redelivered.length > 0) {
+        const flagged = redelivered.filter((o) => o.duplicate === true).length;
+        const concurrent = redelivered.length - flagged;
+        notes.push(
+          `${label}: ${count(redelivered.length)} redeliveries, ${count(flagged)} answered \`duplicate: true\`` +
+            (concurrent > 0
+              ? `; ${concurrent} overtook their first delivery (stored first, so that one was the duplicate).`
+              : "."),
+        );
+      }
+      if (result.notSent > 0)
+        notes.push(`${label}: ${count(result.notSent)} deliveries not sent (256 requests already waiting).`);
+    }
+
+    // The embedded database is the app's own until it stops.
+    if (driver === "pglite") await app.stop();
+    const check = await database.use((handle) =>
+      checkStore(
+        (text, params) => (handle.client as unknown as { query: Query }).query(text, params),
+        organization.id,
+        sentIds,
+      ),
+    );
+    rows.push(
+      ["events: distinct sent / stored", `${count(check.distinctSent)} / ${count(check.stored)}`, "", ""],
+      ["charges stored / detections", `${count(check.transactions)} / ${count(check.detections)}`, "", ""],
+      [
+        "in-app scoring time p50 / p95 (detections.latency_ms)",
+        `${ms(check.scoringP50)} / ${ms(check.scoringP95)}`,
+        "",
+        "",
+      ],
+      ["5xx answers", count(fiveHundreds), "0", verdict(fiveHundreds === 0)],
+      [
+        "lost / duplicated (events, charges, detections)",
+        `${check.lost} / ${check.duplicated + check.unexpected}`,
+        "0 / 0",
+        verdict(check.lost === 0 && check.duplicated === 0 && check.unexpected === 0 && check.unscored === 0),
+      ],
+    );
+    notes.push(
+      `Fresh events are in time order except ${OUT_OF_ORDER_SHARE * 100} % delivered up to 5 places late (out of order); redeliveries repeat random earlier events.`,
+      `Stripe event statuses: ${JSON.stringify(check.statuses)}; charges without a detection: ${check.unscored}.`,
+      "Open loop: requests leave at the fixed rate whatever the answers take; latency counts from the " +
+        "intended send time, so a late generator shows up as latency. Generator, app (`next start`, " +
+        `NODE_ENV=production, LOG_LEVEL info, inline task host) and ${driver === "pg" ? "PostgreSQL" : "its embedded PGlite"} share the machine.`,
+    );
+    const report: RunReport = {
+      section: driver === "pg" ? "load" : "load-pglite",
+      size,
+      command,
+      rows,
+      notes,
+    };
+    writeReport(report);
+    printReport(report);
+    if (failures > 0) {
+      ok = false;
+      console.error(`${failures} requests could not be sent or timed out:\n${tail(app.logFile)}`);
+    }
+  } catch (error) {
+    ok = false;
+    console.error("load failed:", error);
+    if (app) console.error(tail(app.logFile));
+  } finally {
+    await cleanUp();
+    forgetCleanUp();
+  }
+  return ok;
+}

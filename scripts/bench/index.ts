@@ -1,8 +1,9 @@
-// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg]
+// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg]
 // Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
 // reported, never a failure; a benchmark that errors exits non-zero.
 import { commandLine, readBenchArgs } from "../lib/bench-size";
 import { printReport, type RunReport, writeReport } from "../lib/benchmarks-doc";
+import { runBacktestBenchmark } from "./backtest";
 import { runEngineBenchmark } from "./engine";
 import { runEvaluateBenchmark } from "./evaluate";
 import { runLiveFeaturesBenchmark } from "./live-features";
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<
   "live-features-pg": (size, command) => runLiveFeaturesBenchmark("pg", size, command),
   "live-features-pglite": (size, command) => runLiveFeaturesBenchmark("pglite", size, command),
   "evaluate-pg": runEvaluateBenchmark,
+  "backtest-pg": runBacktestBenchmark,
 };
 
 const { size, only } = readBenchArgs();

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BenchSize } from "./bench-size";
 import { wasInterrupted } from "./cleanup-on-interrupt";
@@ -14,7 +14,9 @@ const SECTIONS = {
   "live-features-pg": "Live features on PostgreSQL",
   "live-features-pglite": "Live features on PGlite (comparison)",
   "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
+  "backtest-pg": "Backtest: one new rule over the stored history on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",
+  "load-pglite": "Webhook end to end (`next start` + embedded PGlite)",
 } as const;
 export type SectionName = keyof typeof SECTIONS;
 const SIZES: BenchSize[] = ["full", "small", "tiny"];
@@ -46,6 +48,15 @@ export function machineLine(): string {
   return `${cores[0]?.model ?? "unknown CPU"}, ${cores.length} cores, ${memory} RAM, ${runtime}`;
 }
 
+/**
+ * The load averages (1, 5, 15 min, as `uptime` shows them) against the core count: figures taken while other
+ * work shares the cores are pessimistic, and this says by how much the machine was shared.
+ */
+export function machineLoad(): string {
+  const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2));
+  return `load average ${one}, ${five}, ${fifteen} (1, 5, 15 min) on ${cpus().length} cores`;
+}
+
 export function gitCommit(): string {
   try {
     const run = (args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
@@ -63,6 +74,7 @@ function renderBlock(report: RunReport): string {
     "",
     `- date: ${new Date().toISOString()}`,
     `- machine: ${machineLine()}`,
+    `- machine load when written: ${machineLoad()}`,
     `- command: \`${report.command}\``,
     `- commit: ${gitCommit()}`,
     "",

@@ -3,11 +3,12 @@ import { ms, percentile } from "./latency-stats";
 
 type Pool = Extract<DatabaseHandle, { driver: "pg" }>["client"];
 export interface CapturedQuery {
-  part: "entity" | "merchant";
+  /** The prepared statement's name, if it was sent as one. */
+  name?: string;
   text: string;
   params: unknown[];
 }
-type QueryArgs = [config: string | { text: string; values?: unknown[] }, values?: unknown[]];
+type QueryArgs = [config: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]];
 
 /** The SQL `fn` sends through the pool (computeLiveFeatures builds it with Drizzle), recorded as sent. */
 export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Promise<CapturedQuery[]> {
@@ -18,7 +19,8 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
     const [config, values] = args;
     const text = typeof config === "string" ? config : config.text;
     const params = values ?? (typeof config === "string" ? [] : (config.values ?? []));
-    captured.push({ part: text.includes("stddev_pop(") ? "merchant" : "entity", text, params });
+    const name = typeof config === "string" ? undefined : config.name;
+    captured.push({ name, text, params });
     return original.apply(this, args);
   };
   try {
@@ -29,24 +31,32 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
   return captured;
 }
 
-/** Each part's own latency over the samples' captured queries, run one after the other (not in parallel). */
+/**
+ * The statements alone over the samples' captured queries, one after the other through the raw pool, as
+ * prepared statements (as sent) and as fresh texts (parsed and planned each time), to show what preparing saves.
+ */
 export async function timeParts(pool: Pool, perSample: CapturedQuery[][]): Promise<string[]> {
-  const times: Record<CapturedQuery["part"], number[]> = { entity: [], merchant: [] };
+  const prepared: number[] = [];
+  const fresh: number[] = [];
   for (const queries of perSample) {
     for (const query of queries) {
-      const start = performance.now();
+      let start = performance.now();
+      await pool.query({ name: query.name, text: query.text, values: query.params });
+      prepared.push(performance.now() - start);
+      start = performance.now();
       await pool.query(query.text, query.params);
-      times[query.part].push(performance.now() - start);
+      fresh.push(performance.now() - start);
     }
   }
-  return (["entity", "merchant"] as const).map(
-    (part) =>
-      `${part} query alone: p50 ${ms(percentile(times[part], 50))}, p95 ${ms(percentile(times[part], 95))}` +
-      ` (${times[part].length} runs)`,
-  );
+  const line = (label: string, times: number[]) =>
+    `${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${times.length} runs)`;
+  return [
+    line("statement alone, prepared (raw pool)", prepared),
+    line("statement alone, parsed and planned each time", fresh),
+  ];
 }
 
-/** EXPLAIN ANALYZE of each part for one payment: execution time, rows read, and the plan's scan nodes. */
+/** EXPLAIN ANALYZE of each statement for one payment: execution time, rows read, and the plan's scan nodes. */
 export async function explainParts(pool: Pool, queries: CapturedQuery[]): Promise<string[]> {
   const lines: string[] = [];
   for (const query of queries) {
@@ -65,9 +75,9 @@ export async function explainParts(pool: Pool, queries: CapturedQuery[]): Promis
           .replace(/^->\s*/, "")
           .replace(/\s+\(cost=[^)]*\)/, ""),
       )
-      .slice(0, 3);
+      .slice(0, 4);
     lines.push(
-      `EXPLAIN ANALYZE, ${query.part} query: planning ${timing("Planning Time")}, execution ` +
+      `EXPLAIN ANALYZE: planning ${timing("Planning Time")}, execution ` +
         `${timing("Execution Time")}, ${query.params.length} parameters; ${scans.join(" ← ")}`,
     );
   }

@@ -1,4 +1,4 @@
-import { simulatedTraffic } from "@orylo/testkit/scenarios";
+import { seededRandom, simulatedTraffic } from "@orylo/testkit/scenarios";
 import { type BenchSize, bySize } from "./bench-size";
 import type { Delivery } from "./open-loop";
 
@@ -32,12 +32,28 @@ export function loadPlan(size: BenchSize): Phase[] {
   ];
 }
 
-/** Fresh charge events (simulated shoppers plus a card-testing burst), in time order. */
+/** Share of fresh events Stripe delivers late, after some later ones (Stripe does not guarantee order). */
+export const OUT_OF_ORDER_SHARE = 0.1;
+/** How many later events at most overtake a late one. */
+const OUT_OF_ORDER_SPAN = 5;
+
+/**
+ * Fresh charge events (simulated shoppers plus a card-testing burst), in time order except that about
+ * `OUT_OF_ORDER_SHARE` of them arrive up to `OUT_OF_ORDER_SPAN` places late.
+ */
 export function freshEvents(seed: number, wanted: number): Delivery[] {
   const traffic = simulatedTraffic({ seed, end: new Date(), shoppers: Math.ceil(wanted / 2) + 40, days: 1 });
-  return traffic.slice(-wanted).map(({ event }) => ({
+  const deliveries = traffic.slice(-wanted).map(({ event }) => ({
     eventId: event.id,
     payload: JSON.stringify(event),
     redelivery: false,
   }));
+  const random = seededRandom(seed);
+  for (let index = deliveries.length - 2; index >= 0; index--) {
+    if (random() >= OUT_OF_ORDER_SHARE) continue;
+    const late = deliveries.splice(index, 1)[0]!;
+    const to = Math.min(deliveries.length, index + 1 + Math.floor(random() * OUT_OF_ORDER_SPAN));
+    deliveries.splice(to, 0, late);
+  }
+  return deliveries;
 }

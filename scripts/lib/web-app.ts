@@ -1,19 +1,42 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@orylo/testkit";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const WEB = join(ROOT, "apps", "web");
+const PACKAGES = join(ROOT, "packages");
 const NEXT_BIN = join(WEB, "node_modules", "next", "dist", "bin", "next");
 
-/** Builds apps/web (`bun run build`) when it has no production build yet. */
+/**
+ * Builds apps/web (`bun run build`) when it has no production build, or one older than a source file of the app
+ * or of a package it bundles: measuring a stale build would measure code that is no longer there.
+ */
 export async function ensureWebBuilt(): Promise<void> {
-  if (existsSync(join(WEB, ".next", "BUILD_ID"))) return;
-  console.log("  apps/web has no production build: running `bun run build` in apps/web");
+  const buildId = join(WEB, ".next", "BUILD_ID");
+  if (existsSync(buildId)) {
+    const builtAt = statSync(buildId).mtimeMs;
+    const sources = [join(WEB, "src"), ...readdirSync(PACKAGES).map((name) => join(PACKAGES, name, "src"))];
+    if (sources.every((dir) => newestMtime(dir) <= builtAt)) return;
+    console.log(
+      "  apps/web's production build is older than its sources: running `bun run build` in apps/web",
+    );
+  } else {
+    console.log("  apps/web has no production build: running `bun run build` in apps/web");
+  }
   const build = spawn("bun", ["run", "build"], { cwd: WEB, stdio: "inherit", env: process.env });
   const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 export interface WebApp {

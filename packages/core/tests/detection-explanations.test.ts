@@ -1,4 +1,4 @@
-import { createOutboxStore, detectionExplanations, detections, taskOutbox } from "@orylo/db";
+import { createOutboxStore, detectionExplanations, detections, insertDetection, taskOutbox } from "@orylo/db";
 import { createTestOrganization, getTestDatabase, rollbackAfter } from "@orylo/db/testing";
 import type { Contribution } from "@orylo/engine";
 import { generateId, relayOutbox, runTaskInline } from "@orylo/platform";
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { withOrganization } from "../src/context";
 import { getDetection } from "../src/detections/get-detection";
 import { explainDetection } from "../src/explanations/explain-detection";
-import { requestExplanation } from "../src/explanations/request-explanation";
+import { explanationRequest } from "../src/explanations/request-explanation";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { detectionExplainTask, TASKS, type TaskDeps } from "../src/tasks";
 import { platformDelivery, testAi, testCtx, testStripeAccess } from "./helpers";
@@ -191,20 +191,23 @@ describe("explaining each detection", () => {
 /** A detection made by `POST /api/v1/evaluate` (no charge), with its explanation requested. */
 async function insertDetectionWithTrace(db: Db, organizationId: string, trace: Record<string, unknown>) {
   const id = generateId("det");
-  await db.insert(detections).values({
-    id,
-    organizationId,
-    source: "evaluate",
-    livemode: false,
-    decision: "REVIEW",
-    riskScore: 45,
-    confidence: 0.9,
-    trace,
-    features: {},
-    engineVersion: "test",
-    rulesetVersion: "test",
-    latencyMs: 1,
-  });
-  await requestExplanation(withOrganization(testCtx(db), organizationId), id, "REVIEW");
+  await insertDetection(
+    db,
+    {
+      id,
+      organizationId,
+      source: "evaluate",
+      livemode: false,
+      decision: "REVIEW",
+      riskScore: 45,
+      confidence: 0.9,
+      trace,
+      features: {},
+      engineVersion: "test",
+      rulesetVersion: "test",
+      latencyMs: 1,
+    },
+    explanationRequest(organizationId, id, "REVIEW"),
+  );
   return id;
 }

@@ -212,6 +212,19 @@ class RuleSetTally {
  * payments before `from` only warm the windows. Pure: the caller loads history, labels and lists.
  */
 export function backtestRules(input: BacktestInput): BacktestReport {
+  const replay = startBacktest(input);
+  for (const transaction of input.history) if (!replay.push(transaction)) break;
+  return replay.report();
+}
+
+/** A backtest fed one payment at a time, for a caller that reads history in pages (the same semantics). */
+export interface BacktestReplay {
+  /** Feeds the next payment in order; false once past `to` (later payments are not needed). */
+  push(transaction: Transaction): boolean;
+  report(): BacktestReport;
+}
+
+export function startBacktest(input: Omit<BacktestInput, "history">): BacktestReplay {
   const limit = input.examples ?? 5;
   const to = input.to ?? input.asOf;
   const fromMs = input.from.getTime();
@@ -248,17 +261,17 @@ export function backtestRules(input: BacktestInput): BacktestReport {
   let payments = 0;
   let warmupPayments = 0;
 
-  for (const transaction of input.history) {
-    const features = evaluator.push(transaction);
+  const options = { detectors: input.detectors, lists: input.lists, actionLists: input.actionLists };
+  const push = (transaction: Transaction): boolean => {
     const time = transaction.createdAt.getTime();
+    if (time > toMs) return false;
+    const features = evaluator.push(transaction);
     if (time < fromMs) {
       warmupPayments += 1;
-      continue;
+      return true;
     }
-    if (time > toMs) break;
     payments += 1;
     const verdict = judgePayment(transaction, input.labels, input.asOf);
-    const options = { detectors: input.detectors, lists: input.lists, actionLists: input.actionLists };
     const evaluation = evaluate(transaction, features, input.settings, {
       ...options,
       rules: input.candidate,
@@ -295,9 +308,10 @@ export function backtestRules(input: BacktestInput): BacktestReport {
       baseline.add(transaction, before.decision, verdict);
       if (before.decision !== decision) changedDecisions += 1;
     }
-  }
+    return true;
+  };
 
-  return {
+  const report = (): BacktestReport => ({
     from: input.from.toISOString(),
     to: to.toISOString(),
     asOf: input.asOf.toISOString(),
@@ -307,5 +321,6 @@ export function backtestRules(input: BacktestInput): BacktestReport {
     baseline: baseline ? { ...baseline.report(), changedDecisions } : null,
     rules: [...ruleReports.values()],
     examples,
-  };
+  });
+  return { push, report };
 }

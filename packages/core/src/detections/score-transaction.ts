@@ -3,7 +3,7 @@ import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
 import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
-import { requestExplanation } from "../explanations/request-explanation";
+import { explanationRequest } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
 import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadActionListsFor } from "../lists/load-action-lists";
@@ -68,30 +68,34 @@ export async function scorePayment(
     lists: ruleSet.lists,
     actionLists,
   });
-  const detection = await insertDetection(ctx.db, {
-    id: generateId("det"),
-    organizationId: ctx.organizationId,
-    transactionId: input.transactionId,
-    paymentIntentId: payment.paymentIntentId,
-    source: input.source,
-    livemode: payment.livemode,
-    decision: evaluation.decision,
-    riskScore: evaluation.riskScore,
-    confidence: evaluation.confidence,
-    trace: {
-      contributions: evaluation.contributions,
-      ruleHits: evaluation.ruleHits,
-      failedDetectors: evaluation.failedDetectors,
-      ruleOutcomes: evaluation.ruleOutcomes,
-      listHits: evaluation.listHits,
-      ...input.traceExtras,
+  const detectionId = generateId("det");
+  const detection = await insertDetection(
+    ctx.db,
+    {
+      id: detectionId,
+      organizationId: ctx.organizationId,
+      transactionId: input.transactionId,
+      paymentIntentId: payment.paymentIntentId,
+      source: input.source,
+      livemode: payment.livemode,
+      decision: evaluation.decision,
+      riskScore: evaluation.riskScore,
+      confidence: evaluation.confidence,
+      trace: {
+        contributions: evaluation.contributions,
+        ruleHits: evaluation.ruleHits,
+        failedDetectors: evaluation.failedDetectors,
+        ruleOutcomes: evaluation.ruleOutcomes,
+        listHits: evaluation.listHits,
+        ...input.traceExtras,
+      },
+      features,
+      engineVersion: evaluation.engineVersion,
+      rulesetVersion: ruleSet.version,
+      latencyMs: performance.now() - input.startedAt,
     },
-    features,
-    engineVersion: evaluation.engineVersion,
-    rulesetVersion: ruleSet.version,
-    latencyMs: performance.now() - input.startedAt,
-  });
-  await requestExplanation(ctx, detection.id, detection.decision);
+    explanationRequest(ctx.organizationId, detectionId, evaluation.decision),
+  );
   if (detection.decision === "BLOCK") await requestBlockAction(ctx, detection.id, settings);
   ctx.logger.info(
     {

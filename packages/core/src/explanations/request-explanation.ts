@@ -1,7 +1,6 @@
 import { DEFAULT_EXPLANATION_LANGUAGE, ExplanationLanguage } from "@orylo/ai";
-import { enqueueTasks, insertPendingExplanation } from "@orylo/db";
+import type { DetectionFollowUps } from "@orylo/db";
 import type { Decision } from "@orylo/engine";
-import type { OrgCtx } from "../context";
 import {
   BLOCK_EXPLANATION_PRIORITY,
   DETECTION_EXPLAIN_TASK,
@@ -9,30 +8,31 @@ import {
 } from "../tasks/detection-explain";
 
 /**
- * Asks for a detection's explanation: a `pending` row, in the organization's language, and the
- * `detection.explain` task (ahead of the queue for a BLOCK), both in the caller's transaction (the detection's own), so a detection is never
- * committed without them, nor they without it.
+ * What asking for a detection's explanation writes: a `pending` row, in the organization's language, and the
+ * `detection.explain` task (ahead of the queue for a BLOCK). `insertDetection` writes them in the detection's own
+ * statement, so a detection is never committed without them, nor they without it.
  */
-export async function requestExplanation(
-  ctx: OrgCtx,
+export function explanationRequest(
+  organizationId: string,
   detectionId: string,
   decision: Decision,
-): Promise<void> {
-  const { organizationId } = ctx;
-  await insertPendingExplanation(ctx.db, {
-    detectionId,
-    organizationId,
-    languages: ExplanationLanguage.options,
-    fallbackLanguage: DEFAULT_EXPLANATION_LANGUAGE,
-  });
+): Required<DetectionFollowUps> {
   const payload: DetectionExplainPayload = { detectionId, organizationId };
-  await enqueueTasks(ctx.db, [
-    {
-      taskId: DETECTION_EXPLAIN_TASK,
-      payload,
-      dedupeKey: `${DETECTION_EXPLAIN_TASK}:${detectionId}`,
+  return {
+    explanation: {
+      detectionId,
       organizationId,
-      priority: decision === "BLOCK" ? BLOCK_EXPLANATION_PRIORITY : 0,
+      languages: ExplanationLanguage.options,
+      fallbackLanguage: DEFAULT_EXPLANATION_LANGUAGE,
     },
-  ]);
+    tasks: [
+      {
+        taskId: DETECTION_EXPLAIN_TASK,
+        payload,
+        dedupeKey: `${DETECTION_EXPLAIN_TASK}:${detectionId}`,
+        organizationId,
+        priority: decision === "BLOCK" ? BLOCK_EXPLANATION_PRIORITY : 0,
+      },
+    ],
+  };
 }

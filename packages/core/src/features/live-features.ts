@@ -1,4 +1,4 @@
-import { type Executor, transactions as t } from "@orylo/db";
+import { type Executor, organization, transactions as t } from "@orylo/db";
 import {
   amountHistoryLimit,
   CARD_COUNT_ENTITIES,
@@ -19,21 +19,23 @@ import {
   WINDOWS,
   type Window,
 } from "@orylo/engine";
-import { and, desc, eq, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { eq, type SQL, sql } from "drizzle-orm";
 
 /**
- * The live (SQL) evaluator of the feature catalogue: two queries per payment, whatever the number of
+ * The live (SQL) evaluator of the feature catalogue: one statement per payment, whatever the number of
  * features. Each count covers the organization's payments strictly earlier in (created, ingest order) and
  * inside the window (t − w, t]. The streaming evaluator in the engine computes the same values in memory.
  *
- * Both queries are shaped for the indexes on (organization, created) and (organization, entity, created):
- * - entity features: one aggregate per entity present, joined with UNION ALL, so each reads only its own
- *   entity's rows through its own index and evaluates only its own filters (an OR across entities made
- *   every row of a busy IP evaluate every entity's aggregates);
- * - merchant features: the last hour's payments (10m and hourly counts), and the amount history as the
- *   latest `limit` earlier payments in this currency within 30 days, read newest first from the index and
- *   cut by LIMIT, so at most `limit` matching rows whatever the merchant's volume.
+ * The statement's text never changes (every value is a parameter), so it is sent as a named prepared
+ * statement: each connection parses and plans it once instead of once per payment (planning a fresh text was
+ * most of the time spent at 1 M rows). It is one scalar subquery per entity and two for the merchant, each
+ * shaped for an index:
+ * - entity features read only that entity's rows through (organization, entity, created); an entity missing
+ *   on the payment compares with NULL, which matches no row, and its features stay null;
+ * - merchant features read the last hour through (organization, created), and the amount history as the
+ *   latest `limit` earlier payments in this currency within 30 days, newest first through
+ *   (organization, currency, created), cut by LIMIT whatever the merchant's volume.
+ * Each subquery returns its aggregates as one float8 array, read back by position.
  */
 export async function computeLiveFeatures(
   db: Executor,
@@ -42,20 +44,36 @@ export async function computeLiveFeatures(
   ingestSeq: number,
   options: FeatureOptions = {},
 ): Promise<FeatureVector> {
-  const at = payment.createdAt;
-  const earlier = and(
-    eq(t.organizationId, organizationId),
-    // Implied by the next condition; stated so the planner bounds the index range at `at`.
-    lte(t.createdAt, at),
-    or(lt(t.createdAt, at), and(eq(t.createdAt, at), lt(t.ingestSeq, ingestSeq))),
-  );
-  const [entityFeatures, merchantFeatures] = await Promise.all([
-    queryEntityFeatures(db, payment, earlier),
-    queryMerchantFeatures(db, payment, earlier, amountHistoryLimit(options)),
-  ]);
-  return { ...paymentFeatures(payment, options), ...entityFeatures, ...merchantFeatures };
+  const parameters: Record<string, unknown> = {
+    organizationId,
+    at: payment.createdAt,
+    ingestSeq,
+    currency: payment.currency,
+    amount: payment.amount,
+    limit: amountHistoryLimit(options),
+  };
+  for (const entity of ENTITY_NAMES) parameters[entity] = payment[VELOCITY_ENTITIES[entity]];
+  const [row] = await db
+    .select(SELECTION)
+    .from(organization)
+    .where(eq(organization.id, sql.placeholder("organizationId")))
+    .prepare(STATEMENT_NAME)
+    .execute(parameters);
+  if (!row) throw new Error(`live features: organization ${organizationId} not found`);
+
+  const features: FeatureVector = paymentFeatures(payment, options);
+  const at = payment.createdAt.getTime();
+  for (const entity of ENTITY_NAMES) {
+    const present = payment[VELOCITY_ENTITIES[entity]] !== null;
+    readEntity(features, entity, present ? row[entity] : null, at);
+  }
+  readMerchant(features, row.merchant_windows, row.amount_history);
+  return features;
 }
 
+const STATEMENT_NAME = "orylo_live_features_v2";
+const ENTITY_NAMES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
+const CARD_ENTITIES: ReadonlySet<string> = new Set(CARD_COUNT_ENTITIES);
 const ENTITY_COLUMNS = {
   card_number: t.cardFingerprint,
   customer: t.customerId,
@@ -64,145 +82,124 @@ const ENTITY_COLUMNS = {
   device: t.deviceId,
 } as const satisfies Record<VelocityEntity, unknown>;
 
-const CARD_ENTITIES: ReadonlySet<string> = new Set(CARD_COUNT_ENTITIES);
+/** A fresh `$n::timestamptz` per use: Drizzle numbers each placeholder occurrence. */
+const at = () => sql`${sql.placeholder("at")}::timestamptz`;
+/** Strictly earlier in (created, ingest order) than the payment, in its organization. */
+const earlier = () =>
+  sql`${t.organizationId} = ${sql.placeholder("organizationId")} and ${t.createdAt} <= ${at()}
+    and (${t.createdAt} < ${at()} or ${t.ingestSeq} < ${sql.placeholder("ingestSeq")}::bigint)`;
 
-function windowStart(at: Date, window: Window): Date | null {
+function since(seconds: number): SQL {
+  return sql`${t.createdAt} > ${at()} - ${sql.raw(`interval '${seconds} seconds'`)}`;
+}
+function inWindow(window: Window): SQL {
   const seconds = WINDOWS[window];
-  return seconds === null ? null : new Date(at.getTime() - seconds * 1000);
+  return seconds === null ? sql`true` : since(seconds);
 }
+const asArray = (parts: SQL[]) => sql.join([sql`array[`, sql.join(parts, sql`, `), sql`]::float8[]`]);
 
-function inWindow(at: Date, window: Window): SQL {
-  const start = windowStart(at, window);
-  return start ? sql`${t.createdAt} > ${start}` : sql`true`;
-}
-
-async function queryEntityFeatures(db: Executor, payment: Transaction, earlier: SQL | undefined) {
-  const features: FeatureVector = {};
-  const present: VelocityEntity[] = [];
-  for (const entity of Object.keys(VELOCITY_ENTITIES) as VelocityEntity[]) {
-    for (const window of WINDOW_NAMES) {
-      for (const outcome of CHARGE_OUTCOMES) features[velocityFeatureName(outcome, entity, window)] = null;
-      if (CARD_ENTITIES.has(entity))
-        features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = null;
-    }
-    if (payment[VELOCITY_ENTITIES[entity]] !== null) present.push(entity);
-  }
-  for (const name of Object.keys(FIRST_SEEN_FEATURES)) features[name] = null;
-  if (present.length === 0) return features;
-
-  // One row per entity, with the same column names for every entity so the rows can be UNIONed.
-  const branches = present.map((entity) => {
-    const column = ENTITY_COLUMNS[entity];
-    const selections: Record<string, SQL<number | string | null>> = {
-      entity: sql<string>`${entity}::text`,
-      // Epoch milliseconds of the first earlier payment, and of the first authorized one (all time).
-      first_ms: sql<number | null>`(extract(epoch from min(${t.createdAt})) * 1000)::float8`,
-      first_authorized_ms: sql<
-        number | null
-      >`(extract(epoch from min(${t.createdAt}) filter (where ${t.status} = 'succeeded')) * 1000)::float8`,
-    };
-    for (const window of WINDOW_NAMES) {
-      const scope = inWindow(payment.createdAt, window);
-      selections[`total_${window}`] = sql<number>`count(*) filter (where ${scope})::int`;
-      selections[`authorized_${window}`] =
-        sql<number>`count(*) filter (where ${scope} and ${t.status} = 'succeeded')::int`;
-      selections[`declined_${window}`] =
-        sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`;
-      selections[`cards_${window}`] = CARD_ENTITIES.has(entity)
-        ? sql<number>`count(distinct ${t.cardFingerprint}) filter (where ${scope})::int`
-        : sql<null>`null::int`;
-    }
-    const value = payment[VELOCITY_ENTITIES[entity]]!;
-    return db
-      .select(selections)
-      .from(t)
-      .where(and(earlier, eq(column, value)));
-  });
-  const [first, second, ...rest] = branches;
-  const rows = (second ? await unionAll(first!, second, ...rest) : await first!) as Record<
-    string,
-    number | string | null
-  >[];
-
-  if (rows.length !== present.length)
-    throw new Error(`entity query returned ${rows.length} rows for ${present.length} entities`);
-  const at = payment.createdAt.getTime();
-  for (const row of rows) {
-    const entity = row.entity as VelocityEntity;
-    for (const [name, feature] of Object.entries(FIRST_SEEN_FEATURES)) {
-      if (feature.entity !== entity) continue;
-      const first = row[feature.authorizedOnly ? "first_authorized_ms" : "first_ms"];
-      features[name] = first === null ? null : secondsSince(at, Math.round(Number(first)));
-    }
-    for (const window of WINDOW_NAMES) {
-      for (const outcome of CHARGE_OUTCOMES)
-        features[velocityFeatureName(outcome, entity, window)] = Number(row[`${outcome}_${window}`]);
-      if (CARD_ENTITIES.has(entity))
-        features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] = Number(
-          row[`cards_${window}`],
-        );
-    }
-  }
-  return features;
-}
-
-async function queryMerchantFeatures(
-  db: Executor,
-  payment: Transaction,
-  earlier: SQL | undefined,
-  limit: number,
-) {
-  const sameCurrency = sql`${t.currency} = ${payment.currency}`;
-  const counts: Record<string, SQL.Aliased<number>> = {};
-  for (const window of MERCHANT_WINDOWS) {
-    const scope = inWindow(payment.createdAt, window);
-    counts[`merchant_charges_${window}`] = sql<number>`count(*) filter (where ${scope})::int`.as(
-      `merchant_charges_${window}`,
+/** Positions in an entity's array: first seen, first authorized, then per window each outcome (and cards). */
+function entityColumns(entity: VelocityEntity): { names: string[]; parts: SQL[] } {
+  const names = ["first_ms", "first_authorized_ms"];
+  const parts = [
+    sql`extract(epoch from min(${t.createdAt})) * 1000`,
+    sql`extract(epoch from min(${t.createdAt}) filter (where ${t.status} = 'succeeded')) * 1000`,
+  ];
+  for (const window of WINDOW_NAMES) {
+    const scope = inWindow(window);
+    names.push(`total_${window}`, `authorized_${window}`, `declined_${window}`);
+    parts.push(
+      sql`count(*) filter (where ${scope})`,
+      sql`count(*) filter (where ${scope} and ${t.status} = 'succeeded')`,
+      sql`count(*) filter (where ${scope} and ${t.status} = 'failed')`,
     );
-    counts[`merchant_declined_charges_${window}`] =
-      sql<number>`count(*) filter (where ${scope} and ${t.status} = 'failed')::int`.as(
-        `merchant_declined_charges_${window}`,
-      );
-    counts[`merchant_same_amount_charges_${window}`] =
-      sql<number>`count(*) filter (where ${scope} and ${t.amount} = ${payment.amount} and ${sameCurrency})::int`.as(
-        `merchant_same_amount_charges_${window}`,
-      );
+    if (CARD_ENTITIES.has(entity)) {
+      names.push(`cards_${window}`);
+      parts.push(sql`count(distinct ${t.cardFingerprint}) filter (where ${scope})`);
+    }
   }
-  const longest = Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
-  const windowsStart = new Date(payment.createdAt.getTime() - longest * 1000);
-  const windowCounts = db
-    .select(counts)
-    .from(t)
-    .where(and(earlier, gt(t.createdAt, windowsStart)))
-    .as("window_counts");
+  return { names, parts };
+}
 
-  const historyStart = new Date(payment.createdAt.getTime() - MERCHANT_AMOUNT_HISTORY_SECONDS * 1000);
-  const recent = db
-    .select({ amount: t.amount })
-    .from(t)
-    .where(and(earlier, eq(t.currency, payment.currency), gt(t.createdAt, historyStart)))
-    .orderBy(desc(t.createdAt), desc(t.ingestSeq))
-    .limit(limit)
-    .as("recent");
-  const history = db
-    .select({
-      merchant_amount_count_recent: sql<number>`count(*)::int`.as("merchant_amount_count_recent"),
-      merchant_amount_mean_recent: sql<number | null>`avg(${recent.amount})::float8`.as(
-        "merchant_amount_mean_recent",
-      ),
-      merchant_amount_stddev_recent: sql<number | null>`stddev_pop(${recent.amount})::float8`.as(
-        "merchant_amount_stddev_recent",
-      ),
-    })
-    .from(recent)
-    .as("amount_history");
+const ENTITY_LAYOUT = Object.fromEntries(
+  ENTITY_NAMES.map((entity) => [entity, entityColumns(entity)]),
+) as Record<VelocityEntity, { names: string[]; parts: SQL[] }>;
 
-  const [row] = await db.select().from(windowCounts).crossJoin(history);
-  const features: FeatureVector = { ...row!.window_counts, ...row!.amount_history };
+const MERCHANT_LAYOUT = MERCHANT_WINDOWS.flatMap((window) => [
+  {
+    name: `merchant_charges_${window}`,
+    part: sql`count(*) filter (where ${inWindow(window)})`,
+  },
+  {
+    name: `merchant_declined_charges_${window}`,
+    part: sql`count(*) filter (where ${inWindow(window)} and ${t.status} = 'failed')`,
+  },
+  {
+    name: `merchant_same_amount_charges_${window}`,
+    part: sql`count(*) filter (where ${inWindow(window)} and ${t.amount} = ${sql.placeholder("amount")}::bigint
+      and ${t.currency} = ${sql.placeholder("currency")})`,
+  },
+]);
+const LONGEST_MERCHANT_WINDOW = Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
+const AMOUNT_HISTORY = [
+  "merchant_amount_count_recent",
+  "merchant_amount_mean_recent",
+  "merchant_amount_stddev_recent",
+];
+
+type Values = (number | string | null)[] | null;
+const SELECTION = {
+  ...(Object.fromEntries(
+    ENTITY_NAMES.map((entity) => [
+      entity,
+      sql<Values>`(select ${asArray(ENTITY_LAYOUT[entity].parts)} from ${t}
+        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${sql.placeholder(entity)})`,
+    ]),
+  ) as Record<VelocityEntity, SQL<Values>>),
+  merchant_windows: sql<Values>`(select ${asArray(MERCHANT_LAYOUT.map(({ part }) => part))} from ${t}
+    where ${earlier()} and ${since(LONGEST_MERCHANT_WINDOW)})`,
+  amount_history: sql<Values>`(select array[count(*), avg(amount), stddev_pop(amount)]::float8[] from (
+    select ${t.amount} as amount from ${t}
+    where ${earlier()} and ${t.currency} = ${sql.placeholder("currency")}
+      and ${since(MERCHANT_AMOUNT_HISTORY_SECONDS)}
+    order by ${t.createdAt} desc, ${t.ingestSeq} desc
+    limit ${sql.placeholder("limit")}::int) recent)`,
+};
+
+function readEntity(features: FeatureVector, entity: VelocityEntity, values: Values, atMs: number): void {
+  const { names } = ENTITY_LAYOUT[entity];
+  const value = (name: string) => numberOrNull(values?.[names.indexOf(name)]);
+  for (const [name, feature] of Object.entries(FIRST_SEEN_FEATURES)) {
+    if (feature.entity !== entity) continue;
+    const first = value(feature.authorizedOnly ? "first_authorized_ms" : "first_ms");
+    features[name] = values === null || first === null ? null : secondsSince(atMs, Math.round(first));
+  }
+  for (const window of WINDOW_NAMES) {
+    for (const outcome of CHARGE_OUTCOMES)
+      features[velocityFeatureName(outcome, entity, window)] =
+        values === null ? null : value(`${outcome}_${window}`);
+    if (CARD_ENTITIES.has(entity))
+      features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] =
+        values === null ? null : value(`cards_${window}`);
+  }
+}
+
+function readMerchant(features: FeatureVector, windows: Values, history: Values): void {
+  MERCHANT_LAYOUT.forEach(({ name }, index) => {
+    features[name] = Number(windows?.[index] ?? 0);
+  });
+  AMOUNT_HISTORY.forEach((name, index) => {
+    features[name] = numberOrNull(history?.[index]);
+  });
+  features.merchant_amount_count_recent = Number(features.merchant_amount_count_recent ?? 0);
   for (const window of MERCHANT_WINDOWS) {
     const charges = Number(features[`merchant_charges_${window}`] ?? 0);
     const declined = Number(features[`merchant_declined_charges_${window}`] ?? 0);
     features[`merchant_decline_rate_${window}`] = charges === 0 ? null : declined / charges;
   }
-  return features;
+}
+
+/** pg and PGlite hand float8[] elements back as numbers; Number() also reads a driver's numeric strings. */
+function numberOrNull(raw: number | string | null | undefined): number | null {
+  return raw === null || raw === undefined ? null : Number(raw);
 }

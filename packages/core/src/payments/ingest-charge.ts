@@ -1,14 +1,12 @@
 import {
   attachDetectionToTransaction,
   type DetectionSummary,
-  findCustomerByKey,
+  findChargeContext,
   findDetectionSummary,
   findDetectionSummaryForTransaction,
-  findPaymentIntent,
   findTransactionByCharge,
   insertTransaction,
   updateTransactionState,
-  upsertCustomer,
 } from "@orylo/db";
 import type { Transaction } from "@orylo/engine";
 import { generateId } from "@orylo/platform";
@@ -38,27 +36,27 @@ export async function ingestCharge(
 ): Promise<DetectionSummary | null> {
   const startedAt = performance.now();
   const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
-  const pending = paymentIntentId
-    ? await findPaymentIntent(ctx.db, ctx.organizationId, paymentIntentId)
-    : undefined;
   const stripeCustomerId = typeof charge.customer === "string" ? charge.customer : null;
-  const knownCustomer = stripeCustomerId
-    ? await findCustomerByKey(ctx.db, ctx.organizationId, stripeCustomerId)
-    : undefined;
+  const known = await findChargeContext(ctx.db, ctx.organizationId, {
+    paymentIntentId,
+    customerKey: stripeCustomerId,
+  });
   const payment = normalizeCharge(charge, {
-    paymentIntentMetadata: pending?.metadata ?? {},
-    customerEmail: knownCustomer?.email ?? null,
+    paymentIntentMetadata: known.paymentIntentMetadata,
+    customerEmail: known.customerEmail,
   });
 
-  const customerRef = await recordCustomer(ctx, payment);
-  const stored = await insertTransaction(ctx.db, {
-    id: generateId("txn"),
-    organizationId: ctx.organizationId,
-    customerRef,
-    stripeEventId: source.stripeEventId,
-    ...payment,
-    isHistory: source.history ?? false,
-  });
+  const stored = await insertTransaction(
+    ctx.db,
+    {
+      id: generateId("txn"),
+      organizationId: ctx.organizationId,
+      stripeEventId: source.stripeEventId,
+      ...payment,
+      isHistory: source.history ?? false,
+    },
+    customerOf(ctx, payment),
+  );
   if (!stored) {
     // Already stored (a later event about the charge, or a concurrent one that won): insert first and fall back,
     // so the common case — a new charge — costs no look-up.
@@ -66,9 +64,9 @@ export async function ingestCharge(
     return existing ? moveChargeForward(ctx, payment, existing.id) : null;
   }
   if (source.history) return null;
-  if (pending?.evaluationDetectionId) {
-    await attachDetectionToTransaction(ctx.db, ctx.organizationId, pending.evaluationDetectionId, stored.id);
-    return (await findDetectionSummary(ctx.db, ctx.organizationId, pending.evaluationDetectionId)) ?? null;
+  if (known.evaluationDetectionId) {
+    await attachDetectionToTransaction(ctx.db, ctx.organizationId, known.evaluationDetectionId, stored.id);
+    return (await findDetectionSummary(ctx.db, ctx.organizationId, known.evaluationDetectionId)) ?? null;
   }
   return scoreTransaction(ctx, {
     payment,
@@ -89,10 +87,11 @@ async function moveChargeForward(ctx: OrgCtx, payment: Transaction, transactionI
   return (await findDetectionSummaryForTransaction(ctx.db, ctx.organizationId, transactionId)) ?? null;
 }
 
-async function recordCustomer(ctx: OrgCtx, payment: Transaction): Promise<string | null> {
+/** The customer row the charge creates or refreshes (stored with it, as its `customerRef`); none without a key. */
+function customerOf(ctx: OrgCtx, payment: Transaction) {
   const customerKey = customerKeyOf(payment.customerId, payment.email);
-  if (!customerKey) return null;
-  const customer = await upsertCustomer(ctx.db, {
+  if (!customerKey) return undefined;
+  return {
     id: generateId("cust"),
     organizationId: ctx.organizationId,
     customerKey,
@@ -101,6 +100,5 @@ async function recordCustomer(ctx: OrgCtx, payment: Transaction): Promise<string
     livemode: payment.livemode,
     firstSeenAt: payment.createdAt,
     lastSeenAt: payment.createdAt,
-  });
-  return customer.id;
+  };
 }

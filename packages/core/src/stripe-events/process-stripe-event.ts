@@ -2,7 +2,6 @@ import {
   claimStripeEvent,
   type DetectionSummary,
   findDetectionSummary,
-  findOrganization,
   findStripeEvent,
   markStripeEventFailed,
   markStripeEventIgnored,
@@ -44,10 +43,10 @@ export async function processStripeEvent(ctx: Ctx, eventId: string): Promise<Pro
 }
 
 async function processClaimed(ctx: Ctx, eventId: string): Promise<ProcessingResult | null> {
-  const row = await claimStripeEvent(ctx.db, eventId);
-  if (!row) return null;
+  const claimed = await claimStripeEvent(ctx.db, eventId);
+  if (!claimed) return null;
+  const { event: row, organization } = claimed;
   const now = ctx.now();
-  const organization = row.organizationId ? await findOrganization(ctx.db, row.organizationId) : undefined;
   if (!organization) {
     await markStripeEventIgnored(ctx.db, eventId, { reason: "no organization for this event", now });
     return { status: "ignored", detection: null };

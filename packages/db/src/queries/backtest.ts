@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { labels, transactions as t } from "../schema";
 
@@ -40,17 +40,42 @@ const TRANSACTION_COLUMNS = {
   metadata: t.metadata,
 } as const;
 
+/** Where a page of `selectBacktestPage` resumes: after this (created, ingest order) position. */
+export type BacktestCursor = { createdAt: Date; ingestSeq: number };
+
 /**
- * The organization's payments created in [since, until], imported history included, in (created, ingest
- * order): the order features are defined in. At most `limit` rows; the caller asks for one more than it
- * accepts to know the range was too large.
+ * One page of the organization's payments created in [since, until], imported history included, in
+ * (created, ingest order): the order features are defined in. Keyset pagination, so a backtest streams its
+ * history page by page (bounded memory) instead of holding every row; each row carries its `ingestSeq`, the
+ * cursor of the next page.
  */
-export async function selectBacktestTransactions(
+export async function selectBacktestPage(
   db: Executor,
-  params: { organizationId: string; since: Date; until: Date; limit: number },
+  params: { organizationId: string; since: Date; until: Date; after: BacktestCursor | null; limit: number },
 ) {
+  const { after } = params;
   return db
-    .select(TRANSACTION_COLUMNS)
+    .select({ ...TRANSACTION_COLUMNS, ingestSeq: t.ingestSeq })
+    .from(t)
+    .where(
+      and(
+        eq(t.organizationId, params.organizationId),
+        gte(t.createdAt, after?.createdAt ?? params.since),
+        lte(t.createdAt, params.until),
+        after ? or(gt(t.createdAt, after.createdAt), gt(t.ingestSeq, after.ingestSeq)) : undefined,
+      ),
+    )
+    .orderBy(asc(t.createdAt), asc(t.ingestSeq))
+    .limit(params.limit);
+}
+
+/** How many payments a backtest of [since, until] would replay (it refuses more than its limit up front). */
+export async function countBacktestTransactions(
+  db: Executor,
+  params: { organizationId: string; since: Date; until: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
     .from(t)
     .where(
       and(
@@ -58,9 +83,8 @@ export async function selectBacktestTransactions(
         gte(t.createdAt, params.since),
         lte(t.createdAt, params.until),
       ),
-    )
-    .orderBy(asc(t.createdAt), asc(t.ingestSeq))
-    .limit(params.limit);
+    );
+  return Number(row?.count ?? 0);
 }
 
 /**

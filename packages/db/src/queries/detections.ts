@@ -1,6 +1,8 @@
 import { and, desc, eq, exists, gte, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { customers, detections, labels, transactions } from "../schema";
+import { type PendingExplanation, pendingExplanationInsert } from "./explanations";
+import { enqueueTasksInsert, type NewOutboxTask } from "./outbox";
 
 export type NewDetection = typeof detections.$inferInsert;
 export type DetectionRow = typeof detections.$inferSelect;
@@ -9,10 +11,32 @@ export type Decision = DetectionRow["decision"];
 const summary = { id: detections.id, decision: detections.decision, riskScore: detections.riskScore };
 export type DetectionSummary = { id: string; decision: Decision; riskScore: number };
 
-export async function insertDetection(db: Executor, row: NewDetection): Promise<DetectionSummary> {
-  const [inserted] = await db.insert(detections).values(row).returning(summary);
-  if (!inserted) throw new Error("detection insert returned no row");
-  return inserted;
+/** What commits with a new detection, written by the same statement (data-modifying CTEs). */
+export interface DetectionFollowUps {
+  explanation?: PendingExplanation;
+  tasks?: NewOutboxTask[];
+}
+
+/**
+ * Inserts a detection and its follow-ups in one round trip: on the webhook path every statement is a turn of
+ * the connection, and these never depend on each other's results (the detection id is chosen by the caller).
+ */
+export async function insertDetection(
+  db: Executor,
+  row: NewDetection,
+  { explanation, tasks = [] }: DetectionFollowUps = {},
+): Promise<DetectionSummary> {
+  const inserted = db.$with("inserted_detection").as(db.insert(detections).values(row).returning(summary));
+  const followUps = [
+    ...(explanation ? [db.$with("pending_explanation").as(pendingExplanationInsert(db, explanation))] : []),
+    ...(tasks.length > 0 ? [db.$with("queued_tasks").as(enqueueTasksInsert(db, tasks))] : []),
+  ];
+  const [detection] = await db
+    .with(inserted, ...followUps)
+    .select()
+    .from(inserted);
+  if (!detection) throw new Error("detection insert returned no row");
+  return detection;
 }
 
 export async function findDetectionSummary(

@@ -20,24 +20,29 @@ function organizationLanguage(supported: readonly string[], fallback: string) {
  * language (read from `organization.locale` by the same statement: no extra round trip on the hot path).
  * A second call for the same detection changes nothing.
  */
-export async function insertPendingExplanation(
-  db: Executor,
-  params: {
-    detectionId: string;
-    organizationId: string;
-    languages: readonly string[];
-    fallbackLanguage: string;
-  },
-): Promise<void> {
+export async function insertPendingExplanation(db: Executor, params: PendingExplanation): Promise<void> {
+  await pendingExplanationInsert(db, params);
+}
+
+export interface PendingExplanation {
+  detectionId: string;
+  organizationId: string;
+  languages: readonly string[];
+  fallbackLanguage: string;
+}
+
+/** The statement of `insertPendingExplanation`, unsent: `insertDetection` runs it with the detection's insert. */
+export function pendingExplanationInsert(db: Executor, params: PendingExplanation) {
   const { detectionId, organizationId } = params;
   const language = db
     .select({ language: organizationLanguage(params.languages, params.fallbackLanguage) })
     .from(organization)
     .where(eq(organization.id, organizationId));
-  await db
+  return db
     .insert(detectionExplanations)
     .values({ detectionId, organizationId, language: sql`(${language})` })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ detectionId: detectionExplanations.detectionId });
 }
 
 const publicColumns = {

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organization } from "../schema";
 
-const columns = {
+/** The columns use cases read; joined as they are where another query brings the organization along. */
+export const organizationColumns = {
   id: organization.id,
   name: organization.name,
   timeZone: organization.timeZone,
@@ -12,13 +13,13 @@ const columns = {
   stripeAccountId: organization.stripeAccountId,
 };
 export async function findOrganization(db: Executor, id: string) {
-  const [row] = await db.select(columns).from(organization).where(eq(organization.id, id));
+  const [row] = await db.select(organizationColumns).from(organization).where(eq(organization.id, id));
   return row;
 }
 
 export async function findOrganizationByStripeAccount(db: Executor, stripeAccountId: string) {
   const [row] = await db
-    .select(columns)
+    .select(organizationColumns)
     .from(organization)
     .where(eq(organization.stripeAccountId, stripeAccountId));
   return row;
@@ -28,7 +29,11 @@ export type OrganizationRow = NonNullable<Awaited<ReturnType<typeof findOrganiza
 
 /** The organization's settings columns, locked until the end of the caller's transaction (read-modify-write). */
 export async function lockOrganizationSettings(db: Executor, id: string) {
-  const [row] = await db.select(columns).from(organization).where(eq(organization.id, id)).for("update");
+  const [row] = await db
+    .select(organizationColumns)
+    .from(organization)
+    .where(eq(organization.id, id))
+    .for("update");
   return row;
 }
 
@@ -37,7 +42,11 @@ export async function updateOrganizationSettings(
   id: string,
   values: Pick<OrganizationRow, "settings" | "timeZone" | "reportingCurrency" | "locale">,
 ) {
-  const [row] = await db.update(organization).set(values).where(eq(organization.id, id)).returning(columns);
+  const [row] = await db
+    .update(organization)
+    .set(values)
+    .where(eq(organization.id, id))
+    .returning(organizationColumns);
   return row;
 }
 

@@ -17,6 +17,11 @@ const MAX_ERROR_LENGTH = 4000;
  */
 export async function enqueueTasks(db: Executor, rows: NewOutboxTask[]): Promise<OutboxTask[]> {
   if (rows.length === 0) return [];
+  return enqueueTasksInsert(db, rows);
+}
+
+/** The statement of `enqueueTasks` (rows not empty), unsent: `insertDetection` runs it with the detection's insert. */
+export function enqueueTasksInsert(db: Executor, rows: NewOutboxTask[]) {
   return db.insert(taskOutbox).values(rows).onConflictDoNothing({ target: taskOutbox.dedupeKey }).returning();
 }
 

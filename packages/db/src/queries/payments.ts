@@ -4,6 +4,7 @@ import { customers, paymentIntents, transactions } from "../schema";
 
 export type NewTransaction = typeof transactions.$inferInsert;
 export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
+type NewCustomer = typeof customers.$inferInsert;
 
 export async function findPaymentIntent(db: Executor, organizationId: string, paymentIntentId: string) {
   const [row] = await db
@@ -48,13 +49,63 @@ export async function findTransactionByCharge(db: Executor, organizationId: stri
 }
 
 /** Inserts the charge; returns nothing when it was already stored (charges are scored once). */
-export async function insertTransaction(db: Executor, row: NewTransaction) {
+/**
+ * Inserts a charge (nothing when it is already stored). With `customer`, the customer is created or refreshed
+ * by the same statement and becomes the charge's `customerRef`: one round trip on the webhook path.
+ */
+export async function insertTransaction(db: Executor, row: NewTransaction, customer?: NewCustomer) {
+  const returning = { id: transactions.id, ingestSeq: transactions.ingestSeq };
+  const target = [transactions.organizationId, transactions.chargeId];
+  if (!customer) {
+    const [inserted] = await db
+      .insert(transactions)
+      .values(row)
+      .onConflictDoNothing({ target })
+      .returning(returning);
+    return inserted;
+  }
+  const upserted = db.$with("upserted_customer").as(customerUpsert(db, customer));
   const [inserted] = await db
+    .with(upserted)
     .insert(transactions)
-    .values(row)
-    .onConflictDoNothing({ target: [transactions.organizationId, transactions.chargeId] })
-    .returning({ id: transactions.id, ingestSeq: transactions.ingestSeq });
+    .values({ ...row, customerRef: sql`(select ${upserted.id} from ${upserted})` })
+    .onConflictDoNothing({ target })
+    .returning(returning);
   return inserted;
+}
+
+/**
+ * What storing a charge needs to know first, in one round trip: its PaymentIntent's pending record (metadata,
+ * pre-payment evaluation) and the email already known for its Stripe customer. A null key looks nothing up.
+ */
+export async function findChargeContext(
+  db: Executor,
+  organizationId: string,
+  keys: { paymentIntentId: string | null; customerKey: string | null },
+) {
+  const [row] = await db
+    .select({
+      paymentIntentMetadata: paymentIntents.metadata,
+      evaluationDetectionId: paymentIntents.evaluationDetectionId,
+      customerEmail: customers.email,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(
+      paymentIntents,
+      and(
+        eq(paymentIntents.organizationId, organizationId),
+        eq(paymentIntents.paymentIntentId, sql`${keys.paymentIntentId}`),
+      ),
+    )
+    .leftJoin(
+      customers,
+      and(eq(customers.organizationId, organizationId), eq(customers.customerKey, sql`${keys.customerKey}`)),
+    );
+  return {
+    paymentIntentMetadata: row?.paymentIntentMetadata ?? {},
+    evaluationDetectionId: row?.evaluationDetectionId ?? null,
+    customerEmail: row?.customerEmail ?? null,
+  };
 }
 
 /** Later events about a stored charge move its state forward (capture, failure, outcome), never its history. */
@@ -81,9 +132,16 @@ export async function findCustomerByKey(db: Executor, organizationId: string, cu
 /** Creates the customer or refreshes what we know; returns its id. */
 export async function upsertCustomer(
   db: Executor,
-  row: typeof customers.$inferInsert,
+  row: NewCustomer,
 ): Promise<{ id: string; trustScore: number }> {
-  const [upserted] = await db
+  const [upserted] = await customerUpsert(db, row);
+  if (!upserted) throw new Error("customer upsert returned no row");
+  return upserted;
+}
+
+/** The statement of `upsertCustomer`, unsent: `insertTransaction` runs it with the charge's insert. */
+function customerUpsert(db: Executor, row: NewCustomer) {
+  return db
     .insert(customers)
     .values(row)
     .onConflictDoUpdate({
@@ -98,8 +156,6 @@ export async function upsertCustomer(
       },
     })
     .returning({ id: customers.id, trustScore: customers.trustScore });
-  if (!upserted) throw new Error("customer upsert returned no row");
-  return upserted;
 }
 
 /**

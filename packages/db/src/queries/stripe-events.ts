@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { stripeEvents } from "../schema";
+import { organization, stripeEvents } from "../schema";
+import { organizationColumns } from "./organizations";
 
 export type StripeEventRow = typeof stripeEvents.$inferSelect;
 type NewStripeEvent = typeof stripeEvents.$inferInsert;
@@ -20,16 +21,18 @@ export async function insertStripeEvent(
 }
 
 /**
- * Locks an event that still needs processing. `SKIP LOCKED`: when another request or the retry sweep is
- * already processing it, this returns nothing instead of waiting, and the caller answers "in progress".
+ * Locks an event that still needs processing, and reads its organization in the same round trip (null when
+ * the event has none, or it is gone). `SKIP LOCKED`: when another request or the retry sweep is already
+ * processing it, this returns nothing instead of waiting, and the caller answers "in progress".
  */
-export async function claimStripeEvent(db: Executor, id: string): Promise<StripeEventRow | undefined> {
-  const [row] = await db
-    .select()
+export async function claimStripeEvent(db: Executor, id: string) {
+  const [claimed] = await db
+    .select({ event: getTableColumns(stripeEvents), organization: organizationColumns })
     .from(stripeEvents)
+    .leftJoin(organization, eq(organization.id, stripeEvents.organizationId))
     .where(and(eq(stripeEvents.id, id), inArray(stripeEvents.status, RETRYABLE)))
-    .for("update", { skipLocked: true });
-  return row;
+    .for("update", { of: stripeEvents, skipLocked: true });
+  return claimed;
 }
 
 export async function findStripeEvent(db: Executor, id: string): Promise<StripeEventRow | undefined> {

@@ -74,12 +74,33 @@ export const CHARGE_OUTCOME_DOCS: Record<ChargeOutcome, string> = {
   declined: "Declined charges (status failed)",
 };
 
+// Names are looked up, not built: the streaming evaluator asks for ~100 of them per payment of a backtest.
+const VELOCITY_FEATURE_NAMES = Object.fromEntries(
+  CHARGE_OUTCOMES.map((outcome) => [
+    outcome,
+    Object.fromEntries(
+      (Object.keys(VELOCITY_ENTITIES) as VelocityEntity[]).map((entity) => [
+        entity,
+        Object.fromEntries(
+          WINDOW_NAMES.map((window) => [window, `${outcome}_charges_per_${entity}_${window}`]),
+        ),
+      ]),
+    ),
+  ]),
+) as Record<ChargeOutcome, Record<VelocityEntity, Record<Window, string>>>;
+const CARD_COUNT_FEATURE_NAMES = Object.fromEntries(
+  CARD_COUNT_ENTITIES.map((entity) => [
+    entity,
+    Object.fromEntries(WINDOW_NAMES.map((window) => [window, `card_count_for_${entity}_${window}`])),
+  ]),
+) as Record<(typeof CARD_COUNT_ENTITIES)[number], Record<Window, string>>;
+
 export function velocityFeatureName(outcome: ChargeOutcome, entity: VelocityEntity, window: Window): string {
-  return `${outcome}_charges_per_${entity}_${window}`;
+  return VELOCITY_FEATURE_NAMES[outcome][entity][window];
 }
 
 export function cardCountFeatureName(entity: (typeof CARD_COUNT_ENTITIES)[number], window: Window): string {
-  return `card_count_for_${entity}_${window}`;
+  return CARD_COUNT_FEATURE_NAMES[entity][window];
 }
 
 /**
