@@ -64,6 +64,7 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/dashboard/feed/route.ts": { GET: (ids) => ({ auth: "session", query: `after=${ids.firstCursor}` }) },
   "api/stripe/connect/route.ts": { POST: () => ({ auth: "session" }) },
   "api/v1/actions/route.ts": { GET: () => ({ auth: "api" }) },
+  "api/v1/ai/feedback/route.ts": { GET: () => ({ auth: "api", query: "days=90" }) },
   "api/v1/ai/usage/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/jobs/route.ts": { GET: () => ({ auth: "api" }) },
   "api/v1/detections/route.ts": { GET: () => ({ auth: "api" }) },

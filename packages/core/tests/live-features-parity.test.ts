@@ -9,11 +9,11 @@ import {
   type Transaction,
   WINDOWS,
 } from "@orylo/engine";
+import { OFFLINE_LOOKUPS } from "@orylo/platform";
 import { pick, type Random, seededRandom } from "@orylo/testkit/scenarios";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
 import { computeLiveFeatures } from "../src/features/live-features";
-import { OFFLINE_LOOKUPS } from "../src/features/offline-lookups";
 
 /**
  * ARCHITECTURE §4: one feature definition, two evaluators written independently. This test feeds the

@@ -17,6 +17,8 @@ export const PERSONAL_DATA_COLUMNS = [
   { table: "detections", column: "features", kind: "derived" },
   { table: "list_items", column: "value", kind: "free_text" },
   { table: "labels", column: "reason", kind: "free_text" },
+  { table: "ai_feedback", column: "reason", kind: "free_text" },
+  { table: "ai_feedback", column: "edited_value", kind: "free_text" },
   { table: "user", column: "email", kind: "email" },
   { table: "user", column: "name", kind: "name" },
   { table: "session", column: "ip_address", kind: "ip" },

@@ -6,6 +6,7 @@ export * from "./crypto";
 export * from "./email";
 export * from "./errors";
 export * from "./logger";
+export * from "./lookups/offline-lookups";
 export * from "./rate-limits";
 export * from "./stripe-client";
 export * from "./tasks";

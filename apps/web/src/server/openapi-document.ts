@@ -1,5 +1,7 @@
 import {
   AddListItemsInput,
+  AiFeedbackQuery,
+  AiFeedbackReport,
   AiUsageReport,
   BacktestInput,
   BacktestResult,
@@ -180,6 +182,19 @@ export function openApiDocument() {
             200: json(
               AiUsageReport.meta({ id: "AiUsageReport" }),
               "Calls, errors, tokens, cost and latency per feature, provider and model; totals with the cache hit rate; the budget's state.",
+            ),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/ai/feedback": {
+        get: {
+          summary: "How merchants answered AI proposals: acceptance by kind and by prompt version (A/B)",
+          requestParams: { query: AiFeedbackQuery },
+          responses: {
+            200: json(
+              AiFeedbackReport.meta({ id: "AiFeedbackReport" }),
+              "Accepted, edited and rejected counts, acceptance rate and mean confidence shown, per kind and per prompt version.",
             ),
             ...errors,
           },

@@ -6,9 +6,9 @@ import {
   selectActiveLabelsByCharge,
 } from "@orylo/db";
 import { listReferences, RATES_AS_OF, type Rule, type RuleAst, startBacktest } from "@orylo/engine";
+import { OFFLINE_LOOKUPS } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
-import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadBacktestActionLists } from "../lists/load-action-lists";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";

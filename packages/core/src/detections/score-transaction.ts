@@ -1,11 +1,10 @@
 import { type DetectionSummary, insertDetection } from "@orylo/db";
 import { type Evaluation, evaluate, type Transaction } from "@orylo/engine";
-import { generateId } from "@orylo/platform";
+import { generateId, OFFLINE_LOOKUPS } from "@orylo/platform";
 import { requestBlockAction } from "../actions/request-actions";
 import type { OrgCtx } from "../context";
 import { explanationRequest } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
-import { OFFLINE_LOOKUPS } from "../features/offline-lookups";
 import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
 import { loadRuleSet } from "../rules/load-rule-set";

@@ -65,7 +65,8 @@ export async function updateSettings(ctx: OrgCtx, raw: UpdateSettingsInput): Pro
     const txCtx = { ...ctx, db: tx };
     const target = { type: "organization", id: ctx.organizationId };
     const changed = Object.keys(change);
-    if (changed.length > 0) await recordAudit(txCtx, { action: "settings.updated", target, data: { changed } });
+    if (changed.length > 0)
+      await recordAudit(txCtx, { action: "settings.updated", target, data: { changed } });
     const queued =
       actions.mirrorRadarLists && !current.actions.mirrorRadarLists
         ? await mirrorExistingListItems(txCtx)

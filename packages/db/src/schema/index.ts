@@ -1,3 +1,4 @@
+export * from "./ai-feedback";
 export * from "./ai-usage";
 export * from "./alerts";
 export * from "./api-keys";

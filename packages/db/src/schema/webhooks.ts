@@ -73,5 +73,12 @@ export const stripeEvents = pgTable(
   (t) => [
     index().on(t.organizationId, t.receivedAt),
     index("stripe_events_retry_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('received', 'failed')`),
+    // A detection's timeline finds the events about its charge and PaymentIntent by these three references.
+    ...(["id", "charge", "payment_intent"] as const).map((key) => {
+      const reference = sql`(${t.payload}->'data'->'object'->>${sql.raw(`'${key}'`)})`;
+      return index(`stripe_events_object_${key}_idx`)
+        .on(t.organizationId, reference)
+        .where(sql`${reference} is not null`);
+    }),
   ],
 );

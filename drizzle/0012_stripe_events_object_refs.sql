@@ -1,0 +1,3 @@
+CREATE INDEX "stripe_events_object_id_idx" ON "stripe_events" USING btree ("organization_id",("payload"->'data'->'object'->>'id')) WHERE ("stripe_events"."payload"->'data'->'object'->>'id') is not null;--> statement-breakpoint
+CREATE INDEX "stripe_events_object_charge_idx" ON "stripe_events" USING btree ("organization_id",("payload"->'data'->'object'->>'charge')) WHERE ("stripe_events"."payload"->'data'->'object'->>'charge') is not null;--> statement-breakpoint
+CREATE INDEX "stripe_events_object_payment_intent_idx" ON "stripe_events" USING btree ("organization_id",("payload"->'data'->'object'->>'payment_intent')) WHERE ("stripe_events"."payload"->'data'->'object'->>'payment_intent') is not null;
