@@ -1,7 +1,7 @@
 // bun run load [-- --size tiny|small|full] [pg] [pglite] — signed Stripe events, open loop, against `next start`
 // of apps/web, on a real PostgreSQL and on embedded PGlite (both by default); checks the database afterwards and
-// rewrites each database's block in docs/benchmarks.md. A missed target is reported; an error (the app does not
-// start, a request fails to send) exits non-zero.
+// rewrites each database's block in docs/benchmarks.md. A missed target or a timed-out request is reported; an
+// error (the app does not start, the database cannot be checked) exits non-zero.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,6 +111,7 @@ async function runLoad(driver: Driver): Promise<boolean> {
 
     const sent: Delivery[] = [];
     const sentIds = new Set<string>();
+    const acknowledgedIds = new Set<string>();
     const rows: RunReport["rows"] = [];
     const notes: string[] = [];
     let fiveHundreds = 0;
@@ -138,6 +139,7 @@ async function runLoad(driver: Driver): Promise<boolean> {
       });
       const cpuPerRequest = (app.cpuMs() - cpuBefore) / Math.max(1, result.outcomes.length);
       const ok = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
+      for (const outcome of ok) acknowledgedIds.add(outcome.eventId);
       const errors = result.outcomes.filter((o) => o.status < 200 || o.status >= 300);
       const redelivered = result.outcomes.filter((o) => o.redelivery);
       fiveHundreds += result.outcomes.filter((o) => o.status >= 500).length;
@@ -193,6 +195,7 @@ async function runLoad(driver: Driver): Promise<boolean> {
         (text, params) => (handle.client as unknown as { query: Query }).query(text, params),
         organization.id,
         sentIds,
+        acknowledgedIds,
       ),
     );
     rows.push(
@@ -205,6 +208,7 @@ async function runLoad(driver: Driver): Promise<boolean> {
         "",
       ],
       ["5xx answers", count(fiveHundreds), "0", verdict(fiveHundreds === 0)],
+      ["requests unanswered (client timeout 30 s, connection reset)", count(failures), "", ""],
       [
         "lost / duplicated (events, charges, detections)",
         `${check.lost} / ${check.duplicated + check.unexpected}`,
@@ -214,7 +218,8 @@ async function runLoad(driver: Driver): Promise<boolean> {
     );
     notes.push(
       `Fresh events are in time order except ${OUT_OF_ORDER_SHARE * 100} % delivered up to 5 places late (out of order); redeliveries repeat random earlier events.`,
-      `Stripe event statuses: ${JSON.stringify(check.statuses)}; charges without a detection: ${check.unscored}.`,
+      `Stripe event statuses: ${JSON.stringify(check.statuses)}; charges without a detection: ${check.unscored}; ` +
+        `${count(check.unanswered)} events never answered 2xx (timed out or reset) and not processed: Stripe would deliver them again, so they are not lost.`,
       "Open loop: requests leave at the fixed rate whatever the answers take; latency counts from the " +
         "intended send time, so a late generator shows up as latency. Generator, app (`next start`, " +
         `NODE_ENV=production, LOG_LEVEL info, inline task host) and ${driver === "pg" ? "PostgreSQL" : "its embedded PGlite"} share the machine.`,
@@ -228,10 +233,11 @@ async function runLoad(driver: Driver): Promise<boolean> {
     };
     writeReport(report);
     printReport(report);
-    if (failures > 0) {
-      ok = false;
-      console.error(`${failures} requests could not be sent or timed out:\n${tail(app.logFile)}`);
-    }
+    // A saturated server that times out is a measurement (reported above); only a broken run fails the command.
+    if (failures > 0)
+      console.warn(
+        `${failures} requests timed out or were reset; the app log ends:\n${tail(app.logFile, 5)}`,
+      );
   } catch (error) {
     ok = false;
     console.error("load failed:", error);

@@ -1,4 +1,4 @@
-// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg]
+// bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg webhook-pg]
 // Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
 // reported, never a failure; a benchmark that errors exits non-zero.
 import { commandLine, readBenchArgs } from "../lib/bench-size";
@@ -7,6 +7,7 @@ import { runBacktestBenchmark } from "./backtest";
 import { runEngineBenchmark } from "./engine";
 import { runEvaluateBenchmark } from "./evaluate";
 import { runLiveFeaturesBenchmark } from "./live-features";
+import { runWebhookBenchmark } from "./webhook";
 
 const BENCHMARKS: Record<
   string,
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<
   "live-features-pglite": (size, command) => runLiveFeaturesBenchmark("pglite", size, command),
   "evaluate-pg": runEvaluateBenchmark,
   "backtest-pg": runBacktestBenchmark,
+  "webhook-pg": runWebhookBenchmark,
 };
 
 const { size, only } = readBenchArgs();

@@ -15,6 +15,7 @@ const SECTIONS = {
   "live-features-pglite": "Live features on PGlite (comparison)",
   "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
   "backtest-pg": "Backtest: one new rule over the stored history on PostgreSQL",
+  "webhook-pg": "Webhook verb in-process (`receiveStripeWebhook` on PostgreSQL, no HTTP)",
   load: "Webhook end to end (`next start` + PostgreSQL)",
   "load-pglite": "Webhook end to end (`next start` + embedded PGlite)",
 } as const;
@@ -28,7 +29,9 @@ each run rewrites its own block below. Targets are SPEC §G. **How to read this:
 per operation, measured on the machine named in the block, with the load generator on the same machine
 (so end-to-end figures include its CPU use); compare a block only with another from the same size and
 machine. \`tiny\` blocks are CI smoke runs: their figures are not measurements against the targets.
-A missed target is reported here, never failed on.
+A missed target is reported here, never failed on. Each block records the load average while it was
+written: figures taken on a shared machine are pessimistic. What limits each figure:
+[performance.md](performance.md).
 `;
 
 export interface RunReport {

@@ -3,12 +3,10 @@ import { ms, percentile } from "./latency-stats";
 
 type Pool = Extract<DatabaseHandle, { driver: "pg" }>["client"];
 export interface CapturedQuery {
-  /** The prepared statement's name, if it was sent as one. */
-  name?: string;
   text: string;
   params: unknown[];
 }
-type QueryArgs = [config: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]];
+type QueryArgs = [config: string | { text: string; values?: unknown[] }, values?: unknown[]];
 
 /** The SQL `fn` sends through the pool (computeLiveFeatures builds it with Drizzle), recorded as sent. */
 export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Promise<CapturedQuery[]> {
@@ -19,8 +17,7 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
     const [config, values] = args;
     const text = typeof config === "string" ? config : config.text;
     const params = values ?? (typeof config === "string" ? [] : (config.values ?? []));
-    const name = typeof config === "string" ? undefined : config.name;
-    captured.push({ name, text, params });
+    captured.push({ text, params });
     return original.apply(this, args);
   };
   try {
@@ -31,28 +28,18 @@ export async function captureQueries(pool: Pool, fn: () => Promise<unknown>): Pr
   return captured;
 }
 
-/**
- * The statements alone over the samples' captured queries, one after the other through the raw pool, as
- * prepared statements (as sent) and as fresh texts (parsed and planned each time), to show what preparing saves.
- */
+/** The statements alone over the samples' captured queries, one after the other through the raw pool. */
 export async function timeParts(pool: Pool, perSample: CapturedQuery[][]): Promise<string[]> {
-  const prepared: number[] = [];
-  const fresh: number[] = [];
+  const times: number[] = [];
   for (const queries of perSample) {
     for (const query of queries) {
-      let start = performance.now();
-      await pool.query({ name: query.name, text: query.text, values: query.params });
-      prepared.push(performance.now() - start);
-      start = performance.now();
+      const start = performance.now();
       await pool.query(query.text, query.params);
-      fresh.push(performance.now() - start);
+      times.push(performance.now() - start);
     }
   }
-  const line = (label: string, times: number[]) =>
-    `${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${times.length} runs)`;
   return [
-    line("statement alone, prepared (raw pool)", prepared),
-    line("statement alone, parsed and planned each time", fresh),
+    `statement alone (raw pool, no Drizzle): p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${times.length} runs)`,
   ];
 }
 

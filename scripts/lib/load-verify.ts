@@ -3,8 +3,10 @@ export type Query = (text: string, params?: unknown[]) => Promise<{ rows: Record
 export interface StoreCheck {
   distinctSent: number;
   stored: number;
-  /** Sent but not stored, or stored but not processed: Stripe would have to deliver them again. */
+  /** Answered 2xx but not stored and processed: Stripe would not deliver them again, so they are lost. */
   lost: number;
+  /** Never answered 2xx (timed out, connection reset) and not processed: Stripe delivers them again. */
+  unanswered: number;
   statuses: Record<string, number>;
   /** Stored events nobody sent (should be none: the database is fresh). */
   unexpected: number;
@@ -23,6 +25,7 @@ export async function checkStore(
   query: Query,
   organizationId: string,
   sent: Set<string>,
+  acknowledged: Set<string>,
 ): Promise<StoreCheck> {
   const ids = [...sent];
   const events = await query(
@@ -30,6 +33,11 @@ export async function checkStore(
     [ids],
   );
   const statuses = Object.fromEntries(events.rows.map((row) => [String(row.status), Number(row.n)]));
+  const processed = new Set(
+    (
+      await query("select id from stripe_events where id = any($1::text[]) and status = 'processed'", [ids])
+    ).rows.map((row) => String(row.id)),
+  );
   const stored = Object.values(statuses).reduce((total, n) => total + n, 0);
   const [all] = (await query("select count(*)::int as n from stripe_events")).rows;
   const [payments] = (
@@ -54,7 +62,8 @@ export async function checkStore(
   return {
     distinctSent: sent.size,
     stored,
-    lost: sent.size - (statuses.processed ?? 0),
+    lost: [...acknowledged].filter((id) => !processed.has(id)).length,
+    unanswered: ids.filter((id) => !acknowledged.has(id) && !processed.has(id)).length,
     statuses,
     unexpected: Number(all!.n) - stored,
     transactions,
