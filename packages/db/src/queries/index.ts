@@ -10,6 +10,7 @@ export * from "./demo";
 export * from "./detection-timeline";
 export * from "./detections";
 export * from "./explanations";
+export * from "./history-facts";
 export * from "./labels";
 export * from "./lists";
 export * from "./members";

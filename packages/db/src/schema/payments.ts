@@ -99,6 +99,8 @@ export const transactions = pgTable(
     index().on(t.organizationId, t.email, t.createdAt),
     index().on(t.organizationId, t.customerId, t.createdAt),
     index().on(t.organizationId, t.deviceId, t.createdAt),
+    index().on(t.organizationId, t.billingAddressKey, t.createdAt),
+    index().on(t.organizationId, t.shippingAddressKey, t.createdAt),
     index().on(t.organizationId, t.paymentIntentId),
   ],
 );
