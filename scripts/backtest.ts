@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { type BacktestResult, backtestRuleSet, openConfiguredDatabase, withOrganization } from "@orylo/core";
 import { findOrganizationBySlug } from "@orylo/db";
-import { createLogger, loadConfig } from "@orylo/platform";
+import { createAnalytics, createLogger, loadConfig } from "@orylo/platform";
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +47,8 @@ try {
       requestId: "backtest",
       logger,
       now: () => new Date(),
+      // A backtest changes nothing: no product event to record.
+      analytics: createAnalytics({ posthog: null }),
     },
     organizationId,
   );

@@ -3,7 +3,7 @@
 // the embedded database (a clear error says so otherwise).
 import { parseArgs } from "node:util";
 import { openConfiguredDatabase, replayStripeEvents } from "@orylo/core";
-import { createLogger, loadConfig } from "@orylo/platform";
+import { createAnalytics, createLogger, loadConfig } from "@orylo/platform";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +20,7 @@ if (args.status !== "dead" && args.status !== "failed") {
 const config = loadConfig();
 const logger = createLogger(config);
 const database = await openConfiguredDatabase(config, logger);
+const analytics = createAnalytics(config);
 try {
   const results = await replayStripeEvents(
     {
@@ -28,11 +29,13 @@ try {
       requestId: "events-replay",
       logger,
       now: () => new Date(),
+      analytics,
     },
     args.id?.length ? { ids: args.id } : { status: args.status, since: new Date(args.since) },
   );
   for (const { id, status } of results) console.log(`${id}  ${status}`);
   console.log(`${results.length} event(s) replayed`);
 } finally {
+  await analytics.shutdown();
   await database.close();
 }

@@ -4,7 +4,7 @@
 import { backtestHistoryPages, backtestRuleSet, type OrgCtx } from "@orylo/core";
 import { migrateDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
-import { createLogger } from "@orylo/platform";
+import { createAnalytics, createLogger } from "@orylo/platform";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
 import { loadInBatches } from "../lib/bulk-load";
@@ -39,6 +39,7 @@ export async function runBacktestBenchmark(size: BenchSize, command: string): Pr
       requestId: "bench",
       logger: createLogger({ logLevel: "silent", prettyLogs: false }),
       now: () => end,
+      analytics: createAnalytics({ posthog: null }),
       organizationId: organization.id,
     };
     const times: number[] = [];

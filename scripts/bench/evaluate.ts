@@ -5,7 +5,7 @@ import { createRule, type EvaluatePaymentInput, evaluatePayment, type OrgCtx } f
 import { migrateDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
 import type { Transaction } from "@orylo/engine";
-import { createLogger } from "@orylo/platform";
+import { createAnalytics, createLogger } from "@orylo/platform";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
 import { loadInBatches } from "../lib/bulk-load";
@@ -48,6 +48,7 @@ export async function runEvaluateBenchmark(requested: BenchSize, command: string
       requestId: "req_bench",
       logger: createLogger({ logLevel: "silent", prettyLogs: false }),
       now: () => new Date(),
+      analytics: createAnalytics({ posthog: null }),
     };
     // The history ends now, so the evaluated payments land in busy windows.
     const templates: Transaction[] = [];

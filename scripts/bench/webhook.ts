@@ -4,7 +4,7 @@
 import { receiveStripeWebhook } from "@orylo/core";
 import { migrateDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
-import { createLogger } from "@orylo/platform";
+import { createAnalytics, createLogger } from "@orylo/platform";
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import { type BenchSize, bySize } from "../lib/bench-size";
@@ -47,12 +47,14 @@ export async function runWebhookBenchmark(size: BenchSize, command: string): Pro
         };
       }),
     );
+    const analytics = createAnalytics({ posthog: null });
     const ctx = (requestId: string) => ({
       db: handle.db,
       actor: { type: "webhook" as const, source: "stripe" as const },
       requestId,
       logger,
       now: () => new Date(),
+      analytics,
     });
     const send = async (index: number) => {
       const receipt = await receiveStripeWebhook(ctx(`req_${index}`), deliveries[index]!);

@@ -36,6 +36,7 @@ async function merchantCtx() {
       requestId: "req_keys",
       logger: runtime.logger,
       now: () => new Date(),
+      analytics: runtime.analytics,
     },
     merchant.id,
   );

@@ -187,6 +187,7 @@ describe("POST /api/v1/rules/backtest", () => {
         requestId: "test",
         logger: runtime.logger,
         now: () => new Date(),
+        analytics: runtime.analytics,
       },
       shop.id,
     );

@@ -75,6 +75,7 @@ describe("GET /api/v1/settings", () => {
           disputeFeeCurrency: "eur",
         },
         aiMonthlyBudgetUsd: 20,
+        retentionDays: 90,
       },
     });
   });
@@ -100,10 +101,15 @@ describe("PATCH /api/v1/settings", () => {
   it("switches automatic actions one at a time and keeps the others", async () => {
     const shop = await newShop();
     await changeSettings(shop, { actions: { cancelOnBlock: true, disputeFeeCurrency: "USD" } });
-    const saved = await changeSettings(shop, { actions: { refundOnBlock: true }, aiMonthlyBudgetUsd: 5 });
+    const saved = await changeSettings(shop, {
+      actions: { refundOnBlock: true },
+      aiMonthlyBudgetUsd: 5,
+      retentionDays: 180,
+    });
     expect(saved).toMatchObject({
       actions: { cancelOnBlock: true, refundOnBlock: true, closeReviews: false, disputeFeeCurrency: "usd" },
       aiMonthlyBudgetUsd: 5,
+      retentionDays: 180,
     });
   });
 
@@ -120,6 +126,7 @@ describe("PATCH /api/v1/settings", () => {
     [{ actions: { autopilot: true } }, "autopilot"],
     [{ actions: { disputeFeeCurrency: "xyz" } }, "disputeFeeCurrency"],
     [{ aiMonthlyBudgetUsd: -1 }, "aiMonthlyBudgetUsd"],
+    [{ retentionDays: 7 }, "retentionDays"],
   ])("rejects %j with a 400 naming %s", async (change, field) => {
     const shop = await newShop();
     const { status, body } = await patch(shop, change);

@@ -38,6 +38,7 @@ const orgCtx = (organizationId: string): OrgCtx =>
       requestId: "t",
       logger: runtime.logger,
       now: () => new Date(),
+      analytics: runtime.analytics,
     },
     organizationId,
   );

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { feedCursorAt } from "@orylo/core";
-import { findLabelTarget } from "@orylo/db";
+import { findLabelTarget, suggestions } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Runtime } from "@/server/runtime";
@@ -35,6 +35,9 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   firstCursor: string;
+  customerId: string;
+  /** One pending suggestion per decision route: each decides it once. */
+  suggestionIds: { accept: string; reject: string; edit: string };
 }
 type Caller = { kind: "api"; key: string } | { kind: "session"; cookie: string };
 interface RouteCall {
@@ -84,6 +87,21 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/lists/[id]/items/[value]/route.ts": {
     DELETE: (ids) => ({ auth: "api", params: { id: ids.listId, value: "new@example.test" } }),
   },
+  "api/v1/suggestions/route.ts": { GET: () => ({ auth: "api", query: "status=pending" }) },
+  "api/v1/suggestions/refresh/route.ts": { POST: () => ({ auth: "api", body: { kinds: ["blacklist"] } }) },
+  "api/v1/suggestions/[id]/accept/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.suggestionIds.accept } }),
+  },
+  "api/v1/suggestions/[id]/reject/route.ts": {
+    POST: (ids) => ({ auth: "api", params: { id: ids.suggestionIds.reject }, body: { reason: "A regular" } }),
+  },
+  "api/v1/suggestions/[id]/edit/route.ts": {
+    POST: (ids) => ({
+      auth: "api",
+      params: { id: ids.suggestionIds.edit },
+      body: { expiresAt: "2099-01-01T00:00:00Z" },
+    }),
+  },
   "api/v1/rules/route.ts": {
     GET: () => ({ auth: "api" }),
     POST: () => ({ auth: "api", body: { text: "Block if :amount_in_eur: > 5000" } }),
@@ -105,6 +123,10 @@ const ROUTE_CASES: Record<string, Partial<Record<(typeof METHODS)[number], (ids:
   "api/v1/transactions/[id]/label/route.ts": {
     POST: (ids) => ({ auth: "api", params: { id: ids.chargeId }, body: { kind: "fraud" } }),
   },
+  "api/v1/customers/[id]/export/route.ts": {
+    GET: (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  },
+  "api/v1/customers/[id]/route.ts": { DELETE: (ids) => ({ auth: "api", params: { id: ids.customerId } }) },
   "api/stripe/connection/route.ts": { GET: () => ({ auth: "session" }) },
   // Last: it stops routing the merchant's Connect events.
   "api/stripe/disconnect/route.ts": { POST: () => ({ auth: "session" }) },
@@ -188,7 +210,15 @@ async function readStreamStart(response: Response, abort: AbortController): Prom
   return text;
 }
 
-const ownedIds = () => [ids.detectionId, ids.chargeId, ids.transactionId, ids.listId, ids.ruleId];
+const ownedIds = () => [
+  ids.detectionId,
+  ids.chargeId,
+  ids.transactionId,
+  ids.listId,
+  ids.ruleId,
+  ids.customerId,
+  ...Object.values(ids.suggestionIds),
+];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
   if (status === 403 || status === 404) return;
   expect(status, `${what}: the stranger got ${status} ${text.slice(0, 200)}`).toBeLessThan(400);
@@ -215,10 +245,11 @@ beforeAll(async () => {
 
   const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), { account: a.account });
   const chargeId = `ch_iso${crypto.randomUUID().replaceAll("-", "").slice(0, 14)}`;
+  const customerId = `cus_iso${crypto.randomUUID().slice(0, 8)}`;
   Object.assign(event.data.object as Record<string, unknown>, {
     id: chargeId,
     payment_intent: null,
-    customer: `cus_iso${crypto.randomUUID().slice(0, 8)}`,
+    customer: customerId,
     billing_details: { email: "payer@example.test" },
   });
   const { body } = await sendWebhook(event, { secret: CONNECT_SECRET });
@@ -239,7 +270,22 @@ beforeAll(async () => {
   );
   const rule = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 900" });
   const doomed = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 950" });
+  const suggestion = (n: number) => ({
+    id: `sug_iso_${a.id}_${n}`,
+    organizationId: a.id,
+    kind: "blacklist" as const,
+    signal: "card_testing",
+    subject: "ip_address",
+    value: `198.51.100.${n}`,
+    facts: { blocked_attempts: 3, distinct_cards: 3, window_days: 7 },
+    confidence: 0.7,
+    reasoning: "3 payments from this IP address were blocked as card testing.",
+    reasoningSource: "template",
+    promptVersion: "suggest-v1",
+  });
+  await db.insert(suggestions).values([suggestion(1), suggestion(2), suggestion(3)]);
   ids = {
+    suggestionIds: { accept: suggestion(1).id, reject: suggestion(2).id, edit: suggestion(3).id },
     detectionId,
     chargeId,
     transactionId: target.id,
@@ -247,6 +293,7 @@ beforeAll(async () => {
     ruleId: rule.id,
     ruleToDelete: doomed.id,
     firstCursor,
+    customerId,
   };
 });
 

@@ -1,5 +1,5 @@
 import type { Executor } from "@orylo/db";
-import type { Logger } from "@orylo/platform";
+import type { Analytics, Logger } from "@orylo/platform";
 
 /** Who is acting: every use case records it (audit log, logs) and tasks act as `system`. */
 export type Actor =
@@ -8,13 +8,17 @@ export type Actor =
   | { type: "webhook"; source: "stripe" }
   | { type: "system"; task: string };
 
-/** What every use case receives: the database executor, the actor, the request id and a logger bound to both. */
+/**
+ * What every use case receives: the database executor, the actor, the request id, a logger bound to both,
+ * and the product analytics (PostHog, or off) that `track(ctx, …)` records to.
+ */
 export interface Ctx {
   db: Executor;
   actor: Actor;
   requestId: string;
   logger: Logger;
   now: () => Date;
+  analytics: Analytics;
 }
 
 /** A context whose organization is known: every query it makes is scoped by `organizationId`. */

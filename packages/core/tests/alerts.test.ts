@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERT_QUIET_PERIOD_MS, raiseAlert } from "../src/alerts/raise-alert";
 import { withOrganization } from "../src/context";
 import { ALERTS_SEND_TASK, alertsSendTask, type TaskDeps } from "../src/tasks";
-import { testAi, testCtx, testStripeAccess } from "./helpers";
+import { testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
 
 let smtp: FakeSmtpServer;
 beforeAll(async () => {
@@ -59,6 +59,7 @@ async function sendAlert(
     logger: testCtx(db).logger,
     stripe: testStripeAccess(),
     ai: testAi(),
+    analytics: testAnalytics(),
     ...(mailer ? { alertEmail: { mailer, operatorRecipients: email?.operatorRecipients ?? [] } } : {}),
   };
   try {

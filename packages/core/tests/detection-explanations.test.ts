@@ -11,7 +11,7 @@ import { explainDetection } from "../src/explanations/explain-detection";
 import { explanationRequest } from "../src/explanations/request-explanation";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { detectionExplainTask, TASKS, type TaskDeps } from "../src/tasks";
-import { platformDelivery, testAi, testCtx, testStripeAccess } from "./helpers";
+import { platformDelivery, testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
 
 type Db = Awaited<ReturnType<typeof getTestDatabase>>["db"];
 
@@ -39,7 +39,7 @@ async function outboxRows(db: Parameters<typeof testCtx>[0], detectionId: string
 
 async function relayInline(db: Db) {
   const logger = testCtx(db).logger;
-  const deps: TaskDeps = { db, logger, stripe: testStripeAccess(), ai: testAi() };
+  const deps: TaskDeps = { db, logger, stripe: testStripeAccess(), ai: testAi(), analytics: testAnalytics() };
   const registry = new Map(TASKS.map((task) => [task.id, task]));
   await relayOutbox(createOutboxStore(db), runTaskInline(registry, deps, logger));
 }
@@ -99,7 +99,13 @@ describe("explaining each detection", () => {
       expect((await outboxRows(db, id)).map((row) => row.status)).toEqual(["done"]);
 
     // A second run (a redelivered task, a relay whose lease ran out) changes nothing.
-    const deps: TaskDeps = { db, logger: testCtx(db).logger, stripe: testStripeAccess(), ai: testAi() };
+    const deps: TaskDeps = {
+      db,
+      logger: testCtx(db).logger,
+      stripe: testStripeAccess(),
+      ai: testAi(),
+      analytics: testAnalytics(),
+    };
     const payload = { detectionId: fr.detectionId, organizationId: french.id };
     expect(await detectionExplainTask.run(deps, payload)).toBe("unchanged");
     await relayInline(db);

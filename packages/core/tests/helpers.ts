@@ -1,6 +1,6 @@
 import type { Executor } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
-import { createLogger, loadConfig } from "@orylo/platform";
+import { type Analytics, createAnalytics, createLogger, loadConfig } from "@orylo/platform";
 import { type FakeStripe, signStripePayload } from "@orylo/testkit";
 import { type AiServices, createAiServices } from "../src/ai/ai-services";
 import type { Ctx } from "../src/context";
@@ -14,8 +14,17 @@ const logger = createLogger(
   loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ORYLO_DATA_DIR: "/tmp/orylo-core-tests" }),
 );
 
-export function testCtx(db: Executor, now: () => Date = () => new Date()): Ctx {
-  return { db, actor: { type: "webhook", source: "stripe" }, requestId: "req_test", logger, now };
+/** Analytics off, or the real posthog-node pointed at a local fake PostHog. */
+export function testAnalytics(posthogUrl?: string): Analytics {
+  return createAnalytics({ posthog: posthogUrl ? { key: "phc_test", host: posthogUrl } : null });
+}
+
+export function testCtx(
+  db: Executor,
+  now: () => Date = () => new Date(),
+  analytics: Analytics = testAnalytics(),
+): Ctx {
+  return { db, actor: { type: "webhook", source: "stripe" }, requestId: "req_test", logger, now, analytics };
 }
 
 /** A delivery to the shared endpoint, signed with the real Stripe SDK, owned by `organizationId`. */
@@ -67,16 +76,11 @@ export function testStripeAccess(
  * AI services as the app builds them from its config: templates only by default, or the real SDKs pointed
  * at a local fake LLM (`fakeLlmUrl`). A fresh memory cache each call, so tests do not share structures.
  */
-export function testAi(
-  fakeLlmUrl?: string,
-  providers: ("openai" | "anthropic")[] = ["openai"],
-  posthogUrl?: string,
-): AiServices {
+export function testAi(fakeLlmUrl?: string, providers: ("openai" | "anthropic")[] = ["openai"]): AiServices {
   const models = { small: null, large: null };
   return createAiServices(
     {
       upstash: null,
-      posthog: posthogUrl ? { key: "phc_test", host: posthogUrl } : null,
       llm: {
         enabled: true,
         openai:

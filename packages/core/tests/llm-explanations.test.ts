@@ -12,7 +12,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { explainDetection } from "../src/explanations/explain-detection";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
-import { platformDelivery, testAi, testCtx } from "./helpers";
+import { platformDelivery, testAi, testAnalytics, testCtx } from "./helpers";
 
 type Db = Awaited<ReturnType<typeof getTestDatabase>>["db"];
 
@@ -156,10 +156,15 @@ describe("LLM explanations", () => {
     const posthog = await startFakePostHog();
     try {
       fake.respond = () => ({ output: draft });
-      const ai = testAi(fake.url, ["openai"], posthog.url);
+      const ai = testAi(fake.url);
+      const analytics = testAnalytics(posthog.url);
       const detectionId = await scoreCharge(db, organization.id);
-      await explainDetection(testCtx(db), { detectionId, organizationId: organization.id }, ai);
-      await ai.analytics.shutdown();
+      await explainDetection(
+        testCtx(db, undefined, analytics),
+        { detectionId, organizationId: organization.id },
+        ai,
+      );
+      await analytics.shutdown();
       const [event] = await posthog.waitForEvents(1);
       expect(event).toMatchObject({
         event: "ai_explanation_generated",
@@ -174,7 +179,12 @@ describe("LLM explanations", () => {
       });
       expect(event?.properties.input_tokens).toBeGreaterThan(0);
       expect(event?.properties.latency_ms).toEqual(expect.any(Number));
-      expect(testAi(fake.url).analytics.enabled).toBe(false);
+      // Without POSTHOG_KEY (the default context), the next explanation sends nothing.
+      const unsent = await scoreCharge(db, organization.id);
+      const off = testCtx(db);
+      await explainDetection(off, { detectionId: unsent, organizationId: organization.id }, ai);
+      await off.analytics.shutdown();
+      expect(posthog.events).toHaveLength(1);
     } finally {
       await posthog.close();
     }

@@ -14,7 +14,7 @@ import { addListItems, createList, removeListItem } from "../src/lists/manage-li
 import { updateSettings } from "../src/organizations/manage-settings";
 import type { StripeAccess } from "../src/stripe/stripe-access";
 import { DetectionActPayload, TASKS, type TaskDeps } from "../src/tasks";
-import { testAi, testCtx, testStripeAccess } from "./helpers";
+import { testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
 
 const PLATFORM_KEY = "sk_test_orylo_platform";
 const ITEM_CREATES = /^\/v1\/radar\/value_list_items$/;
@@ -53,7 +53,7 @@ async function actionsOf(organizationId: string) {
 async function relay(stripe: StripeAccess) {
   const { db } = await getTestDatabase();
   const logger = testCtx(db).logger;
-  const deps: TaskDeps = { db, logger, stripe, ai: testAi() };
+  const deps: TaskDeps = { db, logger, stripe, ai: testAi(), analytics: testAnalytics() };
   await relayOutbox(createOutboxStore(db), runTaskInline(new Map(TASKS.map((t) => [t.id, t])), deps, logger));
   return deps;
 }

@@ -21,7 +21,7 @@ import { UnavailableError } from "../src/errors";
 import type { ActionSettings } from "../src/organizations/organization-settings";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
 import { TASKS, type TaskDeps } from "../src/tasks";
-import { platformDelivery, testAi, testCtx, testStripeAccess } from "./helpers";
+import { platformDelivery, testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
 
 const PLATFORM_KEY = "sk_test_orylo_platform";
 const REFUNDS = /^\/v1\/refunds$/;
@@ -249,7 +249,13 @@ describe("from webhook to action", () => {
     const { db, organizationId, queued, detectionId } = await blockedCharge(allOn);
     expect(queued).toHaveLength(1);
     const logger = testCtx(db).logger;
-    const deps: TaskDeps = { db, logger, stripe: testStripeAccess(), ai: testAi() };
+    const deps: TaskDeps = {
+      db,
+      logger,
+      stripe: testStripeAccess(),
+      ai: testAi(),
+      analytics: testAnalytics(),
+    };
     await relayOutbox(
       createOutboxStore(db),
       runTaskInline(new Map(TASKS.map((t) => [t.id, t])), deps, logger),
@@ -290,6 +296,7 @@ async function relayWith(db: Awaited<ReturnType<typeof getTestDatabase>>["db"], 
     logger,
     stripe: liveAccess(organizationId),
     ai: testAi(),
+    analytics: testAnalytics(),
   };
   await relayOutbox(createOutboxStore(db), runTaskInline(new Map(TASKS.map((t) => [t.id, t])), deps, logger));
 }

@@ -10,7 +10,7 @@ import {
   recordCustomerWhitelisted,
 } from "../src/trust/adjust-trust-score";
 import { settleTrust } from "../src/trust/settle-trust";
-import { testAi, testCtx, testStripeAccess } from "./helpers";
+import { testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
 
 const DAY = 86_400_000;
 const NOW = new Date("2025-03-20T06:00:00Z");
@@ -169,7 +169,13 @@ describe("trust.settle (the daily task)", () => {
       await shop.payment(shopper, new Date(now.getTime() - 14.5 * DAY));
       shoppers.push({ shop, shopper });
     }
-    const deps = { db: shops[0]!.db, logger: shops[0]!.ctx.logger, stripe: testStripeAccess(), ai: testAi() };
+    const deps = {
+      db: shops[0]!.db,
+      logger: shops[0]!.ctx.logger,
+      stripe: testStripeAccess(),
+      ai: testAi(),
+      analytics: testAnalytics(),
+    };
     const first = (await trustSettleTask.run(deps, {})) as { credited: number };
     expect(first.credited).toBeGreaterThanOrEqual(2);
     await trustSettleTask.run(deps, {});

@@ -1,5 +1,8 @@
 import type { Analytics } from "./analytics";
 
+export type RuleOrigin = "merchant" | "recommendation" | "draft";
+export type ListingOrigin = "merchant" | "suggestion" | "automatic";
+
 /**
  * Every product analytics event and its properties: counts, codes and flags, never personal data. Other
  * features add their events here; `track` accepts nothing else.
@@ -16,10 +19,13 @@ export interface AnalyticsEventProperties {
     latency_ms: number;
     cache_hit: boolean;
   };
+  /** A merchant answered an AI proposal of `kind`; `modified` is an edit, then applied. */
   ai_suggestion_action: { action: "accepted" | "rejected" | "modified"; kind: string };
-  rule_applied: { rule_id: string; shadow: boolean; origin: "merchant" | "recommendation" | "draft" };
-  customer_blocked: { origin: "merchant" | "suggestion" | "automatic" };
-  customer_whitelisted: { origin: "merchant" | "suggestion" };
+  /** A rule was saved enabled: from the editor, a recommendation or a natural-language draft. */
+  rule_applied: { rule_id: string; shadow: boolean; origin: RuleOrigin };
+  /** A known customer was put on a block list: by the merchant, an accepted suggestion or Orylo itself. */
+  customer_blocked: { origin: ListingOrigin };
+  customer_whitelisted: { origin: ListingOrigin };
   stripe_connected: { method: "oauth" | "restricted_key" };
 }
 
@@ -33,12 +39,14 @@ export const ANALYTICS_EVENTS = [
 ] as const satisfies readonly (keyof AnalyticsEventProperties)[];
 export type AnalyticsEvent = (typeof ANALYTICS_EVENTS)[number];
 
-/** The one way to record a product event: typed by the catalogue, the organization as actor. */
+/**
+ * The one way to record a product event: typed by the catalogue, the organization as actor. Use cases pass
+ * their context, which carries the analytics of the request or task and the organization.
+ */
 export function track<E extends AnalyticsEvent>(
-  analytics: Analytics,
-  organizationId: string,
+  ctx: { analytics: Analytics; organizationId: string },
   event: E,
   properties: AnalyticsEventProperties[E],
 ): void {
-  analytics.capture(organizationId, event, properties);
+  ctx.analytics.capture(ctx.organizationId, event, properties);
 }

@@ -10,3 +10,4 @@ export * from "./lookups/offline-lookups";
 export * from "./rate-limits";
 export * from "./stripe-client";
 export * from "./tasks";
+export * from "./tracing";

@@ -1,4 +1,5 @@
 export * from "./fake-llm";
+export * from "./fake-otlp-receiver";
 export * from "./fake-posthog";
 export * from "./fake-smtp-server";
 export * from "./fake-stripe";

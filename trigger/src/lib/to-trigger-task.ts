@@ -1,5 +1,5 @@
 import type { TaskDeps } from "@orylo/core";
-import { type AnyTaskDescriptor, RetryLaterError } from "@orylo/platform";
+import { type AnyTaskDescriptor, RetryLaterError, runDescriptor } from "@orylo/platform";
 import { schedules, schemaTask, wait } from "@trigger.dev/sdk";
 import { withTaskDeps } from "./task-deps";
 
@@ -19,7 +19,8 @@ export function toTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) {
     schema: descriptor.payload,
     retry: retryOptions(descriptor),
     ...(descriptor.concurrency ? { concurrency: descriptor.concurrency } : {}),
-    run: (payload) => runWaitingWhenTold(() => withTaskDeps((deps) => descriptor.run(deps, payload))),
+    run: (payload) =>
+      runWaitingWhenTold(() => withTaskDeps((deps) => runDescriptor(descriptor, deps, payload))),
   });
 }
 
@@ -46,6 +47,8 @@ export function toScheduledTriggerTask(descriptor: AnyTaskDescriptor<TaskDeps>) 
     cron: { pattern: descriptor.cron, timezone: "UTC" },
     retry: retryOptions(descriptor),
     run: (payload) =>
-      withTaskDeps((deps) => descriptor.run(deps, { scheduledAt: payload.timestamp.toISOString() })),
+      withTaskDeps((deps) =>
+        runDescriptor(descriptor, deps, { scheduledAt: payload.timestamp.toISOString() }),
+      ),
   });
 }

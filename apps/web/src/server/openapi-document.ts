@@ -8,8 +8,12 @@ import {
   ConnectCallbackQuery,
   CreateListInput,
   CreateRuleInput,
+  CustomerErasure,
+  CustomerExport,
+  CustomerIdParam,
   DetectionDetail,
   DetectionList,
+  EditSuggestionInput,
   EvaluatePaymentInput,
   JobList,
   LabelTransactionInput,
@@ -18,9 +22,12 @@ import {
   ListJobsQuery,
   ListList,
   ListStripeActionsQuery,
+  ListSuggestionsQuery,
   ListView,
   PaymentEvaluation,
   Readiness,
+  RejectSuggestionInput,
+  RequestSuggestionsInput,
   RestrictedKeyConnection,
   RestrictedKeyInput,
   RuleDetail,
@@ -31,6 +38,8 @@ import {
   SettingsView,
   StripeActionList,
   StripeConnectionView,
+  SuggestionDecision,
+  SuggestionList,
   TransactionLabels,
   UpdateRuleInput,
   UpdateSettingsInput,
@@ -54,6 +63,9 @@ const ErrorBody = z
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
+});
+const CustomerPath = z.object({
+  id: CustomerIdParam.meta({ description: "Stripe customer id, else the customer key.", example: "cus_…" }),
 });
 const errors = {
   400: json(ErrorBody, "Invalid input: the message says what was wrong."),
@@ -200,6 +212,58 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/suggestions": {
+        get: {
+          summary: "Whitelist and blacklist suggestions, newest first (pending by default)",
+          requestParams: { query: ListSuggestionsQuery },
+          responses: { 200: json(SuggestionList.meta({ id: "SuggestionList" }), "One page."), ...errors },
+        },
+      },
+      "/api/v1/suggestions/refresh": {
+        post: {
+          summary: "Queue `customers.suggest` for this organization now (at most once a minute)",
+          ...body(RequestSuggestionsInput.meta({ id: "RequestSuggestionsInput" })),
+          responses: {
+            202: json(z.object({ queued: z.boolean() }), "`false`: one was already queued this minute."),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/accept": {
+        post: {
+          summary: "Accept: put the value on the allow or block list of its kind (source `suggestion`)",
+          requestParams: byId("sug_…"),
+          responses: {
+            200: json(SuggestionDecision.meta({ id: "SuggestionDecision" }), "Decided and applied."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/reject": {
+        post: {
+          summary: "Reject, with a reason; not suggested again for 30 days",
+          requestParams: byId("sug_…"),
+          ...body(RejectSuggestionInput.meta({ id: "RejectSuggestionInput" })),
+          responses: {
+            200: json(SuggestionDecision, "Decided."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
+          },
+        },
+      },
+      "/api/v1/suggestions/{id}/edit": {
+        post: {
+          summary: "Edit (another value of the same kind, an expiry), then apply",
+          requestParams: byId("sug_…"),
+          ...body(EditSuggestionInput.meta({ id: "EditSuggestionInput" })),
+          responses: {
+            200: json(SuggestionDecision, "Decided and applied."),
+            ...errors,
+            409: json(ErrorBody, "The suggestion was already decided."),
+          },
+        },
+      },
       "/api/v1/jobs": {
         get: {
           summary: "Background task runs of the organization, newest first",
@@ -290,6 +354,22 @@ export function openApiDocument() {
             }),
           },
           responses: { 204: noContent, ...errors },
+        },
+      },
+      "/api/v1/customers/{id}": {
+        delete: {
+          summary: "Erase a customer's personal data (GDPR)",
+          description:
+            "Nulls, pseudonymizes or redacts the customer's personal data everywhere the personal-data registry says it lives (payments, raw Stripe events, detections, explanations, list entries, task payloads, audit details). Payments and labels stay, pseudonymized, so disputes still match. Idempotent: a second call changes nothing. Needs the `write` scope.",
+          requestParams: { path: CustomerPath },
+          responses: { 200: json(CustomerErasure, "What was erased, per table."), ...errors },
+        },
+      },
+      "/api/v1/customers/{id}/export": {
+        get: {
+          summary: "Export everything stored about a customer (GDPR access)",
+          requestParams: { path: CustomerPath },
+          responses: { 200: json(CustomerExport, "The customer's rows, by table."), ...errors },
         },
       },
       "/api/v1/settings": {

@@ -12,5 +12,6 @@ export function requestContext(runtime: Runtime, requestId: string = generateId(
     requestId,
     logger: runtime.logger.child({ requestId }),
     now: () => new Date(),
+    analytics: runtime.analytics,
   };
 }

@@ -13,7 +13,11 @@ import {
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
 import {
+  type Analytics,
+  type Cache,
   type Config,
+  createAnalytics,
+  createCache,
   createLogger,
   createRateLimits,
   decryptSecret,
@@ -29,6 +33,7 @@ import {
   relayOutbox,
   type StripeClientOverrides,
   startInlineTaskHost,
+  startTracing,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
 import { type Auth, createAuth } from "./auth";
@@ -46,6 +51,10 @@ export interface Runtime {
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
+  /** Counters of the request path (signature failures), on Upstash or in memory like the limits. */
+  cache: Cache;
+  /** PostHog (off without POSTHOG_KEY), on every request's and task's context; flushed by `close()`. */
+  analytics: Analytics;
   stripe: StripeAccess;
   tasks: InlineTaskHost | null;
   /**
@@ -110,7 +119,9 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
   );
+  const tracing = await startTracing(config, logger);
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
+  const analytics = createAnalytics(config);
 
   const ctx: Ctx = {
     db: database.db,
@@ -118,6 +129,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     requestId: "boot",
     logger,
     now: () => new Date(),
+    analytics,
   };
   let demo: Runtime["demo"] = null;
   if (config.demo.enabled) {
@@ -138,6 +150,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     logger,
     stripe,
     ai,
+    analytics,
     ...(alertEmail ? { alertEmail } : {}),
   };
   const tasks =
@@ -159,6 +172,8 @@ async function boot(options: BootOptions): Promise<Runtime> {
     },
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
+    cache: createCache(config),
+    analytics,
     stripe,
     tasks,
     async relayTasksNow() {
@@ -177,7 +192,8 @@ async function boot(options: BootOptions): Promise<Runtime> {
     }),
     async close() {
       await tasks?.stop();
-      await ai.analytics.shutdown();
+      await tracing?.shutdown();
+      await analytics.shutdown();
       alertEmail?.mailer.close();
       if (!options.database) await database.close();
     },

@@ -39,7 +39,7 @@ function renderValue(
  * Fills a text's placeholders from this detection's trace. A placeholder the trace cannot fill, a literal
  * digit (a number the model made up or copied from a bucket) or an over-long text makes it ungrounded: null.
  */
-function renderText(text: string, values: (name: string) => string | null): string | null {
+export function renderText(text: string, values: (name: string) => string | null): string | null {
   if (text.length === 0 || text.length > MAX_TEXT) return null;
   if (/\d/.test(text.replace(PLACEHOLDER, ""))) return null;
   let grounded = true;

@@ -1,9 +1,7 @@
 import { createProviderChain, type ProviderChain } from "@orylo/ai";
 import {
-  type Analytics,
   type Cache,
   type Config,
-  createAnalytics,
   createCache,
   createRateLimits,
   type Logger,
@@ -19,19 +17,13 @@ export interface AiServices {
   chain: ProviderChain;
   cache: Cache;
   rateLimits: RateLimits;
-  /** PostHog (`ai_explanation_generated`), off without POSTHOG_KEY; flushed by `shutdown()` when the host stops. */
-  analytics: Analytics;
 }
 
 /** From the config: OpenAI → Anthropic as configured (none: templates only), Upstash or memory. */
-export function createAiServices(
-  config: Pick<Config, "llm" | "upstash" | "posthog">,
-  logger: Logger,
-): AiServices {
+export function createAiServices(config: Pick<Config, "llm" | "upstash">, logger: Logger): AiServices {
   return {
     chain: createProviderChain(config.llm),
     cache: createCache(config),
     rateLimits: createRateLimits(config, logger),
-    analytics: createAnalytics(config),
   };
 }

@@ -1,6 +1,7 @@
 import { deleteListItem, findDetectionWithTransaction, findList } from "@orylo/db";
 import { z } from "zod";
 import { requestRadarMirror } from "../actions/request-actions";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import {
@@ -26,27 +27,54 @@ async function paymentOf(ctx: OrgCtx, detectionId: string) {
  */
 export async function blockDetectionSource(ctx: OrgCtx, detectionId: string): Promise<AddedListItem[]> {
   const payment = await paymentOf(ctx, detectionId);
-  return addToSystemBlockLists(
+  return ctx.db.transaction(async (tx) => {
+    const added = await addToSystemBlockLists(
+      { ...ctx, db: tx },
+      {
+        card_fingerprint: [payment.cardFingerprint],
+        email: [payment.email],
+        device_id: [payment.deviceId],
+        customer: [payment.customerId],
+      },
+      "manual",
+    );
+    await auditAdditions(ctx, "detection.source_blocked", detectionId, added, tx);
+    return added;
+  });
+}
+
+/** The audit entry of a block or whitelist: how many values went on which lists, never the values. */
+async function auditAdditions(
+  ctx: OrgCtx,
+  action: "detection.source_blocked" | "detection.customer_whitelisted",
+  detectionId: string,
+  added: AddedListItem[],
+  tx: Parameters<typeof recordAudit>[2],
+) {
+  await recordAudit(
     ctx,
     {
-      card_fingerprint: [payment.cardFingerprint],
-      email: [payment.email],
-      device_id: [payment.deviceId],
-      customer: [payment.customerId],
+      action,
+      target: { type: "detection", id: detectionId },
+      data: { count: added.length, lists: [...new Set(added.map((item) => item.listId))] },
     },
-    "manual",
+    tx,
   );
 }
 
 /** The merchant trusts this payment's customer: its email and Stripe customer go on the allow lists. */
 export async function whitelistDetectionCustomer(ctx: OrgCtx, detectionId: string): Promise<AddedListItem[]> {
   const payment = await paymentOf(ctx, detectionId);
-  return addToSystemLists(
-    ctx,
-    ALLOW_FAMILY,
-    { email: [payment.email], customer: [payment.customerId] },
-    "manual",
-  );
+  return ctx.db.transaction(async (tx) => {
+    const added = await addToSystemLists(
+      { ...ctx, db: tx },
+      ALLOW_FAMILY,
+      { email: [payment.email], customer: [payment.customerId] },
+      "manual",
+    );
+    await auditAdditions(ctx, "detection.customer_whitelisted", detectionId, added, tx);
+    return added;
+  });
 }
 
 /** Undo of a block or whitelist: removes exactly the items it added; none of them left → 404. */
@@ -64,6 +92,16 @@ export async function removeListAdditions(
       const list = await findList(tx, ctx.organizationId, item.listId);
       if (list) await requestRadarMirror({ ...ctx, db: tx }, list, "remove", [{ id, value: item.value }]);
     }
+    if (count > 0)
+      await recordAudit(
+        ctx,
+        {
+          action: "list.additions_undone",
+          target: { type: "list", id: items[0]?.listId ?? "" },
+          data: { count, lists: [...new Set(items.map((item) => item.listId))] },
+        },
+        tx,
+      );
     return count;
   });
   if (items.length > 0 && removed === 0) throw new NotFoundError("list item", items[0]?.value ?? "");

@@ -89,7 +89,7 @@ export async function explainDetection(
   logger.info({ written, status, source: explanation.source }, "detection explained");
   if (written) {
     const usage = llm?.usage;
-    track(ai.analytics, organizationId, "ai_explanation_generated", {
+    track(ctx, "ai_explanation_generated", {
       status,
       source: explanation.source,
       provider: usage?.provider ?? "templates",

@@ -3,16 +3,20 @@ import { generateId } from "@orylo/platform";
 import { requestRadarMirror } from "../actions/request-actions";
 import { describeActor, type OrgCtx } from "../context";
 import { OryloError } from "../errors";
-import type { ListKind } from "../lists/list-schemas";
+import type { ListItemSource, ListKind } from "../lists/list-schemas";
 import { normalizeListValue } from "../lists/normalize-list-value";
 import { recordListedCustomers } from "../trust/record-listed-customers";
 
-/** The block lists Orylo fills itself (source `automatic`); rules read them as `@blocked_cards` and so on. */
+/**
+ * The block lists Orylo fills itself (source `automatic`) or from accepted suggestions; rules read them as
+ * `@blocked_cards` and so on.
+ */
 export const SYSTEM_BLOCK_LISTS = {
   card_fingerprint: "blocked_cards",
   email: "blocked_emails",
   device_id: "blocked_devices",
   customer: "blocked_customers",
+  ip_address: "blocked_ips",
 } as const satisfies Partial<Record<ListKind, string>>;
 export type SystemBlockKind = keyof typeof SYSTEM_BLOCK_LISTS;
 
@@ -23,10 +27,11 @@ export interface SystemListFamily {
   action: ListAction;
   description: string;
 }
-const BLOCK_FAMILY: SystemListFamily = {
+export const BLOCK_FAMILY: SystemListFamily = {
   names: SYSTEM_BLOCK_LISTS,
   action: "block",
-  description: "Filled by Orylo from fraud labels, repeated disputes and the merchant's blocks.",
+  description:
+    "Filled by Orylo from fraud labels, repeated disputes, the merchant's blocks and accepted suggestions.",
 };
 /** What a merchant's whitelisting fills; rules read them as `@allowed_customers`, `@allowed_emails`. */
 export const ALLOW_FAMILY: SystemListFamily = {
@@ -52,14 +57,16 @@ export function addToSystemBlockLists(
 }
 
 /**
- * Puts values on system lists of the given names (created the first time); returns the items it added, so
- * a merchant's action can be undone exactly (values already listed are not the action's to remove).
+ * Puts values on system lists of the given names (created the first time), until `expiresAt` when given;
+ * returns the items it added, so a merchant's action can be undone exactly (values already listed are not
+ * the action's to remove).
  */
 export async function addToSystemLists(
   ctx: OrgCtx,
   family: SystemListFamily,
   values: Partial<Record<ListKind, readonly (string | null | undefined)[]>>,
-  source: "automatic" | "manual",
+  source: ListItemSource,
+  { expiresAt = null }: { expiresAt?: Date | null } = {},
 ): Promise<AddedListItem[]> {
   const added: AddedListItem[] = [];
   for (const [kind, raw] of Object.entries(values) as [ListKind, readonly (string | null | undefined)[]][]) {
@@ -82,11 +89,11 @@ export async function addToSystemLists(
         value,
         source,
         author,
-        expiresAt: null,
+        expiresAt,
       })),
     });
     if (kind === "customer" && inserted.length > 0)
-      await recordListedCustomers(ctx, { id: list.id, action: family.action }, items);
+      await recordListedCustomers(ctx, { id: list.id, action: family.action }, items, source);
     await requestRadarMirror(ctx, list, "add", inserted);
     added.push(...inserted.map(({ listId, value }) => ({ listId, value })));
   }

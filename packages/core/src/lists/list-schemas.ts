@@ -7,6 +7,7 @@ export const ListKind = z.enum(listKind.enumValues).meta({
 export type ListKind = z.infer<typeof ListKind>;
 
 export const ListItemSource = z.enum(listItemSource.enumValues);
+export type ListItemSource = z.infer<typeof ListItemSource>;
 
 export const ListAction = z.enum(listAction.enumValues).nullable().meta({
   description:

@@ -79,9 +79,12 @@ export async function addListItems(
       })),
     });
     if (list.kind === "customer" && list.action)
-      await recordListedCustomers({ ...ctx, db: tx }, { id: list.id, action: list.action }, [
-        ...byValue.keys(),
-      ]);
+      await recordListedCustomers(
+        { ...ctx, db: tx },
+        { id: list.id, action: list.action },
+        [...byValue.keys()],
+        source,
+      );
     // Counts, not values: list values are personal data (emails, IPs) and the log outlives erasure.
     const data = { count: upserted.length, source };
     await recordAudit(ctx, { action: "list.items_added", target: { type: "list", id: listId }, data }, tx);

@@ -7,6 +7,10 @@ const CHECKS: Partial<Record<ListKind, { pattern: RegExp; expected: string }>> =
   email_domain: { pattern: /^[a-z0-9.-]+\.[a-z]{2,}$/, expected: "a domain such as example.com" },
   card_bin: { pattern: /^\d{6,8}$/, expected: "6 to 8 digits" },
   country: { pattern: /^[A-Z]{2}$/, expected: "a two-letter ISO country code" },
+  ip_address: {
+    pattern: /^(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:.]*)$/i,
+    expected: "an IPv4 or IPv6 address",
+  },
 };
 
 /**

@@ -17,6 +17,7 @@ function toSettingsView(settings: OrganizationSettings): SettingsView {
     scoreTestMode: settings.scoreTestMode,
     actions: settings.actions,
     aiMonthlyBudgetUsd: settings.ai.monthlyBudgetUsd,
+    retentionDays: settings.privacy.retentionDays,
   };
 }
 
@@ -56,6 +57,7 @@ export async function updateSettings(ctx: OrgCtx, raw: UpdateSettingsInput): Pro
         scoreTestMode: change.scoreTestMode ?? current.scoreTestMode,
         actions,
         ai: { ...current.ai, monthlyBudgetUsd: change.aiMonthlyBudgetUsd ?? current.ai.monthlyBudgetUsd },
+        privacy: { ...current.privacy, retentionDays: change.retentionDays ?? current.privacy.retentionDays },
       },
       timeZone: change.timeZone ?? current.timeZone,
       reportingCurrency: change.reportingCurrency ?? current.reportingCurrency,

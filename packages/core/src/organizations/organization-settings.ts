@@ -38,6 +38,15 @@ export const StoredSettings = z.object({
       monthlyBudgetUsd: z.number().min(0).default(20),
     })
     .default({ monthlyBudgetUsd: 20 }),
+  privacy: z
+    .object({
+      /**
+       * Days raw Stripe payloads and customers' personal data are kept (`data.retention`); payments and
+       * labels stay, pseudonymized, so disputes still match them.
+       */
+      retentionDays: z.number().int().min(30).max(3650).default(90),
+    })
+    .default({ retentionDays: 90 }),
 });
 
 export type StoredSettings = z.infer<typeof StoredSettings>;

@@ -61,6 +61,7 @@ const ActionSwitches = z.object({
 });
 
 const MonthlyBudgetUsd = z.number().min(0).max(100_000);
+const RetentionDays = z.number().int().min(30).max(3650);
 
 /** An organization's settings as API v1 shows them. */
 export const SettingsView = z
@@ -82,6 +83,10 @@ export const SettingsView = z
     aiMonthlyBudgetUsd: MonthlyBudgetUsd.meta({
       description: "LLM spend per calendar month (UTC); templates only once it is spent.",
     }),
+    retentionDays: RetentionDays.meta({
+      description:
+        "Days raw Stripe payloads and customers' personal data are kept (default 90); payments stay, pseudonymized.",
+    }),
   })
   .meta({ id: "Settings" });
 export type SettingsView = z.infer<typeof SettingsView>;
@@ -97,6 +102,7 @@ export const UpdateSettingsInput = z
     scoreTestMode: z.boolean(),
     actions: ActionSwitches.partial().strict(),
     aiMonthlyBudgetUsd: MonthlyBudgetUsd,
+    retentionDays: RetentionDays,
   })
   .partial()
   .strict()

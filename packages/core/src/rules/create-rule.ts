@@ -1,12 +1,20 @@
 import { insertRule } from "@orylo/db";
-import { generateId } from "@orylo/platform";
+import { generateId, type RuleOrigin, track } from "@orylo/platform";
 import { recordAudit } from "../audit/record-audit";
 import { describeActor, type OrgCtx } from "../context";
 import { compileRuleOrThrow } from "./compile-rule-text";
 import { type CreateRuleInput, type RuleView, toRuleView } from "./rule-schemas";
 
-/** Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1. */
-export async function createRule(ctx: OrgCtx, input: CreateRuleInput): Promise<RuleView> {
+/**
+ * Compiles the text (400 naming line, column and the nearest attribute) and saves the rule as version 1.
+ * `origin` says where the text came from (the editor, a recommendation, a natural-language draft), for the
+ * `rule_applied` event.
+ */
+export async function createRule(
+  ctx: OrgCtx,
+  input: CreateRuleInput,
+  origin: RuleOrigin = "merchant",
+): Promise<RuleView> {
   const compiled = compileRuleOrThrow(input.text);
   const row = await ctx.db.transaction(async (tx) => {
     const inserted = await insertRule(tx, {
@@ -28,5 +36,6 @@ export async function createRule(ctx: OrgCtx, input: CreateRuleInput): Promise<R
     return inserted;
   });
   ctx.logger.info({ ruleId: row.id, action: row.action, mode: row.mode }, "rule created");
+  if (row.enabled) track(ctx, "rule_applied", { rule_id: row.id, shadow: row.mode === "shadow", origin });
   return toRuleView(row);
 }

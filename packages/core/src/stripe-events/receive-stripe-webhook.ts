@@ -5,6 +5,7 @@ import {
   stripeEventStatus,
 } from "@orylo/db";
 import { Decision } from "@orylo/engine";
+import { traced } from "@orylo/platform";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { InvalidRequestError } from "../errors";
@@ -48,7 +49,27 @@ export type WebhookReceipt = z.infer<typeof WebhookReceipt>;
  * answer; one still `received` or `failed` is claimed and processed now.
  */
 export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery): Promise<WebhookReceipt> {
-  const { event, payload, organizationId, ignoredReason, endpointId } = await verifyAndRoute(ctx, delivery);
+  return traced("stripe.webhook", { "orylo.request_id": ctx.requestId }, async (span) => {
+    const routed = await traced("stripe.webhook.verify", {}, () => verifyAndRoute(ctx, delivery));
+    span?.setAttribute("stripe.event_id", routed.event.id);
+    span?.setAttribute("stripe.event_type", routed.event.type);
+    if (routed.organizationId) span?.setAttribute("orylo.organization_id", routed.organizationId);
+    const receipt = await storeAndProcess(ctx, routed);
+    span?.setAttribute("orylo.event_status", receipt.status);
+    return receipt;
+  });
+}
+
+function processTraced(ctx: Ctx, eventId: string) {
+  return traced("stripe.event.process", { "stripe.event_id": eventId }, () =>
+    processStripeEvent(ctx, eventId),
+  );
+}
+
+async function storeAndProcess(
+  ctx: Ctx,
+  { event, payload, organizationId, ignoredReason, endpointId }: Awaited<ReturnType<typeof verifyAndRoute>>,
+): Promise<WebhookReceipt> {
   const { inserted, row } = await insertStripeEvent(ctx.db, {
     id: event.id,
     organizationId,
@@ -69,7 +90,7 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
       return { received: true, duplicate: true, status: row.status, detection: null };
     }
     if (row.status === "received" || row.status === "failed") {
-      return { received: true, duplicate: true, ...(await processStripeEvent(ctx, event.id)) };
+      return { received: true, duplicate: true, ...(await processTraced(ctx, event.id)) };
     }
     const detection =
       row.detectionId && organizationId
@@ -81,7 +102,7 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
     logger.info({ reason: ignoredReason }, "event ignored");
     return { received: true, duplicate: false, status: "ignored", detection: null };
   }
-  return { received: true, duplicate: false, ...(await processStripeEvent(ctx, event.id)) };
+  return { received: true, duplicate: false, ...(await processTraced(ctx, event.id)) };
 }
 
 async function verifyAndRoute(ctx: Ctx, { rawBody, signature, route }: WebhookDelivery) {

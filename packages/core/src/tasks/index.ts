@@ -1,17 +1,30 @@
 import type { AnyTaskDescriptor } from "@orylo/platform";
 import { alertsSendTask } from "./alerts-send";
+import { customersSuggestTask } from "./customers-suggest";
+import { dataRetentionTask } from "./data-retention";
 import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
+import { feedbackAnalyzeTask } from "./feedback-analyze";
 import { listsExpireTask } from "./lists-expire";
+import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { stripeBackfillTask } from "./stripe-backfill";
 import type { TaskDeps } from "./task-deps";
 import { trustSettleTask } from "./trust-settle";
 import { webhooksRetryTask } from "./webhooks-retry";
 
 export { ALERTS_SEND_TASK, AlertsSendPayload, alertsSendTask } from "./alerts-send";
+export {
+  CUSTOMERS_SUGGEST_CRON,
+  CUSTOMERS_SUGGEST_TASK,
+  CustomersSuggestPayload,
+  customersSuggestTask,
+} from "./customers-suggest";
+export { dataRetentionTask } from "./data-retention";
 export { DETECTION_ACT_TASK, DetectionActPayload, detectionActTask } from "./detection-act";
 export { DETECTION_EXPLAIN_TASK, DetectionExplainPayload, detectionExplainTask } from "./detection-explain";
+export { FEEDBACK_ANALYZE_TASK, feedbackAnalyzeTask } from "./feedback-analyze";
 export { listsExpireTask } from "./lists-expire";
+export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export { STRIPE_BACKFILL_TASK, StripeBackfillPayload, stripeBackfillTask } from "./stripe-backfill";
 export type { TaskDeps } from "./task-deps";
 export { trustSettleTask } from "./trust-settle";
@@ -28,5 +41,11 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   alertsSendTask,
   webhooksRetryTask,
   trustSettleTask,
+  feedbackAnalyzeTask,
+  customersSuggestTask,
   listsExpireTask,
+  dataRetentionTask,
+  healthCheckTask,
+  webhooksWatchTask,
+  reportsDailyTask,
 ];

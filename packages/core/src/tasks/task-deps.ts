@@ -1,5 +1,5 @@
 import type { Database } from "@orylo/db";
-import type { Logger } from "@orylo/platform";
+import type { Analytics, Logger } from "@orylo/platform";
 import type { AiServices } from "../ai/ai-services";
 import type { AlertEmail } from "../alerts/deliver-alert";
 import type { Ctx } from "../context";
@@ -13,6 +13,8 @@ export interface TaskDeps {
   alertEmail?: AlertEmail;
   stripe: StripeAccess;
   ai: AiServices;
+  /** PostHog, off without POSTHOG_KEY; the host flushes it when it stops. */
+  analytics: Analytics;
 }
 
 /** Tasks act as `system: <task id>`, with a request id per run so their logs can be followed. */
@@ -24,5 +26,6 @@ export function taskContext(deps: TaskDeps, taskId: string): Ctx {
     requestId,
     logger: deps.logger.child({ requestId, task: taskId }),
     now: () => new Date(),
+    analytics: deps.analytics,
   };
 }

@@ -86,10 +86,42 @@ export async function selectCardsWithTrustEvents(
 }
 
 /**
- * Customers with a payment made in `(from, to]` that settled: succeeded, captured, nothing refunded, no fraud
- * label (even cleared) and no dispute or early fraud warning recorded against it. One row per customer with
- * its latest such payment.
+ * What makes a payment settled: succeeded, captured, nothing refunded, no fraud label (even cleared) and no
+ * dispute or early fraud warning recorded against it.
  */
+export function settledPaymentConditions(db: Executor, t: typeof transactions) {
+  return [
+    eq(t.status, "succeeded"),
+    eq(t.captured, true),
+    eq(t.amountRefunded, 0),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(labels)
+        .where(
+          and(
+            eq(labels.organizationId, t.organizationId),
+            eq(labels.transactionId, t.id),
+            eq(labels.kind, "fraud"),
+          ),
+        ),
+    ),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(trustScoreEvents)
+        .where(
+          and(
+            eq(trustScoreEvents.organizationId, t.organizationId),
+            eq(trustScoreEvents.transactionId, t.id),
+            inArray(trustScoreEvents.reason, ["dispute", "early_fraud_warning"]),
+          ),
+        ),
+    ),
+  ];
+}
+
+/** Customers with a payment made in `(from, to]` that settled, one row each with its latest such payment. */
 export async function selectSettledPaymentCustomers(
   db: Executor,
   params: { organizationId: string; from: Date; to: Date },
@@ -103,34 +135,8 @@ export async function selectSettledPaymentCustomers(
         eq(t.organizationId, params.organizationId),
         gt(t.createdAt, params.from),
         lte(t.createdAt, params.to),
-        eq(t.status, "succeeded"),
-        eq(t.captured, true),
-        eq(t.amountRefunded, 0),
         isNotNull(t.customerRef),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(labels)
-            .where(
-              and(
-                eq(labels.organizationId, t.organizationId),
-                eq(labels.transactionId, t.id),
-                eq(labels.kind, "fraud"),
-              ),
-            ),
-        ),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(trustScoreEvents)
-            .where(
-              and(
-                eq(trustScoreEvents.organizationId, t.organizationId),
-                eq(trustScoreEvents.transactionId, t.id),
-                inArray(trustScoreEvents.reason, ["dispute", "early_fraud_warning"]),
-              ),
-            ),
-        ),
+        ...settledPaymentConditions(db, t),
       ),
     )
     .groupBy(t.customerRef);

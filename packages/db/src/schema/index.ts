@@ -13,4 +13,5 @@ export * from "./payments";
 export * from "./rules";
 export * from "./stripe-actions";
 export * from "./stripe-connections";
+export * from "./suggestions";
 export * from "./webhooks";

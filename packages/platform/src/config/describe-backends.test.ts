@@ -24,6 +24,7 @@ describe("describeBackends", () => {
       ANTHROPIC_API_KEY: "sk-ant-x",
       SMTP_URL: "smtp://user:secret@mail.example.com:587",
       STRIPE_SECRET_KEY: "sk_live_x",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "https://otel.example.com:4318",
     });
     const backends = describeBackends(config);
     expect(Object.fromEntries(Object.entries(backends).map(([k, v]) => [k, v.backend]))).toEqual({
@@ -32,6 +33,7 @@ describe("describeBackends", () => {
       tasks: "trigger.dev",
       llm: "openai",
       analytics: "posthog",
+      tracing: "otlp",
       alerts: "smtp",
       stripeActions: "live",
     });
@@ -54,6 +56,7 @@ describe("describeBackends", () => {
     expect(backends.tasks.backend).toBe("inline");
     expect(backends.llm.backend).toBe("templates");
     expect(backends.analytics.backend).toBe("off");
+    expect(backends.tracing.backend).toBe("off");
     expect(backends.alerts.backend).toBe("outbox");
     expect(backends.stripeActions.backend).toBe("dry-run");
   });

@@ -6,6 +6,7 @@ export const CONCERNS = [
   "tasks",
   "llm",
   "analytics",
+  "tracing",
   "alerts",
   "stripeActions",
 ] as const;
@@ -51,6 +52,9 @@ export function describeBackends(config: Config): Record<Concern, BackendDescrip
     analytics: config.posthog
       ? { backend: "posthog", detail: `PostHog at ${hostOf(config.posthog.host)}` }
       : { backend: "off", detail: "off (no POSTHOG_KEY)" },
+    tracing: config.tracing
+      ? { backend: "otlp", detail: `OpenTelemetry traces to ${hostOf(config.tracing.endpoint)}` }
+      : { backend: "off", detail: "off (no OTEL_EXPORTER_OTLP_ENDPOINT)" },
     alerts: config.email
       ? { backend: "smtp", detail: `SMTP at ${hostOf(config.email.smtpUrl)}` }
       : { backend: "outbox", detail: "alerts kept in the outbox shown in the dashboard" },

@@ -86,6 +86,8 @@ export const Env = z.object({
   SMTP_URL: url("must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
   ALERT_EMAIL_TO: list(z.email("every entry must be an email address")).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url("must be an http(s) URL of an OTLP/HTTP collector").optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("orylo"),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -131,6 +133,8 @@ export const Config = z.object({
   upstash: z.object({ url: z.string(), token: z.string() }).nullable(),
   trigger: z.object({ secretKey: z.string() }).nullable(),
   posthog: z.object({ key: z.string(), host: z.string() }).nullable(),
+  /** OpenTelemetry traces over OTLP/HTTP (JSON) to `endpoint` + `/v1/traces`; null = tracing off. */
+  tracing: z.object({ endpoint: z.string(), serviceName: z.string() }).nullable(),
   llm: z.object({
     /** false = templates only (AI_ENABLED=false), whatever keys are set. */
     enabled: z.boolean(),

@@ -126,6 +126,9 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
         : null,
     trigger: e.TRIGGER_SECRET_KEY ? { secretKey: e.TRIGGER_SECRET_KEY } : null,
     posthog: e.POSTHOG_KEY ? { key: e.POSTHOG_KEY, host: e.POSTHOG_HOST } : null,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }
+      : null,
     llm: {
       enabled: e.AI_ENABLED,
       // A local OpenAI-compatible server (Ollama, vLLM) often needs no key: its base URL is enough.

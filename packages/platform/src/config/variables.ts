@@ -38,6 +38,9 @@ export const VARIABLES = {
   ANTHROPIC_MODEL_SMALL: "Anthropic model for explanations and suggestions (default claude-haiku-4-5)",
   ANTHROPIC_MODEL_LARGE:
     "Anthropic model for rule recommendations and rule drafts (default claude-sonnet-4-6)",
+  OTEL_EXPORTER_OTLP_ENDPOINT:
+    "OpenTelemetry collector base URL (OTLP/HTTP); set = traces of webhooks, requests and tasks, unset = off",
+  OTEL_SERVICE_NAME: "service name on the traces (default orylo)",
   AI_TIMEOUT_MS: "timeout of one LLM call in milliseconds (default 15000)",
   SMTP_URL: "smtp(s)://user:pass@host:port for email alerts; unset = alerts stay in the dashboard outbox",
   EMAIL_FROM: "sender address of email alerts",

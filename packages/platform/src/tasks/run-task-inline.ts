@@ -3,7 +3,7 @@ import type { Logger } from "../logger";
 import type { ClaimedTask } from "./outbox-store";
 import type { TaskOutcome } from "./relay-outbox";
 import { RetryLaterError } from "./retry-later";
-import { type AnyTaskDescriptor, retryDelayMs } from "./task-descriptor";
+import { type AnyTaskDescriptor, retryDelayMs, runDescriptor } from "./task-descriptor";
 
 /**
  * Runs one claimed task in this process (embedded mode): validates its payload with the descriptor's schema,
@@ -38,7 +38,11 @@ export function runTaskInline<D>(
     await limit?.acquire();
     const startedAt = performance.now();
     try {
-      await descriptor.run(deps, payload.data);
+      await runDescriptor(descriptor, deps, payload.data, {
+        "orylo.task_run_id": task.id,
+        "orylo.attempt": task.attempts,
+        "orylo.organization_id": task.organizationId ?? undefined,
+      });
       log.info({ durationMs: Math.round(performance.now() - startedAt) }, "task done");
       return { kind: "done" };
     } catch (error) {

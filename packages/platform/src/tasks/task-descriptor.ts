@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type SpanAttributes, traced } from "../tracing";
 
 /**
  * How a failed run is retried: `maxAttempts` in all, the delay multiplied by `factor` (default 2) after each
@@ -37,4 +38,16 @@ export function defineTask<D, P>(descriptor: TaskDescriptor<D, P>): TaskDescript
 
 export function retryDelayMs(policy: RetryPolicy, attempts: number): number {
   return Math.min(policy.minDelayMs * (policy.factor ?? 2) ** Math.max(0, attempts - 1), policy.maxDelayMs);
+}
+
+/** Runs one task under a span `task <id>` when tracing is on: both hosts (inline, Trigger.dev) call this. */
+export function runDescriptor<D, P>(
+  descriptor: TaskDescriptor<D, P>,
+  deps: D,
+  payload: P,
+  attributes: SpanAttributes = {},
+): Promise<unknown> {
+  return traced(`task ${descriptor.id}`, { "orylo.task_id": descriptor.id, ...attributes }, () =>
+    descriptor.run(deps, payload),
+  );
 }

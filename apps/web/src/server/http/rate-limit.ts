@@ -1,6 +1,7 @@
-import { InvalidSignatureError, RateLimitedError } from "@orylo/core";
+import { type Ctx, countSignatureFailure, InvalidSignatureError, RateLimitedError } from "@orylo/core";
 import type { RateLimitPolicyName, RateLimitScope } from "@orylo/platform";
 import type { Runtime } from "../runtime";
+import { afterResponse } from "./after-response";
 
 /**
  * The caller's address as the hosting proxy reports it (Vercel and most proxies set `x-forwarded-for`; the
@@ -24,19 +25,30 @@ export async function enforceRateLimit(
 
 /**
  * Webhook abuse: only deliveries whose signature fails are counted, per IP and endpoint, so a valid Stripe
- * delivery is never limited. Past the limit, a bad signature gets 429 instead of 400.
+ * delivery is never limited. Past the limit, a bad signature gets 429 instead of 400. Each failure is also
+ * counted per endpoint for the signature-failure alert, after the response, so the 400 does not wait for it.
  */
 export async function limitSignatureAbuse<T>(
+  ctx: Ctx,
   runtime: Runtime,
   request: Request,
-  endpoint: string,
+  endpoint: { id: string; organizationId: string | null },
   receive: () => Promise<T>,
 ): Promise<T> {
   try {
     return await receive();
   } catch (error) {
     if (error instanceof InvalidSignatureError) {
-      await enforceRateLimit(runtime, "webhookAbuse", { ip: clientIp(request) }, endpoint);
+      await afterResponse(
+        async () => {
+          await countSignatureFailure(ctx, runtime.cache, {
+            endpoint: endpoint.id,
+            organizationId: endpoint.organizationId,
+          });
+        },
+        (countError) => ctx.logger.warn({ err: countError }, "signature failure not counted"),
+      );
+      await enforceRateLimit(runtime, "webhookAbuse", { ip: clientIp(request) }, endpoint.id);
     }
     throw error;
   }

@@ -11,7 +11,7 @@ import {
   withOrganization,
 } from "@orylo/core";
 import type { ApiKeyScope } from "@orylo/db";
-import { generateId } from "@orylo/platform";
+import { generateId, traced } from "@orylo/platform";
 import { requestContext } from "../request-context";
 import { getRuntime, type Runtime } from "../runtime";
 import { memberContext } from "../session/member-context";
@@ -29,6 +29,14 @@ function requestIdOf(request: Request): string {
   return given && REQUEST_ID.test(given) ? given : generateId("req");
 }
 
+/** A span name without ids: `/api/webhooks/stripe/we_…` → `/api/webhooks/stripe/{id}` (few distinct names). */
+function routeName(path: string): string {
+  return path
+    .split("/")
+    .map((segment, index) => (index > 3 && /[0-9_%]/.test(segment) ? "{id}" : segment))
+    .join("/");
+}
+
 /**
  * Wraps a route handler: one request id, a context bound to it, errors mapped to HTTP in one place.
  * `authenticate` decides who acts (and, for API keys, which organization). The handler stays a few lines:
@@ -44,15 +52,25 @@ function wrap<P, C extends Ctx>(
     const runtime = await getRuntime();
     const base = requestContext(runtime, requestId);
     const logger = base.logger;
-    let response: Response;
-    try {
-      const params = await context.params;
-      checkRequestText(request, params);
-      response = await handler(await authenticate(base, request, runtime), request, params, runtime);
-      response.headers.set("x-request-id", requestId);
-    } catch (error) {
-      response = toHttpResponse(error, { requestId, logger });
-    }
+    const path = new URL(request.url).pathname;
+    const attributes = {
+      "http.request.method": request.method,
+      "url.path": path,
+      "orylo.request_id": requestId,
+    };
+    const response = await traced(`${request.method} ${routeName(path)}`, attributes, async (span) => {
+      let answer: Response;
+      try {
+        const params = await context.params;
+        checkRequestText(request, params);
+        answer = await handler(await authenticate(base, request, runtime), request, params, runtime);
+        answer.headers.set("x-request-id", requestId);
+      } catch (error) {
+        answer = toHttpResponse(error, { requestId, logger });
+      }
+      span?.setAttribute("http.response.status_code", answer.status);
+      return answer;
+    });
     if (request.method !== "GET" && response.status < 400) {
       // A change may have written outbox tasks in its transaction: relay them without waiting for the poll.
       await afterResponse(runtime.relayTasksNow, (error) =>
@@ -62,7 +80,7 @@ function wrap<P, C extends Ctx>(
     logger.info(
       {
         method: request.method,
-        path: new URL(request.url).pathname,
+        path,
         status: response.status,
         durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
       },

@@ -4,7 +4,7 @@ import {
   setOrganizationStripeAccount,
   upsertStripeConnection,
 } from "@orylo/db";
-import { encryptSecret } from "@orylo/platform";
+import { encryptSecret, track } from "@orylo/platform";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit";
 import type { Ctx } from "../../context";
@@ -94,5 +94,6 @@ export async function completeStripeConnect(
     });
   });
   orgCtx.logger.info({ stripeAccountId }, "stripe account connected (oauth)");
+  track(orgCtx, "stripe_connected", { method: "oauth" });
   return { organizationId: orgCtx.organizationId, stripeAccountId };
 }

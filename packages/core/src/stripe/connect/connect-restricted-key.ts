@@ -1,5 +1,5 @@
 import { insertWebhookEndpoint, upsertStripeConnection } from "@orylo/db";
-import { encryptSecret, generateId } from "@orylo/platform";
+import { encryptSecret, generateId, track } from "@orylo/platform";
 import type Stripe from "stripe";
 import { z } from "zod";
 import { recordAudit } from "../../audit/record-audit";
@@ -120,5 +120,6 @@ export async function connectWithRestrictedKey(
     );
   });
   orgCtx.logger.info({ endpointId, created: !!created }, "stripe connected with a restricted key");
+  track(orgCtx, "stripe_connected", { method: "restricted_key" });
   return { livemode, webhookUrl, webhookSecret: created ? "created" : "pasted" };
 }

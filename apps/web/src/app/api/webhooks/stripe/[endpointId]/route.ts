@@ -8,12 +8,17 @@ export const POST = route<{ endpointId: string }>(
   { type: "webhook", source: "stripe" },
   async (ctx, request, { endpointId }, runtime) => {
     const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
-    const receipt = await limitSignatureAbuse(runtime, request, endpointId, async () =>
-      receiveStripeWebhook(ctx, {
-        rawBody: await readBody(request),
-        signature: request.headers.get("stripe-signature"),
-        route: endpoint,
-      }),
+    const receipt = await limitSignatureAbuse(
+      ctx,
+      runtime,
+      request,
+      { id: endpointId, organizationId: endpoint.organizationId },
+      async () =>
+        receiveStripeWebhook(ctx, {
+          rawBody: await readBody(request),
+          signature: request.headers.get("stripe-signature"),
+          route: endpoint,
+        }),
     );
     return Response.json(receipt);
   },

@@ -1,0 +1,3 @@
+export * from "./suggestion-confidence";
+export * from "./suggestion-facts";
+export * from "./suggestion-reasoning";

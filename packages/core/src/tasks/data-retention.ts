@@ -1,0 +1,25 @@
+import { selectOrganizationIds } from "@orylo/db";
+import { defineTask } from "@orylo/platform";
+import type { z } from "zod";
+import { withOrganization } from "../context";
+import { applyDataRetention } from "../privacy/apply-data-retention";
+import { type TaskDeps, taskContext } from "./task-deps";
+import { ScheduledPayload } from "./webhooks-retry";
+
+/** `data.retention`: once a day, each organization's raw payloads and personal data past its retention go. */
+export const dataRetentionTask = defineTask<TaskDeps, z.infer<typeof ScheduledPayload>>({
+  id: "data.retention",
+  payload: ScheduledPayload,
+  retry: { maxAttempts: 3, minDelayMs: 60_000, maxDelayMs: 600_000 },
+  concurrency: { total: 1 },
+  cron: "30 2 * * *",
+  run: async (deps) => {
+    const ctx = taskContext(deps, "data.retention");
+    let changed = 0;
+    for (const organizationId of await selectOrganizationIds(ctx.db)) {
+      const counts = await applyDataRetention(withOrganization(ctx, organizationId));
+      changed += Object.values(counts).reduce((sum, count) => sum + count, 0);
+    }
+    return { changed };
+  },
+});

@@ -1,0 +1,1 @@
+export { type SpanAttributes, startTracing, type Tracing, traced } from "./tracing";

@@ -1,0 +1,4 @@
+import { dataRetentionTask } from "@orylo/core";
+import { toScheduledTriggerTask } from "./lib/to-trigger-task";
+
+export const dataRetention = toScheduledTriggerTask(dataRetentionTask);
