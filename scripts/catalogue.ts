@@ -82,7 +82,14 @@ Every name below can be used in a rule as \`:name:\`, for example
   a rule fires only when its condition is true, so \`Block if :declined_charges_per_email_daily: > 3\`
   does not fire on payments without an email; test absence with \`is_missing(:email:)\`.
 - Amounts: \`:amount_in_xxx:\` is in major units (19.99); the merchant amount mean and standard
-  deviation are in minor units of the payment's currency (1999).
+  deviation, and the card and customer amount averages and totals, are in minor units of the payment's
+  currency (1999), over earlier payments in that same currency.
+- Addresses are counted by a hash of the normalized address (\`billing_address\`, \`shipping_address\`):
+  no feature holds an address.
+- Disputes, early fraud warnings and fraudulent refunds (\`dispute_count_on_*\`, \`efw_count_on_*\`,
+  \`fraudulent_refund_count_on_card_*\`) count the fraud labels Orylo recorded on earlier payments of the
+  same card, IP, email or customer strictly before this payment (ARCHITECTURE §3 Labels), won disputes
+  included; \`seconds_since_customer_was_created\` reads \`customer.created\`.
 
 ## Payment attributes (${payment.length})
 

@@ -91,6 +91,37 @@ describe("POST /api/v1/evaluate", () => {
     expect(stored!.trace).toHaveProperty("contributions");
   });
 
+  it("counts earlier charges to the same billing address, from a hash of it, without storing the address", async () => {
+    const shop = await newMerchant();
+    const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"), {
+      account: shop.account,
+    });
+    const charge = event.data.object as Record<string, unknown>;
+    Object.assign(charge, {
+      id: `ch_addr_${crypto.randomUUID().slice(0, 12)}`,
+      billing_details: {
+        ...(charge.billing_details as object),
+        address: { line1: "12 Rue de la Paix", postal_code: "75002", country: "FR" },
+      },
+    });
+    expect((await sendWebhook(event, { secret: CONNECT_SECRET })).status).toBe(200);
+
+    const sameAddress = { line1: " 12  rue de la PAIX ", postal_code: "75002" };
+    const { status, body } = await evaluate$(
+      { ...payment, billing_country: "fr", billing_address: sameAddress, shipping_address: sameAddress },
+      { apiKey: shop.apiKey },
+    );
+    expect(status).toBe(200);
+    const stored = (await orgDetections(shop.id)).find((row) => row.id === body.detectionId);
+    expect(stored!.features).toMatchObject({
+      total_charges_per_billing_address_all_time: 1,
+      card_count_for_billing_address_all_time: expect.any(Number),
+      // The shipping country differs (US): another address.
+      total_charges_per_shipping_address_all_time: 0,
+    });
+    expect(JSON.stringify(stored)).not.toMatch(/paix/i);
+  });
+
   it("answers invalid input with a 400 naming the field", async () => {
     const bad = await evaluate$({ ...payment, amount: 19.99 });
     expect(bad.status).toBe(400);

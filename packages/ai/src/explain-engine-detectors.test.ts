@@ -32,6 +32,8 @@ const SCENARIOS: { transaction: Partial<Transaction>; features: FeatureVector }[
       merchant_amount_count_recent: 200,
       merchant_amount_mean_recent: 4_500,
       merchant_amount_stddev_recent: 2_000,
+      dispute_count_on_card_number_all_time: 1,
+      efw_count_on_customer_all_time: 2,
     },
   },
 ];

@@ -156,6 +156,17 @@ const HITS: { hit: Contribution; en: string; fr: string }[] = [
     fr: "Stripe Radar évalue le risque comme élevé (score Radar 67)",
   },
   {
+    hit: hit("prior_fraud", 30, "prior_fraud_on_card_number", {
+      entity: "card_number",
+      disputes: 2,
+      early_fraud_warnings: 1,
+      fraudulent_refunds: 0,
+      entities_with_prior_fraud: 2,
+    }),
+    en: "2 fraudulent disputes and 1 early fraud warning on earlier payments with this card; 1 other source(s) linked to fraud",
+    fr: "2 litiges pour fraude et 1 alerte précoce de fraude sur des paiements antérieurs avec cette carte ; 1 autre(s) source(s) liée(s) à de la fraude",
+  },
+  {
     hit: hit("geo_mismatch", 20, "ip_country_differs", { ip_country_count: 2, distance_ratio: 0.5 }),
     en: "Signal ip_country_differs raised by the geo_mismatch check; ip_country_count: 2; distance_ratio: 0.5",
     fr: "Signal ip_country_differs relevé par le contrôle geo_mismatch ; ip_country_count : 2 ; distance_ratio : 0,5",

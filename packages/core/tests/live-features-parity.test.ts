@@ -1,4 +1,4 @@
-import { type Database, insertTransaction, schema } from "@orylo/db";
+import { type Database, insertLabel, insertTransaction, schema } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import {
   FEATURE_NAMES,
@@ -14,6 +14,7 @@ import { pick, type Random, seededRandom } from "@orylo/testkit/scenarios";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
 import { computeLiveFeatures } from "../src/features/live-features";
+import { generateHistoryFacts } from "./parity-history-facts";
 
 /**
  * ARCHITECTURE §4: one feature definition, two evaluators written independently. This test feeds the
@@ -103,7 +104,12 @@ function generateHistory(seed: number, size: number): Transaction[] {
       captured: status === "succeeded" && random() < 0.9,
       failureCode: status === "failed" ? "card_declined" : null,
       declineCode: status === "failed" ? pick(random, ["generic_decline", "insufficient_funds"]) : null,
-      outcomeType: status === "failed" ? "issuer_declined" : status === "succeeded" ? "authorized" : null,
+      outcomeType:
+        status === "failed"
+          ? pick(random, ["issuer_declined", "blocked"])
+          : status === "succeeded"
+            ? "authorized"
+            : null,
       networkStatus: status === "failed" ? "declined_by_network" : "approved_by_network",
       radarRiskLevel: pick(random, ["normal", "elevated", "highest", null]),
       radarRiskScore: random() < 0.8 ? Math.floor(random() * 100) : null,
@@ -176,6 +182,22 @@ const CASES = SEEDS.flatMap((seed) => [
   { seed, limit: LOW_AMOUNT_HISTORY_LIMIT },
 ]);
 
+/** Families that must be positive somewhere in every history, or their agreement proves little. */
+const EXERCISED_FAMILIES = [
+  "blocked_charges_per_",
+  "total_charges_per_billing_address",
+  "total_charges_per_shipping_address",
+  "card_count_for_billing_address",
+  "email_count_for_card",
+  "email_count_for_ip",
+  "dispute_count_on",
+  "efw_count_on",
+  "fraudulent_refund_count_on",
+  "seconds_since_customer_was_created",
+  "average_amount_successful_on_",
+  "total_amount_charged_on_",
+];
+
 describe("live (SQL) features agree with the streaming evaluator", () => {
   it.each(CASES)(
     "on a dense in-order history (seed $seed, amount history limit $limit)",
@@ -192,8 +214,23 @@ describe("live (SQL) features agree with the streaming evaluator", () => {
       const neighbour = await createTestOrganization(db);
       const size = 150 + Math.floor(seededRandom(seed * 31 + 1)() * 151);
       const history = generateHistory(seed, size);
-      const evaluator = new StreamingFeatureEvaluator(options);
+      const customerIds = [...new Set(history.flatMap(({ customerId }) => (customerId ? [customerId] : [])))];
+      const { labels, customers, facts } = generateHistoryFacts(seed, history, customerIds);
+      const evaluator = new StreamingFeatureEvaluator(options, facts);
       let bounded = 0;
+      const exercised = new Set<string>();
+      for (const customer of customers) {
+        await db
+          .insert(schema.customers)
+          .values({ ...customer, id: `${customer.id}_${organization.id}`, organizationId: organization.id });
+        // The neighbour's customer of the same id was created long before: the SQL side must not read it.
+        await db.insert(schema.customers).values({
+          ...customer,
+          id: `${customer.id}_${neighbour.id}`,
+          organizationId: neighbour.id,
+          stripeCreatedAt: new Date(START - 400 * DAY * 1000),
+        });
+      }
 
       for (const [index, payment] of history.entries()) {
         const stored = await insertTransaction(db, {
@@ -203,12 +240,25 @@ describe("live (SQL) features agree with the streaming evaluator", () => {
           ...payment,
         });
         if (!stored) throw new Error(`seed ${seed}, index ${index}: ${payment.chargeId} was not inserted`);
+        const neighbourId = `txn_parity_${neighbour.id}_${index}`;
         if (index % 3 === 0)
-          await insertTransaction(db, {
-            id: `txn_parity_${neighbour.id}_${index}`,
-            organizationId: neighbour.id,
-            ...payment,
+          await insertTransaction(db, { id: neighbourId, organizationId: neighbour.id, ...payment });
+        for (const { row, linked } of labels.filter(({ paymentIndex }) => paymentIndex === index)) {
+          await insertLabel(db, {
+            ...row,
+            id: `${row.id}_${organization.id}`,
+            organizationId: organization.id,
+            transactionId: linked ? stored.id : null,
+            chargeId: linked ? row.chargeId : `${row.chargeId}_unseen`,
           });
+          if (index % 3 === 0)
+            await insertLabel(db, {
+              ...row,
+              id: `${row.id}_${neighbour.id}`,
+              organizationId: neighbour.id,
+              transactionId: neighbourId,
+            });
+        }
 
         const live = await computeLiveFeatures(db, organization.id, payment, stored.ingestSeq, options);
         const streamed = evaluator.push(payment);
@@ -218,7 +268,11 @@ describe("live (SQL) features agree with the streaming evaluator", () => {
             `seed ${seed}, limit ${limit}, index ${index}/${size}, ${mismatch}\npayment ${describePayment(payment)}`,
           );
         if (limit !== undefined && streamed.merchant_amount_count_recent === limit) bounded += 1;
+        for (const [name, value] of Object.entries(streamed))
+          if (typeof value === "number" && value > 0)
+            for (const family of EXERCISED_FAMILIES) if (name.startsWith(family)) exercised.add(family);
       }
+      expect(EXERCISED_FAMILIES.filter((family) => !exercised.has(family))).toEqual([]);
       // The bound must actually cut histories, or this case proves nothing about it.
       if (limit !== undefined)
         expect(bounded, "payments whose amount history hit the limit").toBeGreaterThan(20);

@@ -2,6 +2,7 @@ import type { Detector } from "./detectors/detector";
 import { evaluate } from "./evaluate";
 import type { Decision, Evaluation } from "./evaluation";
 import type { FeatureOptions } from "./features/catalogue";
+import type { PaymentHistoryFacts } from "./features/history-catalogue";
 import { StreamingFeatureEvaluator } from "./features/stream";
 import type { ActionList } from "./lists/action-lists";
 import type { RuleInput } from "./rules/evaluate-condition";
@@ -28,6 +29,8 @@ export type BacktestInput = {
   settings: EngineSettings;
   /** How features are computed (the organization's time zone, ...), as live. */
   featureOptions?: FeatureOptions;
+  /** Disputes, warnings and fraudulent refunds on the payments, and customers' creation times, as live reads them. */
+  historyFacts?: PaymentHistoryFacts;
   lists?: RuleInput["lists"];
   /** The allow and block lists, which decide ahead of rules (as they are now). */
   actionLists?: readonly ActionList[];
@@ -232,7 +235,7 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   const to = input.to ?? input.asOf;
   const fromMs = input.from.getTime();
   const toMs = to.getTime();
-  const evaluator = new StreamingFeatureEvaluator(input.featureOptions);
+  const evaluator = new StreamingFeatureEvaluator(input.featureOptions, input.historyFacts);
   const candidate = new RuleSetTally();
   const baseline = input.baseline ? new RuleSetTally() : null;
   let changedDecisions = 0;

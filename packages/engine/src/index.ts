@@ -16,6 +16,7 @@ export * from "./evaluate";
 export * from "./evaluation";
 export * from "./features/catalogue";
 export * from "./features/describe-catalogue";
+export * from "./features/history-catalogue";
 export * from "./features/payment-features";
 export * from "./features/stream";
 export * from "./lists/action-lists";

@@ -7,6 +7,7 @@ import { cardTestingTemplate } from "./card-testing";
 import type { SignalTemplate } from "./evidence";
 import { genericTemplate } from "./generic";
 import { merchantCardTestingTemplate } from "./merchant-card-testing";
+import { priorFraudTemplate } from "./prior-fraud";
 import { radarPassthroughTemplate } from "./radar-passthrough";
 import { velocityTemplate } from "./velocity";
 
@@ -18,6 +19,7 @@ const TEMPLATES: Record<string, SignalTemplate> = {
   amount_anomaly: amountAnomalyTemplate,
   card_profile: cardProfileTemplate,
   radar_passthrough: radarPassthroughTemplate,
+  prior_fraud: priorFraudTemplate,
 };
 
 function templateFor(hit: Contribution): SignalTemplate {

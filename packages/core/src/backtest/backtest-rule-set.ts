@@ -9,6 +9,7 @@ import { listReferences, RATES_AS_OF, type Rule, type RuleAst, startBacktest } f
 import { OFFLINE_LOOKUPS } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
+import { loadPaymentHistoryFacts } from "../features/history-facts";
 import { loadBacktestActionLists } from "../lists/load-action-lists";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
@@ -127,12 +128,14 @@ export async function backtestRuleSet(
     );
   const labels = await selectActiveLabelsByCharge(ctx.db, ctx.organizationId);
   const actionLists = await loadBacktestActionLists(ctx.db, ctx.organizationId, now);
+  const historyFacts = await loadPaymentHistoryFacts(ctx.db, ctx.organizationId, to);
 
   const replay = startBacktest({
     candidate: candidates.map(({ rule }) => rule),
     baseline: live.rules.length > 0 ? live.rules : undefined,
     settings: settings.engine,
     featureOptions: { timeZone: settings.timeZone, lookups: OFFLINE_LOOKUPS },
+    historyFacts,
     lists: { ...live.lists, ...candidateLists },
     actionLists,
     labels,

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, NotFoundError } from "../errors";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
+import { addressKey } from "../stripe-events/address-key";
 import { scorePayment, UNSTORED_INGEST_SEQ } from "./score-transaction";
 
 const country = z
@@ -17,6 +18,14 @@ const country = z
   .regex(/^[A-Za-z]{2}$/, "A two-letter ISO 3166 country code.")
   .transform((value) => value.toUpperCase());
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Hashed as charges' addresses are (with the matching country), then dropped: never stored. */
+const address = z
+  .object({ line1: text(200).optional(), postal_code: text(20).optional() })
+  .strict()
+  .meta({
+    description:
+      "Counted per address (`total_charges_per_billing_address_daily`, …) through a hash of its normalized line1, postal code and country; never stored.",
+  });
 
 export const EvaluatePaymentInput = z
   .object({
@@ -65,7 +74,9 @@ export const EvaluatePaymentInput = z
       .strict()
       .optional(),
     billing_country: country.optional(),
+    billing_address: address.optional(),
     shipping_country: country.optional(),
+    shipping_address: address.optional(),
     metadata: z
       .record(z.string().max(40), z.string().max(500))
       .refine((value) => Object.keys(value).length <= 50, "At most 50 keys.")
@@ -216,9 +227,13 @@ function toTransaction(input: ParsedInput, now: Date): Transaction {
     customerId: input.customer ?? null,
     email: input.email?.trim().toLowerCase() ?? null,
     billingCountry: input.billing_country ?? null,
-    billingAddressKey: null,
+    billingAddressKey: input.billing_address
+      ? addressKey({ ...input.billing_address, country: input.billing_country })
+      : null,
     shippingCountry: input.shipping_country ?? null,
-    shippingAddressKey: null,
+    shippingAddressKey: input.shipping_address
+      ? addressKey({ ...input.shipping_address, country: input.shipping_country })
+      : null,
     ipAddress: input.ip_address ?? null,
     deviceId: input.device_id ?? null,
     userAgent: input.user_agent ?? null,

@@ -1,9 +1,17 @@
 import { type Executor, organization, transactions as t } from "@orylo/db";
 import {
+  AMOUNT_ENTITIES,
+  AMOUNT_STATISTICS,
+  type AmountSpelling,
+  type AmountStatistic,
+  amountFeatureName,
   amountHistoryLimit,
   CARD_COUNT_ENTITIES,
   CHARGE_OUTCOMES,
   cardCountFeatureName,
+  EMAIL_COUNT_ENTITIES,
+  type EmailCountSpelling,
+  emailCountFeatureName,
   type FeatureOptions,
   type FeatureVector,
   FIRST_SEEN_FEATURES,
@@ -21,6 +29,7 @@ import {
 } from "@orylo/engine";
 import { fillPlaceholders, Param, SQL, type SQLChunk, StringChunk, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features";
 
 /**
  * The live (SQL) evaluator of the feature catalogue: one statement per payment, whatever the number of
@@ -64,6 +73,7 @@ export async function computeLiveFeatures(
     readEntity(features, entity, present ? row[entity] : null, at);
   }
   readMerchant(features, row.merchant_windows, row.amount_history);
+  readHistoryFeatures(features, row, payment);
   return features;
 }
 
@@ -75,7 +85,17 @@ const ENTITY_COLUMNS = {
   email: t.email,
   ip_address: t.ipAddress,
   device: t.deviceId,
+  billing_address: t.billingAddressKey,
+  shipping_address: t.shippingAddressKey,
 } as const satisfies Record<VelocityEntity, unknown>;
+const EMAIL_COUNTS = Object.entries(EMAIL_COUNT_ENTITIES) as [EmailCountSpelling, VelocityEntity][];
+const AMOUNT_SPELLINGS = Object.keys(AMOUNT_ENTITIES) as AmountSpelling[];
+/** The sums an amount feature reads: every status (attempted), succeeded, failed; pending only in attempted. */
+const AMOUNT_SUMS = {
+  attempted: sql`true`,
+  succeeded: sql`${t.status} = 'succeeded'`,
+  failed: sql`${t.status} = 'failed'`,
+};
 
 /** A fresh `$n::timestamptz` per use: Drizzle numbers each placeholder occurrence. */
 const at = () => sql`${sql.placeholder("at")}::timestamptz`;
@@ -93,7 +113,10 @@ function inWindow(window: Window): SQL {
 }
 const asArray = (parts: SQL[]) => sql.join([sql`array[`, sql.join(parts, sql`, `), sql`]::float8[]`]);
 
-/** Positions in an entity's array: first seen, first authorized, then per window each outcome (and cards). */
+/**
+ * Positions in an entity's array: first seen, first authorized, then per window each outcome (and cards,
+ * emails), then the all-time count and sum of amounts in this payment's currency per status (card, customer).
+ */
 function entityColumns(entity: VelocityEntity): { names: string[]; parts: SQL[] } {
   const names = ["first_ms", "first_authorized_ms"];
   const parts = [
@@ -102,17 +125,31 @@ function entityColumns(entity: VelocityEntity): { names: string[]; parts: SQL[] 
   ];
   for (const window of WINDOW_NAMES) {
     const scope = inWindow(window);
-    names.push(`total_${window}`, `authorized_${window}`, `declined_${window}`);
+    names.push(`total_${window}`, `authorized_${window}`, `declined_${window}`, `blocked_${window}`);
     parts.push(
       sql`count(*) filter (where ${scope})`,
       sql`count(*) filter (where ${scope} and ${t.status} = 'succeeded')`,
       sql`count(*) filter (where ${scope} and ${t.status} = 'failed')`,
+      sql`count(*) filter (where ${scope} and ${t.outcomeType} = 'blocked')`,
     );
     if (CARD_ENTITIES.has(entity)) {
       names.push(`cards_${window}`);
       parts.push(sql`count(distinct ${t.cardFingerprint}) filter (where ${scope})`);
     }
+    if (EMAIL_COUNTS.some(([, counted]) => counted === entity)) {
+      names.push(`emails_${window}`);
+      parts.push(sql`count(distinct ${t.email}) filter (where ${scope})`);
+    }
   }
+  if (AMOUNT_SPELLINGS.some((spelling) => AMOUNT_ENTITIES[spelling] === entity))
+    for (const [status, condition] of Object.entries(AMOUNT_SUMS)) {
+      const sameCurrency = sql`${t.currency} = ${sql.placeholder("currency")} and ${condition}`;
+      names.push(`count_${status}`, `sum_${status}`);
+      parts.push(
+        sql`count(*) filter (where ${sameCurrency})`,
+        sql`coalesce(sum(${t.amount}) filter (where ${sameCurrency}), 0)`,
+      );
+    }
   return { names, parts };
 }
 
@@ -159,8 +196,9 @@ const SELECTION = {
       and ${since(MERCHANT_AMOUNT_HISTORY_SECONDS)}
     order by ${t.createdAt} desc, ${t.ingestSeq} desc
     limit ${sql.placeholder("limit")}::int) recent)`,
+  ...HISTORY_SELECTION,
 };
-type Row = Record<VelocityEntity | "merchant_windows" | "amount_history", Values>;
+type Row = Record<VelocityEntity | "merchant_windows" | "amount_history", Values> & Record<string, Values>;
 
 /**
  * The statement compiled once: its text split at each parameter, and which placeholder fills each. Per
@@ -204,6 +242,19 @@ function readEntity(features: FeatureVector, entity: VelocityEntity, values: Val
     if (CARD_ENTITIES.has(entity))
       features[cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)] =
         values === null ? null : value(`cards_${window}`);
+    for (const [spelling, counted] of EMAIL_COUNTS)
+      if (counted === entity)
+        features[emailCountFeatureName(spelling, window)] =
+          values === null ? null : value(`emails_${window}`);
+  }
+  for (const spelling of AMOUNT_SPELLINGS) {
+    if (AMOUNT_ENTITIES[spelling] !== entity) continue;
+    for (const [statistic, { statistic: kind, status }] of Object.entries(AMOUNT_STATISTICS)) {
+      const count = value(`count_${status ?? "attempted"}`) ?? 0;
+      const sum = value(`sum_${status ?? "attempted"}`) ?? 0;
+      features[amountFeatureName(statistic as AmountStatistic, spelling)] =
+        values === null ? null : kind === "total" ? sum : count === 0 ? null : sum / count;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ export * from "./demo";
 export * from "./detection-timeline";
 export * from "./detections";
 export * from "./explanations";
+export * from "./history-facts";
 export * from "./incidents";
 export * from "./labels";
 export * from "./lists";

@@ -101,6 +101,8 @@ export const transactions = pgTable(
     // A customer's payments by its row (customers known only by their email's key): the detections filter.
     index().on(t.customerRef),
     index().on(t.organizationId, t.deviceId, t.createdAt),
+    index().on(t.organizationId, t.billingAddressKey, t.createdAt),
+    index().on(t.organizationId, t.shippingAddressKey, t.createdAt),
     index().on(t.organizationId, t.paymentIntentId),
   ],
 );

@@ -1,6 +1,6 @@
 import type { FeatureVector } from "../features/catalogue";
 import {
-  CARD_COUNT_ENTITIES,
+  type CARD_COUNT_ENTITIES,
   cardCountFeatureName,
   type VelocityEntity,
   velocityFeatureName,
@@ -10,7 +10,13 @@ import type { Transaction } from "../transaction";
 import { type Detector, type DetectorFinding, hit, noHit, ratio, readNumber } from "./detector";
 import { isTinyAmount, tinyAmountLimit } from "./tiny-amount";
 
-type CardEntity = (typeof CARD_COUNT_ENTITIES)[number];
+/** The sources SPEC §B names for card testing (distinct cards per IP, customer, email); not addresses. */
+const CARD_SOURCES = [
+  "ip_address",
+  "email",
+  "customer",
+] as const satisfies readonly (typeof CARD_COUNT_ENTITIES)[number][];
+type CardEntity = (typeof CARD_SOURCES)[number];
 const DECLINE_ENTITIES: readonly VelocityEntity[] = [
   "card_number",
   "ip_address",
@@ -134,7 +140,7 @@ export const cardTestingDetector: Detector = {
   name: "card_testing",
   detect(transaction, features) {
     const findings = [
-      ...CARD_COUNT_ENTITIES.map((entity) => findEnumeration(transaction, features, entity)),
+      ...CARD_SOURCES.map((entity) => findEnumeration(transaction, features, entity)),
       ...DECLINE_ENTITIES.map((entity) => findRepeatedDeclines(transaction, features, entity)),
     ].filter((finding) => finding !== null);
     return (

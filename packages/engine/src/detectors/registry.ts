@@ -3,6 +3,7 @@ import { cardProfileDetector } from "./card-profile";
 import { cardTestingDetector } from "./card-testing";
 import type { Detector } from "./detector";
 import { merchantCardTestingDetector } from "./merchant-card-testing";
+import { priorFraudDetector } from "./prior-fraud";
 import { radarPassthroughDetector } from "./radar-passthrough";
 import { velocityDetector } from "./velocity";
 
@@ -14,4 +15,5 @@ export const DETECTORS: readonly Detector[] = [
   amountAnomalyDetector,
   cardProfileDetector,
   radarPassthroughDetector,
+  priorFraudDetector,
 ];

@@ -4,9 +4,10 @@ import { type Detector, hit, noHit, readNumber } from "./detector";
 /**
  * Earlier payments per entity and window at which velocity starts to count (the current payment is
  * the next one). Cards are personal, so their limits are lowest; an IP is often shared (offices,
- * mobile carriers), so its limits are highest.
+ * mobile carriers), so its limits are highest. Addresses have none: households, offices and parcel
+ * forwarders share them, and their counts serve merchants' own rules.
  */
-export const VELOCITY_LIMITS: Record<VelocityEntity, Partial<Record<Window, number>>> = {
+export const VELOCITY_LIMITS: Partial<Record<VelocityEntity, Partial<Record<Window, number>>>> = {
   card_number: { "10m": 3, hourly: 5, daily: 8, weekly: 20 },
   customer: { "10m": 4, hourly: 6, daily: 10, weekly: 25 },
   email: { "10m": 4, hourly: 6, daily: 10, weekly: 25 },

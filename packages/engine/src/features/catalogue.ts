@@ -1,3 +1,4 @@
+import { HISTORY_FEATURE_NAMES } from "./history-catalogue";
 import { PAYMENT_FEATURES, type PaymentLookups } from "./payment-features";
 
 /**
@@ -23,15 +24,19 @@ export const VELOCITY_ENTITIES = {
   email: "email",
   ip_address: "ipAddress",
   device: "deviceId",
+  // Normalized hashes of the addresses (normalize-charge): never the address itself.
+  billing_address: "billingAddressKey",
+  shipping_address: "shippingAddressKey",
 } as const;
 export type VelocityEntity = keyof typeof VELOCITY_ENTITIES;
 
 /**
  * Charge outcomes counted per entity: total (every status, pending included), authorized (status
- * succeeded), declined (status failed). An entity that is null on the current payment makes all of
+ * succeeded), declined (status failed), blocked (Stripe's outcome type `blocked`: Radar, its rules, or the
+ * Radar lists Orylo mirrors its block lists to; a blocked charge is also failed, so also declined). An entity that is null on the current payment makes all of
  * its features null (unknown), and null never matches null. See features/stream.ts for the full semantics.
  */
-export const CHARGE_OUTCOMES = ["total", "authorized", "declined"] as const;
+export const CHARGE_OUTCOMES = ["total", "authorized", "declined", "blocked"] as const;
 export type ChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
 
 /** Distinct-card counts: `card_count_for_{entity}_{window}`. */
@@ -39,7 +44,22 @@ export const CARD_COUNT_ENTITIES = [
   "ip_address",
   "email",
   "customer",
+  "billing_address",
 ] as const satisfies readonly VelocityEntity[];
+
+/**
+ * Distinct-email counts: `email_count_for_{spelling}_{window}`, Radar's spelling of the entity (`card`, `ip`)
+ * as the key, the entity counted per as the value.
+ */
+export const EMAIL_COUNT_ENTITIES = {
+  card: "card_number",
+  ip: "ip_address",
+} as const satisfies Record<string, VelocityEntity>;
+export type EmailCountSpelling = keyof typeof EMAIL_COUNT_ENTITIES;
+
+export function emailCountFeatureName(spelling: EmailCountSpelling, window: Window): string {
+  return `email_count_for_${spelling}_${window}`;
+}
 
 export type FeatureValue = number | string | boolean | null;
 /** Values by feature name; a missing signal is `null`, never 0. */
@@ -65,6 +85,8 @@ export const VELOCITY_ENTITY_DOCS: Record<VelocityEntity, string> = {
   email: "email address",
   ip_address: "IP address",
   device: "device id",
+  billing_address: "billing address",
+  shipping_address: "shipping address",
 };
 
 /** What each outcome counts, as the start of a sentence. */
@@ -72,6 +94,7 @@ export const CHARGE_OUTCOME_DOCS: Record<ChargeOutcome, string> = {
   total: "Charges of any status (pending included)",
   authorized: "Authorized charges (status succeeded)",
   declined: "Declined charges (status failed)",
+  blocked: "Blocked charges (Stripe outcome type blocked: Radar, a Radar rule or a Radar list)",
 };
 
 // Names are looked up, not built: the streaming evaluator asks for ~100 of them per payment of a backtest.
@@ -206,6 +229,10 @@ export const FEATURE_NAMES: readonly string[] = [
   ...CARD_COUNT_ENTITIES.flatMap((entity) =>
     WINDOW_NAMES.map((window) => cardCountFeatureName(entity, window)),
   ),
+  ...(Object.keys(EMAIL_COUNT_ENTITIES) as EmailCountSpelling[]).flatMap((spelling) =>
+    WINDOW_NAMES.map((window) => emailCountFeatureName(spelling, window)),
+  ),
+  ...HISTORY_FEATURE_NAMES,
   ...MERCHANT_FEATURE_NAMES,
   ...Object.keys(FIRST_SEEN_FEATURES),
   ...PAYMENT_FEATURES.map((feature) => feature.name),

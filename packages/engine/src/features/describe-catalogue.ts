@@ -5,6 +5,9 @@ import {
   CHARGE_OUTCOME_DOCS,
   CHARGE_OUTCOMES,
   cardCountFeatureName,
+  EMAIL_COUNT_ENTITIES,
+  type EmailCountSpelling,
+  emailCountFeatureName,
   FEATURE_NAMES,
   FIRST_SEEN_FEATURE_DOCS,
   MERCHANT_FEATURE_DOCS,
@@ -18,6 +21,18 @@ import {
   WINDOW_NAMES,
   type Window,
 } from "./catalogue";
+import {
+  AMOUNT_ENTITIES,
+  AMOUNT_STATISTICS,
+  type AmountSpelling,
+  type AmountStatistic,
+  amountFeatureName,
+  CUSTOMER_AGE_FEATURE,
+  PRIOR_EVENT_FEATURES,
+  PRIOR_EVENT_KINDS,
+  PRIOR_EVENT_WINDOWS,
+  priorEventFeatures,
+} from "./history-catalogue";
 import { PAYMENT_FEATURES } from "./payment-features";
 
 /** One line of the catalogue: a name usable in rules as `:name:`. */
@@ -50,6 +65,29 @@ function featureMeanings(): Map<string, string> {
       meanings.set(
         cardCountFeatureName(entity, window),
         `Distinct cards (non-null card fingerprints) among charges of any status with the same ${VELOCITY_ENTITY_DOCS[entity]} ${windowed(window)}, ${EXCLUDED}; null when this payment has no ${VELOCITY_ENTITY_DOCS[entity]}`,
+      );
+  for (const [spelling, entity] of Object.entries(EMAIL_COUNT_ENTITIES))
+    for (const window of WINDOW_NAMES)
+      meanings.set(
+        emailCountFeatureName(spelling as EmailCountSpelling, window),
+        `Distinct email addresses among charges of any status with the same ${VELOCITY_ENTITY_DOCS[entity]} ${windowed(window)}, ${EXCLUDED}; null when this payment has no ${VELOCITY_ENTITY_DOCS[entity]}`,
+      );
+  for (const kind of PRIOR_EVENT_KINDS)
+    for (const { entity, names } of priorEventFeatures(kind))
+      for (const window of PRIOR_EVENT_WINDOWS)
+        meanings.set(
+          names[window],
+          `${PRIOR_EVENT_FEATURES[kind].meaning} on earlier charges with the same ${VELOCITY_ENTITY_DOCS[entity]}, recorded by Orylo ${WINDOW_DOCS[window].phrase} ${WINDOW_DOCS[window].interval.replace("]", ")")}; null when this payment has no ${VELOCITY_ENTITY_DOCS[entity]}`,
+        );
+  meanings.set(
+    CUSTOMER_AGE_FEATURE,
+    "Seconds since the Stripe customer was created (customer.created); null without a customer, when its creation is unknown, or when it is later than this payment",
+  );
+  for (const spelling of Object.keys(AMOUNT_ENTITIES) as AmountSpelling[])
+    for (const [statistic, { meaning }] of Object.entries(AMOUNT_STATISTICS))
+      meanings.set(
+        amountFeatureName(statistic as AmountStatistic, spelling),
+        `${meaning} with the same ${VELOCITY_ENTITY_DOCS[AMOUNT_ENTITIES[spelling]]} in this payment's currency, at any time before this payment, ${EXCLUDED}; minor units${statistic.startsWith("average") ? "; null when there is none" : ""}; null when this payment has no ${VELOCITY_ENTITY_DOCS[AMOUNT_ENTITIES[spelling]]}`,
       );
   for (const [prefix, meaning] of Object.entries(MERCHANT_WINDOWED_FEATURE_DOCS))
     for (const window of MERCHANT_WINDOWS)

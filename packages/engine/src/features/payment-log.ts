@@ -1,6 +1,9 @@
 import type { Transaction } from "../transaction";
 
-export type OutcomeCounts = { total: number; authorized: number; declined: number };
+export type OutcomeCounts = { total: number; authorized: number; declined: number; blocked: number };
+/** Fields whose distinct values a log can count (`card_count_for_*`, `email_count_for_*`). */
+export type DistinctField = "cardFingerprint" | "email";
+const NO_OUTCOMES: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
 
 /**
  * The earlier payments of one key (an entity value, the merchant, an amount), oldest first, appended in
@@ -13,26 +16,32 @@ export class PaymentLog {
   // its first entry", which stays right when evicted entries are spliced away.
   private readonly authorizedBefore: number[] = [];
   private readonly declinedBefore: number[] = [];
+  private readonly blockedBefore: number[] = [];
   private head = 0;
-  private readonly allTime: OutcomeCounts = { total: 0, authorized: 0, declined: 0 };
-  /** Card fingerprint → time it was last seen, for distinct-card counts (only when asked for). */
-  private readonly cardLastSeen: Map<string, number> | null;
+  private readonly allTime: OutcomeCounts = { ...NO_OUTCOMES };
+  /** Per tracked field: value → time it was last seen, for distinct counts (only the fields asked for). */
+  private readonly lastSeen: Map<DistinctField, Map<string, number>>;
 
-  constructor(trackCards = false) {
-    this.cardLastSeen = trackCards ? new Map() : null;
+  constructor(track: readonly DistinctField[] = []) {
+    this.lastSeen = new Map(track.map((field) => [field, new Map()]));
   }
 
   append(time: number, transaction: Transaction): void {
     const authorized = transaction.status === "succeeded" ? 1 : 0;
     const declined = transaction.status === "failed" ? 1 : 0;
+    const blocked = transaction.outcomeType === "blocked" ? 1 : 0;
     this.times.push(time);
     this.authorizedBefore.push(this.allTime.authorized);
     this.declinedBefore.push(this.allTime.declined);
+    this.blockedBefore.push(this.allTime.blocked);
     this.allTime.total += 1;
     this.allTime.authorized += authorized;
     this.allTime.declined += declined;
-    if (this.cardLastSeen && transaction.cardFingerprint !== null)
-      this.cardLastSeen.set(transaction.cardFingerprint, time);
+    this.allTime.blocked += blocked;
+    for (const [field, seen] of this.lastSeen) {
+      const value = transaction[field];
+      if (value !== null) seen.set(value, time);
+    }
   }
 
   /** Forgets entries at or before `time`; they can no longer fall in any window of a later payment. */
@@ -42,6 +51,7 @@ export class PaymentLog {
       this.times.splice(0, this.head);
       this.authorizedBefore.splice(0, this.head);
       this.declinedBefore.splice(0, this.head);
+      this.blockedBefore.splice(0, this.head);
       this.head = 0;
     }
   }
@@ -50,20 +60,22 @@ export class PaymentLog {
   countAfter(after: number | null): OutcomeCounts {
     if (after === null) return { ...this.allTime };
     const first = this.firstIndexAfter(after);
-    if (first >= this.times.length) return { total: 0, authorized: 0, declined: 0 };
+    if (first >= this.times.length) return { ...NO_OUTCOMES };
     return {
       total: this.times.length - first,
       authorized: this.allTime.authorized - this.authorizedBefore[first]!,
       declined: this.allTime.declined - this.declinedBefore[first]!,
+      blocked: this.allTime.blocked - this.blockedBefore[first]!,
     };
   }
 
-  /** Distinct non-null card fingerprints seen strictly after `after`; all time when null. */
-  distinctCardsAfter(after: number | null): number {
-    if (!this.cardLastSeen) throw new Error("this log does not track cards");
-    if (after === null) return this.cardLastSeen.size;
+  /** Distinct non-null values of `field` seen strictly after `after`; all time when null. */
+  distinctAfter(field: DistinctField, after: number | null): number {
+    const lastSeen = this.lastSeen.get(field);
+    if (!lastSeen) throw new Error(`this log does not track ${field}`);
+    if (after === null) return lastSeen.size;
     let count = 0;
-    for (const seen of this.cardLastSeen.values()) if (seen > after) count += 1;
+    for (const seen of lastSeen.values()) if (seen > after) count += 1;
     return count;
   }
 

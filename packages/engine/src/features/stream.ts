@@ -5,6 +5,9 @@ import {
   CARD_COUNT_ENTITIES,
   CHARGE_OUTCOMES,
   cardCountFeatureName,
+  EMAIL_COUNT_ENTITIES,
+  type EmailCountSpelling,
+  emailCountFeatureName,
   type FeatureOptions,
   type FeatureVector,
   FIRST_SEEN_FEATURES,
@@ -17,12 +20,26 @@ import {
   WINDOW_NAMES,
   WINDOWS,
 } from "./catalogue";
+import type { PaymentHistoryFacts } from "./history-catalogue";
+import { HistoryFeatures } from "./history-features";
 import { paymentFeatures } from "./payment-features";
-import { PaymentLog } from "./payment-log";
+import { type DistinctField, PaymentLog } from "./payment-log";
 
 const ENTITIES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
 const FIRST_SEEN_ENTITIES = [...new Set(Object.values(FIRST_SEEN_FEATURES).map((feature) => feature.entity))];
 const CARD_ENTITIES: ReadonlySet<VelocityEntity> = new Set(CARD_COUNT_ENTITIES);
+const EMAIL_COUNTS = Object.entries(EMAIL_COUNT_ENTITIES) as [EmailCountSpelling, VelocityEntity][];
+/** The fields each entity's logs count distinct values of. */
+const DISTINCT_FIELDS = new Map<VelocityEntity, DistinctField[]>(
+  ENTITIES.map((entity) => [
+    entity,
+    [
+      ...(CARD_ENTITIES.has(entity) ? (["cardFingerprint"] as const) : []),
+      ...(EMAIL_COUNTS.some(([, counted]) => counted === entity) ? (["email"] as const) : []),
+    ],
+  ]),
+);
+const NO_FACTS: PaymentHistoryFacts = { events: [], customerCreatedAt: new Map() };
 const LONGEST_WINDOW_MS = 1000 * Math.max(...Object.values(WINDOWS).filter((seconds) => seconds !== null));
 const MERCHANT_LONGEST_MS = 1000 * Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
 const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
@@ -32,10 +49,13 @@ const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
  * of (createdAt, then arrival). Semantics, shared with the SQL evaluator:
  * - a payment at time t counts the EARLIER payments (earlier createdAt, or the same createdAt and fed
  *   earlier) whose createdAt is in (t − w, t]: exactly t − w is out; all_time has no lower bound;
- * - authorized = status succeeded, declined = status failed, total = every status (pending included);
+ * - authorized = status succeeded, declined = status failed, blocked = outcome type blocked, total = every
+ *   status (pending included);
  * - entity values are compared exactly as given (normalizing emails is the Transaction's job);
  *   when this payment's entity is null, every feature of that entity is null (unknown, not 0);
- * - card_count_for_X = distinct non-null card fingerprints among those earlier payments of X;
+ * - card_count_for_X = distinct non-null card fingerprints among those earlier payments of X, and
+ *   email_count_for_X distinct non-null emails;
+ * - what happened to earlier payments afterwards, customer age and amount sums: see HistoryFeatures;
  * - merchant_* count every earlier payment; same_amount = same amount and currency; decline rate =
  *   declined / total, null when total is 0;
  * - merchant_amount_*_recent = the last `limit` (default 200) earlier payments in this currency (any
@@ -59,9 +79,15 @@ export class StreamingFeatureEvaluator {
   >(FIRST_SEEN_ENTITIES.map((entity) => [entity, new Map()]));
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly amountHistoryLimit: number;
+  private readonly history: HistoryFeatures;
 
-  constructor(private readonly options: FeatureOptions = {}) {
+  /** `facts`: the events on the organization's payments and its customers' creation times (none by default). */
+  constructor(
+    private readonly options: FeatureOptions = {},
+    facts: PaymentHistoryFacts = NO_FACTS,
+  ) {
     this.amountHistoryLimit = amountHistoryLimit(options);
+    this.history = new HistoryFeatures(facts);
   }
 
   /** Features of `transaction` from the payments pushed before it; then records it for later ones. */
@@ -76,6 +102,7 @@ export class StreamingFeatureEvaluator {
     for (const entity of ENTITIES) this.addEntityFeatures(features, entity, transaction, time);
     this.addMerchantFeatures(features, transaction, time);
     this.addFirstSeenFeatures(features, transaction, time);
+    this.history.add(features, transaction, time);
     this.record(transaction, time);
     return features;
   }
@@ -92,13 +119,17 @@ export class StreamingFeatureEvaluator {
     for (const window of WINDOW_NAMES) {
       const seconds = WINDOWS[window];
       const after = seconds === null ? null : time - seconds * 1000;
-      const counts = log?.countAfter(after) ?? { total: 0, authorized: 0, declined: 0 };
+      const counts = log?.countAfter(after) ?? { total: 0, authorized: 0, declined: 0, blocked: 0 };
       for (const outcome of CHARGE_OUTCOMES)
         features[velocityFeatureName(outcome, entity, window)] = value === null ? null : counts[outcome];
       if (CARD_ENTITIES.has(entity)) {
         const name = cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window);
-        features[name] = value === null ? null : (log?.distinctCardsAfter(after) ?? 0);
+        features[name] = value === null ? null : (log?.distinctAfter("cardFingerprint", after) ?? 0);
       }
+      for (const [spelling, counted] of EMAIL_COUNTS)
+        if (counted === entity)
+          features[emailCountFeatureName(spelling, window)] =
+            value === null ? null : (log?.distinctAfter("email", after) ?? 0);
     }
   }
 
@@ -141,12 +172,13 @@ export class StreamingFeatureEvaluator {
     for (const entity of ENTITIES) {
       const value = transaction[VELOCITY_ENTITIES[entity]];
       if (value === null) continue;
-      const trackCards = CARD_ENTITIES.has(entity);
-      getOrCreate(this.entityLogs.get(entity)!, value, () => new PaymentLog(trackCards)).append(
+      const fields = DISTINCT_FIELDS.get(entity)!;
+      getOrCreate(this.entityLogs.get(entity)!, value, () => new PaymentLog(fields)).append(
         time,
         transaction,
       );
     }
+    this.history.record(transaction);
     this.merchantLog.append(time, transaction);
     getOrCreate(this.sameAmountLogs, amountKey(transaction), () => new PaymentLog()).append(
       time,
@@ -177,7 +209,8 @@ function amountKey(transaction: Transaction): string {
 export function* streamFeatures(
   transactions: Iterable<Transaction>,
   options: FeatureOptions = {},
+  facts: PaymentHistoryFacts = NO_FACTS,
 ): Generator<{ transaction: Transaction; features: FeatureVector }> {
-  const evaluator = new StreamingFeatureEvaluator(options);
+  const evaluator = new StreamingFeatureEvaluator(options, facts);
   for (const transaction of transactions) yield { transaction, features: evaluator.push(transaction) };
 }

@@ -5,9 +5,11 @@ import type { AttributeDefinition } from "./attribute";
 function unitOf(feature: string): string {
   if (feature.startsWith("seconds_since_")) return "seconds";
   if (feature.includes("decline_rate")) return "ratio 0-1";
-  if (feature.includes("amount_mean") || feature.includes("amount_stddev"))
+  if (feature.includes("amount_mean") || feature.includes("amount_stddev") || /_amount_.*_on_/.test(feature))
     return "minor units of the payment currency";
   if (feature.startsWith("card_count_for_")) return "distinct cards";
+  if (feature.startsWith("email_count_for_")) return "distinct emails";
+  if (/^(dispute|efw|fraudulent_refund)_count_on_/.test(feature)) return "events";
   return "payments";
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "transactions_organization_id_billing_address_key_created_at_index" ON "transactions" USING btree ("organization_id","billing_address_key","created_at");--> statement-breakpoint
+CREATE INDEX "transactions_organization_id_shipping_address_key_created_at_index" ON "transactions" USING btree ("organization_id","shipping_address_key","created_at");
