@@ -87,6 +87,7 @@ describe("a merchant during a card-testing attack", () => {
       "/lists",
       "/incidents",
       "/ai",
+      "/ai/inbox",
       "/settings",
       "/onboarding",
     ]) {

@@ -1,12 +1,16 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createApiKey, withOrganization } from "@orylo/core";
 import { auditLog, findLabelTarget } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
+import { seedRecommendation } from "./seed-recommendation";
+import { seedSuggestions } from "./seed-suggestion";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
@@ -36,6 +40,12 @@ interface Ids {
   ruleId: string;
   ruleToDelete: string;
   restrictedKey: string;
+  apiKeyToRevoke: string;
+  /** Pending AI proposals, one per decision (inbox action or API route): each decides its own once. */
+  suggestionIds: { accept: string; reject: string; edit: string };
+  recommendationIds: { apply: string; reject: string };
+  apiSuggestionIds: { accept: string; reject: string; edit: string };
+  apiRecommendationIds: { apply: string; reject: string };
 }
 interface RouteCall {
   auth: "api" | "session";
@@ -56,6 +66,7 @@ const EXEMPT_ROUTES: Record<string, string> = {
     "scoring: its record is the detection (source `evaluate`); an audit write would double the 30 ms path's writes",
   "api/v1/rules/validate/route.ts POST": "compiles a rule, saves nothing",
   "api/v1/rules/backtest/route.ts POST": "replays history, saves nothing",
+  "api/v1/rules/draft/route.ts POST": "drafts a rule from a sentence, saves nothing",
   "api/stripe/connect/route.ts POST":
     "writes only a single-use OAuth state; the connection it leads to is audited by the callback (`stripe.connected`)",
 };
@@ -85,6 +96,31 @@ const ROUTE_CASES: Record<string, (ids: Ids) => RouteCall> = {
     body: { kind: "legitimate" },
   }),
   "api/v1/customers/[id]/route.ts DELETE": (ids) => ({ auth: "api", params: { id: ids.customerId } }),
+  "api/v1/suggestions/refresh/route.ts POST": () => ({ auth: "api", body: { kinds: ["blacklist"] } }),
+  "api/v1/suggestions/[id]/accept/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.accept },
+  }),
+  "api/v1/suggestions/[id]/reject/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.reject },
+    body: { reason: "A regular" },
+  }),
+  "api/v1/suggestions/[id]/edit/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiSuggestionIds.edit },
+    body: { value: "203.0.113.98" },
+  }),
+  "api/v1/recommendations/[id]/apply/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiRecommendationIds.apply },
+    body: { mode: "shadow" },
+  }),
+  "api/v1/recommendations/[id]/reject/route.ts POST": (ids) => ({
+    auth: "api",
+    params: { id: ids.apiRecommendationIds.reject },
+    body: { reason: "Too broad" },
+  }),
   "api/stripe/restricted-key/route.ts POST": (ids) => ({ auth: "session", body: { key: ids.restrictedKey } }),
   "api/stripe/disconnect/route.ts POST": () => ({ auth: "session" }),
 };
@@ -96,6 +132,9 @@ const EXEMPT_ACTIONS: Record<string, string> = {
   "(dashboard)/preferences-actions.ts setPreference": "a cookie of the caller's own browser",
   "(dashboard)/rules/actions.ts validateRuleText": "compiles a rule, saves nothing",
   "(dashboard)/rules/actions.ts backtestRuleText": "replays history, saves nothing",
+  "(dashboard)/rules/actions.ts draftRuleFromSentence": "drafts a rule from a sentence, saves nothing",
+  "(dashboard)/onboarding/actions.ts sendWebhookTestEvent":
+    "sends a test event to our own webhook URL; what arrives is kept in stripe_events",
 };
 
 const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
@@ -108,7 +147,38 @@ const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
     transactionId: ids.transactionId,
     label: { kind: "fraud" },
   }),
+  "(dashboard)/ai/inbox/actions.ts acceptSuggestionAction": (ids) => ({ id: ids.suggestionIds.accept }),
+  "(dashboard)/ai/inbox/actions.ts rejectSuggestionAction": (ids) => ({
+    id: ids.suggestionIds.reject,
+    reason: "A regular",
+  }),
+  "(dashboard)/ai/inbox/actions.ts editSuggestionAction": (ids) => ({
+    id: ids.suggestionIds.edit,
+    value: "203.0.113.99",
+  }),
+  "(dashboard)/ai/inbox/actions.ts applyRecommendationAction": (ids) => ({
+    id: ids.recommendationIds.apply,
+    mode: "shadow",
+  }),
+  "(dashboard)/ai/inbox/actions.ts rejectRecommendationAction": (ids) => ({
+    id: ids.recommendationIds.reject,
+    reason: "Too broad",
+  }),
   "(dashboard)/settings/actions.ts saveSettings": () => ({ reviewThreshold: 26 }),
+  "(dashboard)/onboarding/actions.ts startWithDemoData": () => ({}),
+  "(dashboard)/settings/actions.ts createKey": () => ({ name: "audited key", scopes: ["read"] }),
+  "(dashboard)/settings/actions.ts revokeKey": (ids) => ({ id: ids.apiKeyToRevoke }),
+  "(dashboard)/customers/[ref]/actions.ts blockThisCustomer": (ids) => ({ ref: ids.customerId }),
+  "(dashboard)/customers/[ref]/actions.ts trustThisCustomer": (ids) => ({ ref: ids.customerId }),
+  "(dashboard)/lists/[id]/actions.ts addItems": (ids) => ({
+    listId: ids.listId,
+    items: [{ value: "added@example.test" }],
+  }),
+  // After addItems: it removes what addItems added.
+  "(dashboard)/lists/[id]/actions.ts removeItems": (ids) => ({
+    listId: ids.listId,
+    values: ["added@example.test"],
+  }),
   "(dashboard)/rules/actions.ts saveRule": (ids) => ({
     id: ids.ruleId,
     text: "Review if :amount_in_eur: > 650",
@@ -199,7 +269,19 @@ beforeAll(async () => {
     account: merchant.account,
     permissions: ["rak_charge_read", "rak_webhook_write"],
   });
+  const [accept = "", reject = "", edit = "", apiAccept = "", apiReject = "", apiEdit = ""] =
+    await seedSuggestions(db, merchant.id, 6);
   ids = {
+    suggestionIds: { accept, reject, edit },
+    apiSuggestionIds: { accept: apiAccept, reject: apiReject, edit: apiEdit },
+    apiRecommendationIds: {
+      apply: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'AR'"),
+      reject: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'CL'"),
+    },
+    recommendationIds: {
+      apply: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'BR'"),
+      reject: await seedRecommendation(db, merchant.id, "Review if :card_country: = 'NG'"),
+    },
     chargeId,
     detectionId: (body.detection as { id: string }).id,
     transactionId: target.id,
@@ -208,6 +290,15 @@ beforeAll(async () => {
     ruleId: rule.id,
     ruleToDelete: doomed.id,
     restrictedKey,
+    apiKeyToRevoke: (
+      await createApiKey(
+        withOrganization(
+          { ...requestContext(runtime), actor: { type: "system", task: "test" } },
+          merchant.id,
+        ),
+        { name: "to revoke" },
+      )
+    ).id,
   };
 });
 

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createApiKey, feedCursorAt, withOrganization } from "@orylo/core";
-import { findLabelTarget, suggestions } from "@orylo/db";
+import { findLabelTarget } from "@orylo/db";
 import {
   asFreshEvent,
   type FakeLlm,
@@ -16,6 +16,7 @@ import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
 import { seedRecommendation } from "./seed-recommendation";
+import { seedSuggestions } from "./seed-suggestion";
 import { sendWebhook } from "./send-webhook";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, CONNECT_SECRET } from "./web-test-runtime";
@@ -50,6 +51,9 @@ interface Ids {
   customerId: string;
   /** One pending suggestion per decision route: each decides it once. */
   suggestionIds: { accept: string; reject: string; edit: string };
+  /** The same, for the AI inbox's server actions. */
+  inboxSuggestionIds: { accept: string; reject: string; edit: string };
+  inboxRecommendations: { apply: string; reject: string };
   customerRef: string;
   apiKeyToRevoke: string;
   invitationId: string;
@@ -206,6 +210,13 @@ const ACTION_CASES: Record<string, Record<string, (ids: Ids) => unknown>> = {
     cancelInvitation: (ids) => ({ invitationId: ids.invitationId }),
   },
   "(dashboard)/onboarding/actions.ts": { startWithDemoData: () => ({}), sendWebhookTestEvent: () => ({}) },
+  "(dashboard)/ai/inbox/actions.ts": {
+    acceptSuggestionAction: (ids) => ({ id: ids.inboxSuggestionIds.accept }),
+    rejectSuggestionAction: (ids) => ({ id: ids.inboxSuggestionIds.reject, reason: "A regular" }),
+    editSuggestionAction: (ids) => ({ id: ids.inboxSuggestionIds.edit, value: "198.51.100.66" }),
+    applyRecommendationAction: (ids) => ({ id: ids.inboxRecommendations.apply, mode: "shadow" }),
+    rejectRecommendationAction: (ids) => ({ id: ids.inboxRecommendations.reject, reason: "Too broad" }),
+  },
   "(dashboard)/rules/actions.ts": {
     validateRuleText: () => ({ text: "Block if :card_country: = 'US'" }),
     backtestRuleText: () => ({ text: "Block if :amount_in_eur: > 1" }),
@@ -279,6 +290,8 @@ const ownedIds = () => [
   ids.recommendationToReject,
   ids.customerId,
   ...Object.values(ids.suggestionIds),
+  ...Object.values(ids.inboxSuggestionIds),
+  ...Object.values(ids.inboxRecommendations),
   ids.customerRef,
 ];
 function expectRefusedOrBlind(status: number, text: string, what: string) {
@@ -339,22 +352,14 @@ beforeAll(async () => {
   );
   const rule = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 900" });
   const doomed = await api("api/v1/rules/route.ts", { text: "Review if :amount_in_eur: > 950" });
-  const suggestion = (n: number) => ({
-    id: `sug_iso_${a.id}_${n}`,
-    organizationId: a.id,
-    kind: "blacklist" as const,
-    signal: "card_testing",
-    subject: "ip_address",
-    value: `198.51.100.${n}`,
-    facts: { blocked_attempts: 3, distinct_cards: 3, window_days: 7 },
-    confidence: 0.7,
-    reasoning: "3 payments from this IP address were blocked as card testing.",
-    reasoningSource: "template",
-    promptVersion: "suggest-v1",
-  });
-  await db.insert(suggestions).values([suggestion(1), suggestion(2), suggestion(3)]);
+  const [s1 = "", s2 = "", s3 = "", s4 = "", s5 = "", s6 = ""] = await seedSuggestions(db, a.id, 6);
   ids = {
-    suggestionIds: { accept: suggestion(1).id, reject: suggestion(2).id, edit: suggestion(3).id },
+    suggestionIds: { accept: s1, reject: s2, edit: s3 },
+    inboxSuggestionIds: { accept: s4, reject: s5, edit: s6 },
+    inboxRecommendations: {
+      apply: await seedRecommendation(db, a.id, "Review if :card_country: = 'AR'"),
+      reject: await seedRecommendation(db, a.id, "Review if :card_country: = 'CL'"),
+    },
     detectionId,
     chargeId,
     transactionId: target.id,

@@ -1,4 +1,5 @@
 import { ai } from "./sections/ai";
+import { aiInbox } from "./sections/ai-inbox";
 import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
@@ -239,6 +240,7 @@ export const en = {
   incidents: incidents.en,
   apiKeys: apiKeys.en,
   ai: ai.en,
+  aiInbox: aiInbox.en,
   team: team.en,
   errors: { forbidden: "Your role does not allow this.", generic: "Something went wrong." },
 };

@@ -1,5 +1,6 @@
 import type { Dictionary } from "./en";
 import { ai } from "./sections/ai";
+import { aiInbox } from "./sections/ai-inbox";
 import { apiKeys } from "./sections/api-keys";
 import { incidents } from "./sections/incidents";
 import { onboarding } from "./sections/onboarding";
@@ -242,6 +243,7 @@ export const fr: Dictionary = {
   incidents: incidents.fr,
   apiKeys: apiKeys.fr,
   ai: ai.fr,
+  aiInbox: aiInbox.fr,
   team: team.fr,
   errors: { forbidden: "Votre rôle ne le permet pas.", generic: "Une erreur est survenue." },
 };

@@ -1,4 +1,5 @@
 import { findCustomerByRef } from "@orylo/db";
+import { auditListAdditions } from "../audit/audit-list-additions";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import {
@@ -19,10 +20,20 @@ async function customerOf(ctx: OrgCtx, ref: string) {
  * already listed are left out), which is exactly what an undo removes.
  */
 export async function blockCustomer(ctx: OrgCtx, ref: string): Promise<AddedListItem[]> {
-  return addToSystemBlockLists(ctx, await customerOf(ctx, ref), "manual");
+  const values = await customerOf(ctx, ref);
+  return ctx.db.transaction(async (tx) => {
+    const added = await addToSystemBlockLists({ ...ctx, db: tx }, values, "manual");
+    await auditListAdditions(ctx, "customer.blocked", { type: "customer", id: ref }, added, tx);
+    return added;
+  });
 }
 
 /** From the customer page: the customer and its email go on the allow lists (undo as for a block). */
 export async function trustCustomer(ctx: OrgCtx, ref: string): Promise<AddedListItem[]> {
-  return addToSystemLists(ctx, ALLOW_FAMILY, await customerOf(ctx, ref), "manual");
+  const values = await customerOf(ctx, ref);
+  return ctx.db.transaction(async (tx) => {
+    const added = await addToSystemLists({ ...ctx, db: tx }, ALLOW_FAMILY, values, "manual");
+    await auditListAdditions(ctx, "customer.trusted", { type: "customer", id: ref }, added, tx);
+    return added;
+  });
 }

@@ -1,6 +1,7 @@
 import { deleteListItem, findDetectionWithTransaction, findList } from "@orylo/db";
 import { z } from "zod";
 import { requestRadarMirror } from "../actions/request-actions";
+import { auditListAdditions } from "../audit/audit-list-additions";
 import { recordAudit } from "../audit/record-audit";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
@@ -38,28 +39,15 @@ export async function blockDetectionSource(ctx: OrgCtx, detectionId: string): Pr
       },
       "manual",
     );
-    await auditAdditions(ctx, "detection.source_blocked", detectionId, added, tx);
+    await auditListAdditions(
+      ctx,
+      "detection.source_blocked",
+      { type: "detection", id: detectionId },
+      added,
+      tx,
+    );
     return added;
   });
-}
-
-/** The audit entry of a block or whitelist: how many values went on which lists, never the values. */
-async function auditAdditions(
-  ctx: OrgCtx,
-  action: "detection.source_blocked" | "detection.customer_whitelisted",
-  detectionId: string,
-  added: AddedListItem[],
-  tx: Parameters<typeof recordAudit>[2],
-) {
-  await recordAudit(
-    ctx,
-    {
-      action,
-      target: { type: "detection", id: detectionId },
-      data: { count: added.length, lists: [...new Set(added.map((item) => item.listId))] },
-    },
-    tx,
-  );
 }
 
 /** The merchant trusts this payment's customer: its email and Stripe customer go on the allow lists. */
@@ -72,7 +60,13 @@ export async function whitelistDetectionCustomer(ctx: OrgCtx, detectionId: strin
       { email: [payment.email], customer: [payment.customerId] },
       "manual",
     );
-    await auditAdditions(ctx, "detection.customer_whitelisted", detectionId, added, tx);
+    await auditListAdditions(
+      ctx,
+      "detection.customer_whitelisted",
+      { type: "detection", id: detectionId },
+      added,
+      tx,
+    );
     return added;
   });
 }

@@ -1,4 +1,5 @@
 import { getAiFeedback, getAiUsage } from "@orylo/core";
+import Link from "next/link";
 import { format } from "@/i18n/format";
 import { pageContext } from "@/server/dashboard/page-context";
 
@@ -22,6 +23,11 @@ export default async function AiPage() {
   return (
     <>
       <h1>{a.title}</h1>
+      <p>
+        <Link href="/ai/inbox" className="button primary">
+          {t.aiInbox.open}
+        </Link>
+      </p>
       <section className="stats" aria-label={a.title}>
         <div className="card">
           <p className="muted">{format(a.budget, { month: usage.month })}</p>

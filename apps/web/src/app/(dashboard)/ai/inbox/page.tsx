@@ -1,0 +1,76 @@
+import { listRecommendations, listSuggestions, roleAllows } from "@orylo/core";
+import { formatMajor } from "@/components/money";
+import { format } from "@/i18n/format";
+import { pageContext } from "@/server/dashboard/page-context";
+import { ProposalActions } from "./proposal-actions";
+
+const percent = (rate: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
+
+// GET /ai/inbox — pending AI proposals (list suggestions, rule recommendations), each with its reasons and answers.
+export default async function AiInboxPage() {
+  const { ctx, locale, t } = await pageContext();
+  const [suggestions, recommendations] = await Promise.all([
+    listSuggestions(ctx, { status: "pending" }),
+    listRecommendations(ctx, { status: "pending" }),
+  ]);
+  const a = t.aiInbox;
+  const canAct = roleAllows(ctx.role, "act");
+  const canConfigure = roleAllows(ctx.role, "configure");
+  return (
+    <>
+      <h1>{a.title}</h1>
+      <p className="muted">{a.intro}</p>
+      <section className="stack" aria-labelledby="inbox-suggestions">
+        <h2 id="inbox-suggestions">{a.suggestions}</h2>
+        {suggestions.data.length === 0 ? <p className="muted">{a.noSuggestions}</p> : null}
+        {suggestions.data.map((suggestion) => (
+          <article key={suggestion.id} className="card stack" aria-label={suggestion.value}>
+            <p>
+              <span className={`badge ${suggestion.kind === "whitelist" ? "allow" : "block"}`}>
+                {a.kind[suggestion.kind]}
+              </span>{" "}
+              <strong>{suggestion.value}</strong> <span className="muted">({suggestion.subject})</span>
+            </p>
+            <p>{suggestion.reasoning}</p>
+            <p className="muted">{format(a.confidence, { value: percent(suggestion.confidence, locale) })}</p>
+            {canAct ? (
+              <ProposalActions proposal="suggestion" id={suggestion.id} value={suggestion.value} t={a} />
+            ) : null}
+          </article>
+        ))}
+      </section>
+      <section className="stack" aria-labelledby="inbox-recommendations">
+        <h2 id="inbox-recommendations">{a.recommendations}</h2>
+        {recommendations.data.length === 0 ? <p className="muted">{a.noRecommendations}</p> : null}
+        {recommendations.data.map((recommendation) => {
+          const { backtest } = recommendation;
+          return (
+            <article key={recommendation.id} className="card stack" aria-label={recommendation.text}>
+              <p>
+                <code>{recommendation.text}</code>
+              </p>
+              <p>{recommendation.rationale}</p>
+              <p className="muted">
+                {format(a.backtest, {
+                  hits: backtest.hits,
+                  payments: backtest.payments,
+                  fraud: backtest.fraud,
+                  legitimate: backtest.legitimate,
+                })}
+              </p>
+              <p className="muted">
+                {a.fraudStopped} {formatMajor(backtest.fraudStopped, backtest.reportingCurrency, locale)} ·{" "}
+                {a.legitimateHit} {formatMajor(backtest.legitimateHit, backtest.reportingCurrency, locale)}
+              </p>
+              {canConfigure ? (
+                <ProposalActions proposal="recommendation" id={recommendation.id} t={a} />
+              ) : null}
+            </article>
+          );
+        })}
+      </section>
+      {canAct ? null : <p className="muted">{a.readOnly}</p>}
+    </>
+  );
+}
