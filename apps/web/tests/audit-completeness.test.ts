@@ -32,6 +32,7 @@ function filesNamed(name: string): string[] {
 }
 
 interface Ids {
+  invitationToCancel: string;
   chargeId: string;
   detectionId: string;
   transactionId: string;
@@ -133,11 +134,20 @@ const EXEMPT_ACTIONS: Record<string, string> = {
   "(dashboard)/rules/actions.ts validateRuleText": "compiles a rule, saves nothing",
   "(dashboard)/rules/actions.ts backtestRuleText": "replays history, saves nothing",
   "(dashboard)/rules/actions.ts draftRuleFromSentence": "drafts a rule from a sentence, saves nothing",
+  "invitations/[id]/actions.ts acceptInvitation":
+    "needs the invitee's own session: team.test.ts checks the `member.joined` entry it writes",
   "(dashboard)/onboarding/actions.ts sendWebhookTestEvent":
     "sends a test event to our own webhook URL; what arrives is kept in stripe_events",
 };
 
 const ACTION_CASES: Record<string, (ids: Ids) => unknown> = {
+  "(dashboard)/settings/team-actions.ts inviteMember": () => ({
+    email: "audited.invitee@example.test",
+    role: "viewer",
+  }),
+  "(dashboard)/settings/team-actions.ts cancelInvitation": (ids) => ({
+    invitationId: ids.invitationToCancel,
+  }),
   "(dashboard)/detections/[id]/actions.ts blockSource": (ids) => ({ detectionId: ids.detectionId }),
   "(dashboard)/detections/[id]/actions.ts whitelistCustomer": (ids) => ({ detectionId: ids.detectionId }),
   "(dashboard)/detections/[id]/actions.ts undoListAdditions": (ids) => ({
@@ -272,6 +282,12 @@ beforeAll(async () => {
   const [accept = "", reject = "", edit = "", apiAccept = "", apiReject = "", apiEdit = ""] =
     await seedSuggestions(db, merchant.id, 6);
   ids = {
+    invitationToCancel: (
+      await runtime.auth.api.createInvitation({
+        headers: new Headers({ cookie: owner.cookie }),
+        body: { email: "withdrawn.invitee@example.test", role: "viewer", organizationId: merchant.id },
+      })
+    ).id,
     suggestionIds: { accept, reject, edit },
     apiSuggestionIds: { accept: apiAccept, reject: apiReject, edit: apiEdit },
     apiRecommendationIds: {

@@ -1,5 +1,7 @@
 import { getTeam, withOrganization } from "@orylo/core";
+import { auditLog } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { cancelInvitation, inviteMember } from "@/app/(dashboard)/settings/team-actions";
 import { acceptInvitation } from "@/app/invitations/[id]/actions";
@@ -56,6 +58,11 @@ describe("team: invitations through better-auth's organization plugin", () => {
     const team = await getTeam(ctx);
     expect(team.invitations).toEqual([]);
     expect(team.members.find((member) => member.email === email)).toMatchObject({ role: "analyst" });
+    const joined = await runtime.database.db
+      .select({ action: auditLog.action, data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, organization.id), eq(auditLog.action, "member.joined")));
+    expect(joined).toEqual([{ action: "member.joined", data: { role: "analyst" } }]);
   });
 
   it("withdraws an invitation; an analyst may not invite; nobody invites an owner", async () => {

@@ -1,6 +1,6 @@
 "use server";
 
-import { Role, requirePendingInvitation } from "@orylo/core";
+import { Role, recordAudit, requirePendingInvitation } from "@orylo/core";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
@@ -20,6 +20,8 @@ export const inviteMember = memberAction(
         body: { email, role, organizationId: ctx.organizationId },
       }),
     );
+    const target = { type: "invitation", id: invitation.id };
+    await recordAudit(ctx, { action: "invitation.created", target, data: { role } });
     return { id: invitation.id, url: `${runtime.config.publicUrl}/invitations/${invitation.id}` };
   },
 );
@@ -35,6 +37,10 @@ export const cancelInvitation = memberAction(
     await betterAuthCall(() =>
       runtime.auth.api.cancelInvitation({ headers: requestHeaders, body: { invitationId } }),
     );
+    await recordAudit(ctx, {
+      action: "invitation.canceled",
+      target: { type: "invitation", id: invitationId },
+    });
     return { invitationId };
   },
 );

@@ -1,9 +1,10 @@
 "use server";
 
-import { OryloError } from "@orylo/core";
+import { OryloError, recordAudit, withOrganization } from "@orylo/core";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requestContext } from "@/server/request-context";
 import { getRuntime } from "@/server/runtime";
 import { betterAuthCall } from "@/server/session/better-auth-call";
 
@@ -20,8 +21,15 @@ export async function acceptInvitation(input: z.input<typeof AcceptInput>): Prom
       runtime.auth.api.acceptInvitation({ headers: requestHeaders, body: { invitationId } }),
     );
     const organizationId = accepted?.invitation.organizationId;
-    if (organizationId)
+    if (organizationId && accepted.member) {
+      const { id, userId, role } = accepted.member;
+      const ctx = withOrganization(
+        { ...requestContext(runtime), actor: { type: "user", userId } },
+        organizationId,
+      );
+      await recordAudit(ctx, { action: "member.joined", target: { type: "member", id }, data: { role } });
       await runtime.auth.api.setActiveOrganization({ headers: requestHeaders, body: { organizationId } });
+    }
   } catch (error) {
     if (error instanceof OryloError) return { error: error.message };
     throw error;
