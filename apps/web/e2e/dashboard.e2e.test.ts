@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startApp } from "./app-under-test";
-import { demoEndpointOf, sendSimulatedTraffic, signedIn, signedUp } from "./merchant-browser";
+import { demoEndpointOf, fillSettled, sendSimulatedTraffic, signedIn, signedUp } from "./merchant-browser";
 
 // The merchant's path through an attack, in Debian's Chromium against the real app (next dev, embedded):
 // sign up → onboarding with demo data and a test event → the attack arrives live → open a blocked payment →
@@ -60,16 +60,20 @@ describe("a merchant during a card-testing attack", () => {
     await expect.poll(() => page.getByText("Done.").count(), { timeout: 30_000 }).toBe(1);
 
     await page.goto(`${app.url}/rules`);
+    await page.waitForLoadState("networkidle", { timeout: 120_000 });
     const editor = page.getByLabel("Rule", { exact: true });
-    await editor.fill("Block if :card_count_for_ip_address_hourly: >= 3");
+    await fillSettled(editor, "Block if :card_count_for_ip_address_hourly: >= 3");
     await page.getByRole("button", { name: "Backtest" }).click();
+    // The summary, or the error the action answered instead, so a failure says why.
     await expect
-      .poll(() => page.getByTestId("backtest").textContent(), { timeout: 60_000 })
+      .poll(() => page.locator('[data-testid="backtest"], .alert.danger').first().textContent(), {
+        timeout: 60_000,
+      })
       .toContain("Would block");
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/\/rules\/rule_/, { timeout: 60_000 });
 
-    await editor.fill("Block if :card_count_for_ip_adress_hourly: >= 3");
+    await fillSettled(editor, "Block if :card_count_for_ip_adress_hourly: >= 3");
     await expect
       .poll(() => page.getByTestId("rule-error").textContent(), { timeout: 30_000 })
       .toMatch(/Line 1, column \d+/);

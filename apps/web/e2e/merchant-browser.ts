@@ -1,6 +1,7 @@
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
 
 /**
@@ -41,6 +42,22 @@ export async function signedUp(
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
   return { context, page };
+}
+
+/**
+ * Fills a field of a page that a cold `next dev` may still be hydrating or reloading, where a fill can land
+ * beside the server-rendered text instead of replacing it: filled again until the field holds the value.
+ */
+export async function fillSettled(field: Locator, value: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if ((await field.inputValue()) !== value) await field.fill(value);
+        return field.inputValue();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(value);
 }
 
 /** The demo endpoint and secret onboarding shows in its `bun run simulate` command. */
