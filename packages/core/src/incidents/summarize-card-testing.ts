@@ -11,6 +11,7 @@ import type { OrgCtx } from "../context";
 import { BURST_WINDOW_MS, detectBurst } from "../dashboard/detect-burst";
 import { NotFoundError } from "../errors";
 import { requestRecommendations } from "../recommendations/request-recommendations";
+import { queueSuggestions } from "../suggestions/request-suggestions";
 import { type IncidentSummaryView, toIncidentSummaryView } from "./incident-schemas";
 import { suggestTemporaryRule, TEMPORARY_RULE_HOURS } from "./suggest-temporary-rule";
 
@@ -80,8 +81,12 @@ export async function summarizeCardTesting(
     },
     now,
   );
-  // A new attack is a new pattern: look for rules against it now rather than at the next daily run.
-  if (alert.opened) await requestRecommendations(ctx, `incident:${alert.id}`);
+  // A new attack is a new pattern: look for rules against it, and for the sources to block, now rather
+  // than at the next daily run.
+  if (alert.opened) {
+    await requestRecommendations(ctx, `incident:${alert.id}`);
+    await queueSuggestions(ctx, ["blacklist"]);
+  }
   ctx.logger.info(
     { incidentId: row.id, alertId: alert.id, opened: alert.opened, blocked: facts.blocked },
     "card-testing incident summarized",
