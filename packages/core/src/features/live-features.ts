@@ -54,7 +54,8 @@ export async function computeLiveFeatures(
 ): Promise<FeatureVector> {
   const parameters: Record<string, unknown> = {
     organizationId,
-    at: payment.createdAt,
+    // Bound about a hundred times (each use casts it): a string is sent as is, a Date is formatted by pg each time.
+    at: payment.createdAt.toISOString(),
     ingestSeq,
     currency: payment.currency,
     amount: payment.amount,
