@@ -10,17 +10,20 @@ import { makeTransaction } from "./test-helpers/make-transaction";
 
 const fixed = (name: string, score: number): Detector => ({
   name,
+  reads: [],
   detect: () =>
     score > 0 ? hit(score, `${name}_hit`, { score }, "hit") : noHit(`${name}_quiet`, {}, "quiet"),
 });
 const throwing: Detector = {
   name: "broken",
+  reads: [],
   detect: () => {
     throw new Error("feature store exploded");
   },
 };
 const outOfRange: Detector = {
   name: "wild",
+  reads: [],
   detect: () => ({ ...hit(10, "wild", {}, ""), score: Number.NaN }),
 };
 

@@ -3,6 +3,7 @@ import type { Detector } from "./detectors/detector";
 import { DETECTORS } from "./detectors/registry";
 import { type Contribution, ENGINE_VERSION, type Evaluation, type RuleHit } from "./evaluation";
 import type { FeatureVector } from "./features/catalogue";
+import { FeatureNotProvidedError } from "./features/projection";
 import { type ActionList, matchActionLists } from "./lists/action-lists";
 import type { RuleInput } from "./rules/evaluate-condition";
 import { evaluateRules } from "./rules/evaluate-rules";
@@ -26,7 +27,11 @@ export type EvaluateOptions = {
   registry?: RuleInput["registry"];
 };
 
-/** A detector that throws, or returns a score outside 0-100, is recorded as failed; the others still decide. */
+/**
+ * A detector that throws, or returns a score outside 0-100, is recorded as failed; the others still decide.
+ * Except reading a feature it did not declare (only a backtest's projected vectors can lack one): that is our
+ * bug, not the payment's, and a backtest must fail rather than report figures without that detector.
+ */
 function runDetector(
   detector: Detector,
   transaction: Transaction,
@@ -39,6 +44,7 @@ function runDetector(
       throw new RangeError(`score ${finding.score} is not an integer in 0-100`);
     return { detector: detector.name, ...finding, score: finding.status === "hit" ? finding.score : 0 };
   } catch (error) {
+    if (error instanceof FeatureNotProvidedError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     return {
       detector: detector.name,

@@ -39,6 +39,7 @@ const CORROBORATION = 10;
 
 export const priorFraudDetector: Detector = {
   name: "prior_fraud",
+  reads: SOURCES.flatMap(({ features }) => Object.values(features)),
   detect(_transaction, features) {
     const found = SOURCES.flatMap(({ entity, score, features: names }) => {
       const counts = Object.fromEntries(
