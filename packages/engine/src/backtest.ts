@@ -292,6 +292,8 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   let warmupPayments = 0;
 
   const options = { detectors, lists: input.lists, actionLists: input.actionLists };
+  const candidateOptions = { ...options, rules: input.candidate };
+  const baselineOptions = input.baseline ? { ...options, rules: input.baseline } : null;
   const push = (transaction: Transaction): boolean => {
     const time = transaction.createdAt.getTime();
     if (time > toMs) return false;
@@ -302,10 +304,7 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
     }
     payments += 1;
     const verdict = judgePayment(transaction, input.labels, input.asOf);
-    const evaluation = evaluate(transaction, features, input.settings, {
-      ...options,
-      rules: input.candidate,
-    });
+    const evaluation = evaluate(transaction, features, input.settings, candidateOptions);
     const decision = evaluation.decision;
     candidate.add(transaction, decision, verdict);
     const example = (): BacktestExample => ({
@@ -337,8 +336,11 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
       } else rule.tooYoung += 1;
       keep(rule.examples, example);
     }
-    if (baseline && input.baseline) {
-      const before = evaluate(transaction, features, input.settings, { ...options, rules: input.baseline });
+    if (baseline && baselineOptions) {
+      const before = evaluate(transaction, features, input.settings, {
+        ...baselineOptions,
+        contributions: evaluation.contributions,
+      });
       baseline.add(transaction, before.decision, verdict);
       if (before.decision !== decision) changedDecisions += 1;
     }

@@ -94,6 +94,25 @@ describe("evaluate", () => {
     });
     expect(evaluation.confidence).toBeLessThan(healthy.confidence);
   });
+
+  it("reuses findings it is given (a backtest's baseline) instead of running the detectors again", () => {
+    let runs = 0;
+    const counted: Detector = {
+      ...fixed("counted", 70),
+      detect: (...args) => {
+        runs += 1;
+        return fixed("counted", 70).detect(...args);
+      },
+    };
+    const options = { detectors: [counted, fixed("b", 0)] };
+    const first = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, options);
+    const again = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      ...options,
+      contributions: first.contributions,
+    });
+    expect(runs).toBe(1);
+    expect(again).toEqual(first);
+  });
 });
 
 describe("evaluate with allow and block lists", () => {

@@ -15,6 +15,11 @@ import type { Transaction } from "./transaction";
 export type EvaluateOptions = {
   /** Defaults to every registered detector; tests pass their own. */
   detectors?: readonly Detector[];
+  /**
+   * What those detectors found for this payment, when already known: a backtest evaluates each payment with
+   * two rule sets (candidate and baseline), and the detectors do not depend on the rules.
+   */
+  contributions?: Contribution[];
   /** The organization's rules; none by default. Disabled ones are skipped, expired ones traced as such. */
   rules?: readonly Rule[];
   /** Lists rules read as `@name`. */
@@ -69,7 +74,9 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): Evaluation {
   const detectors = options.detectors ?? DETECTORS;
-  const contributions = detectors.map((detector) => runDetector(detector, transaction, features, settings));
+  const contributions =
+    options.contributions ??
+    detectors.map((detector) => runDetector(detector, transaction, features, settings));
   const failedDetectors = contributions.filter((c) => c.status === "failed").map((c) => c.detector);
   const riskScore = combineScores(contributions.filter((c) => c.status === "hit").map((c) => c.score));
   const ruleOutcomes = evaluateRules(options.rules ?? [], {
