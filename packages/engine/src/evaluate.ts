@@ -47,7 +47,15 @@ function runDetector(
     const finding = detector.detect(transaction, features, settings);
     if (!Number.isInteger(finding.score) || finding.score < 0 || finding.score > 100)
       throw new RangeError(`score ${finding.score} is not an integer in 0-100`);
-    return { detector: detector.name, ...finding, score: finding.status === "hit" ? finding.score : 0 };
+    // Spelled out, not spread: this runs for every detector of every payment of a backtest.
+    return {
+      detector: detector.name,
+      status: finding.status,
+      score: finding.status === "hit" ? finding.score : 0,
+      reasonCode: finding.reasonCode,
+      evidence: finding.evidence,
+      message: finding.message,
+    };
   } catch (error) {
     if (error instanceof FeatureNotProvidedError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
