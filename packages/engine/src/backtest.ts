@@ -1,11 +1,14 @@
 import type { Detector } from "./detectors/detector";
+import { DETECTORS } from "./detectors/registry";
 import { evaluate } from "./evaluate";
 import type { Decision, Evaluation } from "./evaluation";
 import type { FeatureOptions } from "./features/catalogue";
 import type { PaymentHistoryFacts } from "./features/history-catalogue";
 import { StreamingFeatureEvaluator } from "./features/stream";
 import type { ActionList } from "./lists/action-lists";
+import { type AttributeRegistry, DEFAULT_ATTRIBUTE_REGISTRY } from "./rules/attributes/registry";
 import type { RuleInput } from "./rules/evaluate-condition";
+import { featureReferences } from "./rules/feature-references";
 import type { Rule } from "./rules/rule";
 import type { EngineSettings } from "./settings";
 import type { Transaction } from "./transaction";
@@ -213,6 +216,20 @@ class RuleSetTally {
 }
 
 /**
+ * The features a replay must compute: those the detectors declare and those the rules' attributes name.
+ * The rest of the catalogue (most of it, for one rule) is never computed.
+ */
+export function featuresReadBy(
+  detectors: readonly Detector[],
+  ruleSets: readonly (readonly Rule[])[],
+  registry: AttributeRegistry = DEFAULT_ATTRIBUTE_REGISTRY,
+): Set<string> {
+  const names = new Set(detectors.flatMap((detector) => detector.reads));
+  for (const rules of ruleSets) for (const rule of rules) featureReferences(rule.ast, registry, names);
+  return names;
+}
+
+/**
  * Replays in-order history through a candidate rule set (with the detectors, as live): ONE streaming
  * feature evaluator is fed every payment, so the features of a counted payment are those live computed;
  * payments before `from` only warm the windows. Pure: the caller loads history, labels and lists.
@@ -235,7 +252,12 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   const to = input.to ?? input.asOf;
   const fromMs = input.from.getTime();
   const toMs = to.getTime();
-  const evaluator = new StreamingFeatureEvaluator(input.featureOptions, input.historyFacts);
+  const detectors = input.detectors ?? DETECTORS;
+  const evaluator = new StreamingFeatureEvaluator(
+    input.featureOptions,
+    input.historyFacts,
+    featuresReadBy(detectors, [input.candidate, input.baseline ?? []]),
+  );
   const candidate = new RuleSetTally();
   const baseline = input.baseline ? new RuleSetTally() : null;
   let changedDecisions = 0;
@@ -269,7 +291,9 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   let payments = 0;
   let warmupPayments = 0;
 
-  const options = { detectors: input.detectors, lists: input.lists, actionLists: input.actionLists };
+  const options = { detectors, lists: input.lists, actionLists: input.actionLists };
+  const candidateOptions = { ...options, rules: input.candidate };
+  const baselineOptions = input.baseline ? { ...options, rules: input.baseline } : null;
   const push = (transaction: Transaction): boolean => {
     const time = transaction.createdAt.getTime();
     if (time > toMs) return false;
@@ -280,10 +304,7 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
     }
     payments += 1;
     const verdict = judgePayment(transaction, input.labels, input.asOf);
-    const evaluation = evaluate(transaction, features, input.settings, {
-      ...options,
-      rules: input.candidate,
-    });
+    const evaluation = evaluate(transaction, features, input.settings, candidateOptions);
     const decision = evaluation.decision;
     candidate.add(transaction, decision, verdict);
     const example = (): BacktestExample => ({
@@ -315,8 +336,11 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
       } else rule.tooYoung += 1;
       keep(rule.examples, example);
     }
-    if (baseline && input.baseline) {
-      const before = evaluate(transaction, features, input.settings, { ...options, rules: input.baseline });
+    if (baseline && baselineOptions) {
+      const before = evaluate(transaction, features, input.settings, {
+        ...baselineOptions,
+        contributions: evaluation.contributions,
+      });
       baseline.add(transaction, before.decision, verdict);
       if (before.decision !== decision) changedDecisions += 1;
     }

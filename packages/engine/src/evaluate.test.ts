@@ -10,17 +10,20 @@ import { makeTransaction } from "./test-helpers/make-transaction";
 
 const fixed = (name: string, score: number): Detector => ({
   name,
+  reads: [],
   detect: () =>
     score > 0 ? hit(score, `${name}_hit`, { score }, "hit") : noHit(`${name}_quiet`, {}, "quiet"),
 });
 const throwing: Detector = {
   name: "broken",
+  reads: [],
   detect: () => {
     throw new Error("feature store exploded");
   },
 };
 const outOfRange: Detector = {
   name: "wild",
+  reads: [],
   detect: () => ({ ...hit(10, "wild", {}, ""), score: Number.NaN }),
 };
 
@@ -90,6 +93,25 @@ describe("evaluate", () => {
       evidence: { error: "feature store exploded" },
     });
     expect(evaluation.confidence).toBeLessThan(healthy.confidence);
+  });
+
+  it("reuses findings it is given (a backtest's baseline) instead of running the detectors again", () => {
+    let runs = 0;
+    const counted: Detector = {
+      ...fixed("counted", 70),
+      detect: (...args) => {
+        runs += 1;
+        return fixed("counted", 70).detect(...args);
+      },
+    };
+    const options = { detectors: [counted, fixed("b", 0)] };
+    const first = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, options);
+    const again = evaluate(makeTransaction(), featuresWith(), DEFAULT_ENGINE_SETTINGS, {
+      ...options,
+      contributions: first.contributions,
+    });
+    expect(runs).toBe(1);
+    expect(again).toEqual(first);
   });
 });
 

@@ -13,6 +13,7 @@ const MIN_Z = 3;
  */
 export const amountAnomalyDetector: Detector = {
   name: "amount_anomaly",
+  reads: ["merchant_amount_count_recent", "merchant_amount_mean_recent", "merchant_amount_stddev_recent"],
   detect(transaction, features) {
     const count = readNumber(features, "merchant_amount_count_recent");
     const mean = readNumber(features, "merchant_amount_mean_recent");

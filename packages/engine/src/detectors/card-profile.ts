@@ -14,6 +14,7 @@ const SIGNALS = [
 
 export const cardProfileDetector: Detector = {
   name: "card_profile",
+  reads: [],
   detect(transaction) {
     const present = {
       card_cvc_check_failed: transaction.cvcCheck === "fail",

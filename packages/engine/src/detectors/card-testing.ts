@@ -8,7 +8,7 @@ import {
 } from "../features/catalogue";
 import type { Transaction } from "../transaction";
 import { type Detector, type DetectorFinding, hit, noHit, ratio, readNumber } from "./detector";
-import { isTinyAmount, tinyAmountLimit } from "./tiny-amount";
+import { isTinyAmount, TINY_AMOUNT_READS, tinyAmountLimit } from "./tiny-amount";
 
 /** The sources SPEC §B names for card testing (distinct cards per IP, customer, email); not addresses. */
 const CARD_SOURCES = [
@@ -136,8 +136,20 @@ function strongest(findings: readonly (DetectorFinding | null)[]): DetectorFindi
   return best;
 }
 
+const WINDOWS_READ = ["10m", "hourly"] as const;
+
 export const cardTestingDetector: Detector = {
   name: "card_testing",
+  reads: [
+    ...CARD_SOURCES.flatMap((entity) => WINDOWS_READ.map((window) => cardCountFeatureName(entity, window))),
+    ...[...new Set<VelocityEntity>([...CARD_SOURCES, ...DECLINE_ENTITIES])].flatMap((entity) =>
+      WINDOWS_READ.flatMap((window) => [
+        velocityFeatureName("declined", entity, window),
+        velocityFeatureName("total", entity, window),
+      ]),
+    ),
+    ...TINY_AMOUNT_READS,
+  ],
   detect(transaction, features) {
     const findings = [
       ...CARD_SOURCES.map((entity) => findEnumeration(transaction, features, entity)),

@@ -1,5 +1,6 @@
 import type { Contribution } from "../evaluation";
 import type { FeatureVector } from "../features/catalogue";
+import { readFeature } from "../features/projection";
 import type { EngineSettings } from "../settings";
 import type { Transaction } from "../transaction";
 
@@ -8,6 +9,11 @@ export type DetectorFinding = Omit<Contribution, "detector" | "status"> & { stat
 
 export type Detector = {
   name: string;
+  /**
+   * Every catalogue feature `detect` may read: a backtest computes only these (and the rules' features), and a
+   * read of another one there throws `FeatureNotProvidedError` (detectors.test.ts checks each detector).
+   */
+  reads: readonly string[];
   detect: (transaction: Transaction, features: FeatureVector, settings: EngineSettings) => DetectorFinding;
 };
 
@@ -16,7 +22,7 @@ export type Detector = {
  * so a detector whose inputs are unknown does not hit on them.
  */
 export function readNumber(features: FeatureVector, name: string): number | null {
-  const value = features[name];
+  const value = readFeature(features, name);
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 

@@ -1,6 +1,6 @@
 import { MERCHANT_WINDOWS } from "../features/catalogue";
 import { type Detector, hit, noHit, ratio, readNumber } from "./detector";
-import { isTinyAmount, tinyAmountLimit } from "./tiny-amount";
+import { isTinyAmount, TINY_AMOUNT_READS, tinyAmountLimit } from "./tiny-amount";
 
 /**
  * Attacks spread over many cards and IPs leave no trace per entity, only on the merchant as a whole:
@@ -22,6 +22,15 @@ function merchantScore(spike: boolean, burst: boolean, tiny: boolean): number {
 
 export const merchantCardTestingDetector: Detector = {
   name: "merchant_card_testing",
+  reads: [
+    ...MERCHANT_WINDOWS.flatMap((window) => [
+      `merchant_charges_${window}`,
+      `merchant_declined_charges_${window}`,
+      `merchant_decline_rate_${window}`,
+      `merchant_same_amount_charges_${window}`,
+    ]),
+    ...TINY_AMOUNT_READS,
+  ],
   detect(transaction, features) {
     let spike = false;
     let burst = false;

@@ -9,6 +9,7 @@ const RISK_LEVEL_SCORES: Record<string, number> = { highest: 80, elevated: 35 };
 
 export const radarPassthroughDetector: Detector = {
   name: "radar_passthrough",
+  reads: [],
   detect(transaction) {
     const evidence = {
       outcome_type: transaction.outcomeType,

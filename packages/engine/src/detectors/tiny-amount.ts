@@ -6,6 +6,8 @@ import { readNumber } from "./detector";
 const ZERO_DECIMAL = new Set("bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split(" "));
 const THREE_DECIMAL = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
 const MIN_HISTORY = 30;
+/** The features `tinyAmountLimit` reads, for the detectors that use it to declare. */
+export const TINY_AMOUNT_READS = ["merchant_amount_count_recent", "merchant_amount_mean_recent"] as const;
 
 /**
  * The largest amount (minor units) we call tiny, as card testers use: a tenth of the merchant's recent

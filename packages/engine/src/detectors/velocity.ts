@@ -23,20 +23,26 @@ function velocityScore(count: number, limit: number): number {
   return Math.min(60, 25 + (35 * (count - limit)) / limit);
 }
 
+/** Each limit with its feature, in the order above (built once: `detect` runs for every payment). */
+const LIMITED_FEATURES = Object.entries(VELOCITY_LIMITS).flatMap(([entity, limits]) =>
+  Object.entries(limits).map(([window, limit]) => ({
+    feature: velocityFeatureName("total", entity as VelocityEntity, window as Window),
+    limit,
+  })),
+);
+
 export const velocityDetector: Detector = {
   name: "velocity",
+  reads: LIMITED_FEATURES.map(({ feature }) => feature),
   detect(_transaction, features) {
     let worst: { feature: string; count: number; limit: number; score: number } | null = null;
     let exceeded = 0;
-    for (const [entity, limits] of Object.entries(VELOCITY_LIMITS)) {
-      for (const [window, limit] of Object.entries(limits)) {
-        const feature = velocityFeatureName("total", entity as VelocityEntity, window as Window);
-        const count = readNumber(features, feature);
-        if (count === null || count < limit) continue;
-        exceeded += 1;
-        const score = velocityScore(count, limit);
-        if (worst === null || score > worst.score) worst = { feature, count, limit, score };
-      }
+    for (const { feature, limit } of LIMITED_FEATURES) {
+      const count = readNumber(features, feature);
+      if (count === null || count < limit) continue;
+      exceeded += 1;
+      const score = velocityScore(count, limit);
+      if (worst === null || score > worst.score) worst = { feature, count, limit, score };
     }
     if (worst === null)
       return noHit(

@@ -1,9 +1,11 @@
 import type { Transaction } from "../transaction";
+import { DistinctValues } from "./distinct-values";
 
 export type OutcomeCounts = { total: number; authorized: number; declined: number; blocked: number };
 /** Fields whose distinct values a log can count (`card_count_for_*`, `email_count_for_*`). */
 export type DistinctField = "cardFingerprint" | "email";
-const NO_OUTCOMES: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
+/** A field whose distinct values a log counts, and the finite windows (ms) it is asked about. */
+export type DistinctTracking = { field: DistinctField; windowsMs: readonly number[] };
 
 /**
  * The earlier payments of one key (an entity value, the merchant, an amount), oldest first, appended in
@@ -18,12 +20,12 @@ export class PaymentLog {
   private readonly declinedBefore: number[] = [];
   private readonly blockedBefore: number[] = [];
   private head = 0;
-  private readonly allTime: OutcomeCounts = { ...NO_OUTCOMES };
-  /** Per tracked field: value → time it was last seen, for distinct counts (only the fields asked for). */
-  private readonly lastSeen: Map<DistinctField, Map<string, number>>;
+  private readonly allTime: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
+  /** Distinct counts, only of the fields asked for. */
+  private readonly distinct: [DistinctField, DistinctValues][];
 
-  constructor(track: readonly DistinctField[] = []) {
-    this.lastSeen = new Map(track.map((field) => [field, new Map()]));
+  constructor(track: readonly DistinctTracking[] = []) {
+    this.distinct = track.map(({ field, windowsMs }) => [field, new DistinctValues(windowsMs)]);
   }
 
   append(time: number, transaction: Transaction): void {
@@ -38,9 +40,9 @@ export class PaymentLog {
     this.allTime.authorized += authorized;
     this.allTime.declined += declined;
     this.allTime.blocked += blocked;
-    for (const [field, seen] of this.lastSeen) {
+    for (const [field, values] of this.distinct) {
       const value = transaction[field];
-      if (value !== null) seen.set(value, time);
+      if (value !== null) values.add(value, time);
     }
   }
 
@@ -56,27 +58,33 @@ export class PaymentLog {
     }
   }
 
-  /** Outcomes of the entries strictly after `after` (a window (after, now]); all time when null. */
-  countAfter(after: number | null): OutcomeCounts {
-    if (after === null) return { ...this.allTime };
-    const first = this.firstIndexAfter(after);
-    if (first >= this.times.length) return { ...NO_OUTCOMES };
-    return {
-      total: this.times.length - first,
-      authorized: this.allTime.authorized - this.authorizedBefore[first]!,
-      declined: this.allTime.declined - this.declinedBefore[first]!,
-      blocked: this.allTime.blocked - this.blockedBefore[first]!,
-    };
+  /**
+   * Outcomes of the entries strictly after `after` (a window (after, now]; all time when null), written into
+   * `into` and returned: called for every window of every payment, so it allocates nothing.
+   */
+  countAfter(after: number | null, into: OutcomeCounts): OutcomeCounts {
+    const first = after === null ? -1 : this.firstIndexAfter(after);
+    if (first === -1) {
+      into.total = this.allTime.total;
+      into.authorized = this.allTime.authorized;
+      into.declined = this.allTime.declined;
+      into.blocked = this.allTime.blocked;
+    } else if (first >= this.times.length) {
+      into.total = into.authorized = into.declined = into.blocked = 0;
+    } else {
+      into.total = this.times.length - first;
+      into.authorized = this.allTime.authorized - this.authorizedBefore[first]!;
+      into.declined = this.allTime.declined - this.declinedBefore[first]!;
+      into.blocked = this.allTime.blocked - this.blockedBefore[first]!;
+    }
+    return into;
   }
 
-  /** Distinct non-null values of `field` seen strictly after `after`; all time when null. */
-  distinctAfter(field: DistinctField, after: number | null): number {
-    const lastSeen = this.lastSeen.get(field);
-    if (!lastSeen) throw new Error(`this log does not track ${field}`);
-    if (after === null) return lastSeen.size;
-    let count = 0;
-    for (const seen of lastSeen.values()) if (seen > after) count += 1;
-    return count;
+  /** Distinct non-null values of `field` in the window (now − windowMs, now]; all time when null. */
+  distinctWithin(field: DistinctField, windowMs: number | null, now: number): number {
+    for (const [tracked, values] of this.distinct)
+      if (tracked === field) return values.countWithin(windowMs, now);
+    throw new Error(`this log does not track ${field}`);
   }
 
   private firstIndexAfter(after: number): number {

@@ -7,45 +7,58 @@ import {
   priorEventFeatures,
 } from "./history-catalogue";
 
+/** Sorted event times by entity value, for one kind and entity. */
+export type EventTimes = ReadonlyMap<string, readonly number[]>;
+const NONE: EventTimes = new Map();
+
 /**
  * The events on earlier payments (disputes, warnings, fraudulent refunds), sorted by time per kind, entity and
  * value, so a count over (after, before) is two binary searches. Built once from every event of the history:
  * an event is found by its time, so the order it is given in does not matter.
  */
 export class PriorEventIndex {
-  private readonly times = new Map<string, number[]>();
+  private readonly byKindEntity = new Map<string, Map<string, number[]>>();
 
   constructor(facts: Pick<PaymentHistoryFacts, "events">) {
-    const tracked = new Set(
-      PRIOR_EVENT_KINDS.flatMap((kind) => priorEventFeatures(kind).map(({ entity }) => `${kind}|${entity}`)),
-    );
+    for (const kind of PRIOR_EVENT_KINDS)
+      for (const { entity } of priorEventFeatures(kind))
+        this.byKindEntity.set(kindEntity(kind, entity), new Map());
     for (const event of facts.events)
       for (const [entity, field] of Object.entries(PRIOR_EVENT_ENTITY_FIELDS)) {
         const value = event[field];
-        if (value === null || !tracked.has(`${event.kind}|${entity}`)) continue;
-        const key = indexKey(event.kind, entity as PriorEventEntity, value);
-        let times = this.times.get(key);
+        const byValue = this.byKindEntity.get(kindEntity(event.kind, entity as PriorEventEntity));
+        if (value === null || !byValue) continue;
+        let times = byValue.get(value);
         if (!times) {
           times = [];
-          this.times.set(key, times);
+          byValue.set(value, times);
         }
         times.push(event.at.getTime());
       }
-    for (const times of this.times.values()) times.sort((a, b) => a - b);
+    for (const byValue of this.byKindEntity.values())
+      for (const times of byValue.values()) times.sort((a, b) => a - b);
   }
 
-  /** Events of `kind` on payments with this entity value, at a time in (after, before); after null = no bound. */
-  count(kind: PriorEventKind, entity: PriorEventEntity, value: string, after: number | null, before: number) {
-    const times = this.times.get(indexKey(kind, entity, value));
-    if (!times) return 0;
-    const end = firstIndex(times, (time) => time >= before);
-    const start = after === null ? 0 : firstIndex(times, (time) => time > after);
-    return Math.max(0, end - start);
+  /** The event times of `kind` by value of `entity`: looked up once, then counted per payment. */
+  times(kind: PriorEventKind, entity: PriorEventEntity): EventTimes {
+    return this.byKindEntity.get(kindEntity(kind, entity)) ?? NONE;
   }
 }
 
-function indexKey(kind: PriorEventKind, entity: PriorEventEntity, value: string): string {
-  return `${kind}|${entity}|${value}`;
+/** Events of one value at a time in (after, before); after null = no bound. */
+export function countEvents(
+  times: readonly number[] | undefined,
+  after: number | null,
+  before: number,
+): number {
+  if (!times) return 0;
+  const end = firstIndex(times, (time) => time >= before);
+  const start = after === null ? 0 : firstIndex(times, (time) => time > after);
+  return Math.max(0, end - start);
+}
+
+function kindEntity(kind: PriorEventKind, entity: PriorEventEntity): string {
+  return `${kind}|${entity}`;
 }
 
 /** The first index whose time satisfies `test` (monotonic over the sorted times), else the length. */

@@ -4,6 +4,7 @@ import {
   amountHistoryLimit,
   CARD_COUNT_ENTITIES,
   CHARGE_OUTCOMES,
+  type ChargeOutcome,
   cardCountFeatureName,
   EMAIL_COUNT_ENTITIES,
   type EmailCountSpelling,
@@ -22,27 +23,72 @@ import {
 } from "./catalogue";
 import type { PaymentHistoryFacts } from "./history-catalogue";
 import { HistoryFeatures } from "./history-features";
-import { paymentFeatures } from "./payment-features";
-import { type DistinctField, PaymentLog } from "./payment-log";
+import { PAYMENT_FEATURES, type PaymentFeatureDefinition } from "./payment-features";
+import { type DistinctTracking, type OutcomeCounts, PaymentLog } from "./payment-log";
+import { projectedFeatureVector } from "./projection";
 
 const ENTITIES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
-const FIRST_SEEN_ENTITIES = [...new Set(Object.values(FIRST_SEEN_FEATURES).map((feature) => feature.entity))];
 const CARD_ENTITIES: ReadonlySet<VelocityEntity> = new Set(CARD_COUNT_ENTITIES);
 const EMAIL_COUNTS = Object.entries(EMAIL_COUNT_ENTITIES) as [EmailCountSpelling, VelocityEntity][];
-/** The fields each entity's logs count distinct values of. */
-const DISTINCT_FIELDS = new Map<VelocityEntity, DistinctField[]>(
-  ENTITIES.map((entity) => [
-    entity,
-    [
-      ...(CARD_ENTITIES.has(entity) ? (["cardFingerprint"] as const) : []),
-      ...(EMAIL_COUNTS.some(([, counted]) => counted === entity) ? (["email"] as const) : []),
-    ],
-  ]),
-);
 const NO_FACTS: PaymentHistoryFacts = { events: [], customerCreatedAt: new Map() };
 const LONGEST_WINDOW_MS = 1000 * Math.max(...Object.values(WINDOWS).filter((seconds) => seconds !== null));
 const MERCHANT_LONGEST_MS = 1000 * Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
 const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
+
+/** What one window of an entity computes: outcome counts, distinct cards, distinct emails (names asked for). */
+type EntityWindow = {
+  ms: number | null;
+  outcomes: [ChargeOutcome, string][];
+  cards: string | null;
+  emails: string[];
+};
+type EntityPlan = {
+  field: (typeof VELOCITY_ENTITIES)[VelocityEntity];
+  windows: EntityWindow[];
+  /** Every name of this entity, set to null when the payment has no value for it. */
+  names: string[];
+  logs: Map<string, PaymentLog>;
+  tracking: DistinctTracking[];
+};
+
+function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): EntityPlan | null {
+  const windows = WINDOW_NAMES.map((window): EntityWindow => {
+    const seconds = WINDOWS[window];
+    const cards = CARD_ENTITIES.has(entity)
+      ? cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)
+      : null;
+    return {
+      ms: seconds === null ? null : seconds * 1000,
+      outcomes: CHARGE_OUTCOMES.map((outcome): [ChargeOutcome, string] => [
+        outcome,
+        velocityFeatureName(outcome, entity, window),
+      ]).filter(([, name]) => wanted(name)),
+      cards: cards !== null && wanted(cards) ? cards : null,
+      emails: EMAIL_COUNTS.filter(([, counted]) => counted === entity)
+        .map(([spelling]) => emailCountFeatureName(spelling, window))
+        .filter(wanted),
+    };
+  }).filter((window) => window.outcomes.length > 0 || window.cards !== null || window.emails.length > 0);
+  if (windows.length === 0) return null;
+  const finiteMs = (asked: (window: EntityWindow) => boolean) =>
+    windows.filter((window) => asked(window) && window.ms !== null).map((window) => window.ms as number);
+  const tracking: DistinctTracking[] = [];
+  if (windows.some((window) => window.cards !== null))
+    tracking.push({ field: "cardFingerprint", windowsMs: finiteMs((window) => window.cards !== null) });
+  if (windows.some((window) => window.emails.length > 0))
+    tracking.push({ field: "email", windowsMs: finiteMs((window) => window.emails.length > 0) });
+  return {
+    field: VELOCITY_ENTITIES[entity],
+    windows,
+    names: windows.flatMap((window) => [
+      ...window.outcomes.map(([, name]) => name),
+      ...(window.cards === null ? [] : [window.cards]),
+      ...window.emails,
+    ]),
+    logs: new Map(),
+    tracking,
+  };
+}
 
 /**
  * The backtest evaluator: the catalogue's features for each payment of ONE organization, fed in order
@@ -66,28 +112,82 @@ const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
  * Test and live payments are not separated here: the caller feeds the stream it means to replay.
  */
 export class StreamingFeatureEvaluator {
-  private readonly entityLogs = new Map<VelocityEntity, Map<string, PaymentLog>>(
-    ENTITIES.map((entity) => [entity, new Map()]),
-  );
-  private readonly merchantLog = new PaymentLog();
-  private readonly sameAmountLogs = new Map<string, PaymentLog>();
+  private readonly payment: readonly PaymentFeatureDefinition[];
+  private readonly entities: EntityPlan[];
+  /** Merchant windows with the names asked for; the logs are kept only when something reads them. */
+  private readonly merchantWindows: {
+    ms: number;
+    charges: string | null;
+    declined: string | null;
+    rate: string | null;
+    same: string | null;
+  }[];
+  private readonly merchantLog: PaymentLog | null;
+  /** Currency → amount → the payments of that exact amount. */
+  private readonly sameAmountLogs: Map<string, Map<number, PaymentLog>> | null;
+  /** Scratch counts, overwritten by every `countAfter`. */
+  private readonly counts: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
+  private readonly amountStats: { count: boolean; mean: boolean; stddev: boolean } | null;
   private readonly amountHistories = new Map<string, AmountHistory>();
-  /** Entity value → when it was first seen and first authorized; never evicted (all-time facts). */
-  private readonly firstSeen = new Map<
-    VelocityEntity,
-    Map<string, { any: number; authorized: number | null }>
-  >(FIRST_SEEN_ENTITIES.map((entity) => [entity, new Map()]));
+  /** The first-seen features asked for, and the entities they need (value → first seen, first authorized). */
+  private readonly firstSeenFeatures: {
+    name: string;
+    field: EntityField;
+    authorizedOnly: boolean;
+    seen: Map<string, FirstSeen>;
+  }[];
+  private readonly firstSeen: { field: EntityField; seen: Map<string, FirstSeen> }[];
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly amountHistoryLimit: number;
   private readonly history: HistoryFeatures;
+  private readonly newVector: () => FeatureVector;
 
-  /** `facts`: the events on the organization's payments and its customers' creation times (none by default). */
+  /**
+   * `facts`: the events on the organization's payments and its customers' creation times (none by default).
+   * `only`: the features to compute (a backtest's projection: what its rules and detectors read), the whole
+   * catalogue by default; the vectors then hold only those, and reading another throws (see `readFeature`).
+   */
   constructor(
     private readonly options: FeatureOptions = {},
     facts: PaymentHistoryFacts = NO_FACTS,
+    only?: Iterable<string>,
   ) {
     this.amountHistoryLimit = amountHistoryLimit(options);
-    this.history = new HistoryFeatures(facts);
+    const projection = only === undefined ? null : new Set(only);
+    const wanted = (name: string) => projection === null || projection.has(name);
+    this.newVector = projection === null ? () => ({}) : projectedFeatureVector;
+    this.payment = PAYMENT_FEATURES.filter((feature) => wanted(feature.name));
+    this.entities = ENTITIES.map((entity) => entityPlan(entity, wanted)).filter((plan) => plan !== null);
+    this.merchantWindows = MERCHANT_WINDOWS.map((window) => {
+      const named = (name: string) => (wanted(name) ? name : null);
+      return {
+        ms: WINDOWS[window] * 1000,
+        charges: named(`merchant_charges_${window}`),
+        declined: named(`merchant_declined_charges_${window}`),
+        rate: named(`merchant_decline_rate_${window}`),
+        same: named(`merchant_same_amount_charges_${window}`),
+      };
+    });
+    this.merchantLog = this.merchantWindows.some(({ charges, declined, rate }) => charges ?? declined ?? rate)
+      ? new PaymentLog()
+      : null;
+    this.sameAmountLogs = this.merchantWindows.some(({ same }) => same) ? new Map() : null;
+    const stats = {
+      count: wanted("merchant_amount_count_recent"),
+      mean: wanted("merchant_amount_mean_recent"),
+      stddev: wanted("merchant_amount_stddev_recent"),
+    };
+    this.amountStats = stats.count || stats.mean || stats.stddev ? stats : null;
+    const firstSeen = Object.entries(FIRST_SEEN_FEATURES).filter(([name]) => wanted(name));
+    this.firstSeen = [...new Set(firstSeen.map(([, { entity }]) => VELOCITY_ENTITIES[entity]))].map(
+      (field) => ({ field, seen: new Map() }),
+    );
+    this.firstSeenFeatures = firstSeen.map(([name, { entity, authorizedOnly }]) => {
+      const field = VELOCITY_ENTITIES[entity];
+      const { seen } = this.firstSeen.find((entry) => entry.field === field)!;
+      return { name, field, authorizedOnly, seen };
+    });
+    this.history = new HistoryFeatures(facts, wanted);
   }
 
   /** Features of `transaction` from the payments pushed before it; then records it for later ones. */
@@ -98,8 +198,9 @@ export class StreamingFeatureEvaluator {
         `transactions must be pushed in createdAt order (${transaction.chargeId} is earlier)`,
       );
     this.lastTime = time;
-    const features: FeatureVector = paymentFeatures(transaction, this.options);
-    for (const entity of ENTITIES) this.addEntityFeatures(features, entity, transaction, time);
+    const features = this.newVector();
+    for (const feature of this.payment) features[feature.name] = feature.compute(transaction, this.options);
+    for (const plan of this.entities) addEntityFeatures(features, plan, transaction, time, this.counts);
     this.addMerchantFeatures(features, transaction, time);
     this.addFirstSeenFeatures(features, transaction, time);
     this.history.add(features, transaction, time);
@@ -107,102 +208,102 @@ export class StreamingFeatureEvaluator {
     return features;
   }
 
-  private addEntityFeatures(
-    features: FeatureVector,
-    entity: VelocityEntity,
-    transaction: Transaction,
-    time: number,
-  ) {
-    const value = transaction[VELOCITY_ENTITIES[entity]];
-    const log = value === null ? undefined : this.entityLogs.get(entity)!.get(value);
-    log?.evictUpTo(time - LONGEST_WINDOW_MS);
-    for (const window of WINDOW_NAMES) {
-      const seconds = WINDOWS[window];
-      const after = seconds === null ? null : time - seconds * 1000;
-      const counts = log?.countAfter(after) ?? { total: 0, authorized: 0, declined: 0, blocked: 0 };
-      for (const outcome of CHARGE_OUTCOMES)
-        features[velocityFeatureName(outcome, entity, window)] = value === null ? null : counts[outcome];
-      if (CARD_ENTITIES.has(entity)) {
-        const name = cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window);
-        features[name] = value === null ? null : (log?.distinctAfter("cardFingerprint", after) ?? 0);
-      }
-      for (const [spelling, counted] of EMAIL_COUNTS)
-        if (counted === entity)
-          features[emailCountFeatureName(spelling, window)] =
-            value === null ? null : (log?.distinctAfter("email", after) ?? 0);
-    }
-  }
-
   private addMerchantFeatures(features: FeatureVector, transaction: Transaction, time: number) {
-    this.merchantLog.evictUpTo(time - MERCHANT_LONGEST_MS);
-    const sameAmount = this.sameAmountLogs.get(amountKey(transaction));
+    this.merchantLog?.evictUpTo(time - MERCHANT_LONGEST_MS);
+    const sameAmount = this.sameAmountLogs?.get(transaction.currency)?.get(transaction.amount);
     sameAmount?.evictUpTo(time - MERCHANT_LONGEST_MS);
-    for (const window of MERCHANT_WINDOWS) {
-      const after = time - WINDOWS[window] * 1000;
-      const { total, declined } = this.merchantLog.countAfter(after);
-      features[`merchant_charges_${window}`] = total;
-      features[`merchant_declined_charges_${window}`] = declined;
-      features[`merchant_decline_rate_${window}`] = total === 0 ? null : declined / total;
-      features[`merchant_same_amount_charges_${window}`] = sameAmount?.countAfter(after).total ?? 0;
+    const counts = this.counts;
+    for (const { ms, charges, declined, rate, same } of this.merchantWindows) {
+      const after = time - ms;
+      if (this.merchantLog) {
+        this.merchantLog.countAfter(after, counts);
+        if (charges) features[charges] = counts.total;
+        if (declined) features[declined] = counts.declined;
+        if (rate) features[rate] = counts.total === 0 ? null : counts.declined / counts.total;
+      }
+      if (same) features[same] = sameAmount ? sameAmount.countAfter(after, counts).total : 0;
     }
+    if (!this.amountStats) return;
     const history = this.amountHistories.get(transaction.currency);
     history?.evictUpTo(time - AMOUNT_HISTORY_MS);
     const stats = history?.stats() ?? { count: 0, mean: null, stddev: null };
-    features.merchant_amount_count_recent = stats.count;
-    features.merchant_amount_mean_recent = stats.mean;
-    features.merchant_amount_stddev_recent = stats.stddev;
+    if (this.amountStats.count) features.merchant_amount_count_recent = stats.count;
+    if (this.amountStats.mean) features.merchant_amount_mean_recent = stats.mean;
+    if (this.amountStats.stddev) features.merchant_amount_stddev_recent = stats.stddev;
   }
 
   private addFirstSeenFeatures(features: FeatureVector, transaction: Transaction, time: number) {
-    for (const [name, { entity, authorizedOnly }] of Object.entries(FIRST_SEEN_FEATURES)) {
-      const value = transaction[VELOCITY_ENTITIES[entity]];
-      const seen = value === null ? undefined : this.firstSeen.get(entity)!.get(value);
+    for (const { name, field, authorizedOnly, seen: byValue } of this.firstSeenFeatures) {
+      const value = transaction[field];
+      const seen = value === null ? undefined : byValue.get(value);
       const first = authorizedOnly ? (seen?.authorized ?? null) : (seen?.any ?? null);
       features[name] = first === null ? null : secondsSince(time, first);
     }
   }
 
   private record(transaction: Transaction, time: number) {
-    for (const entity of FIRST_SEEN_ENTITIES) {
-      const value = transaction[VELOCITY_ENTITIES[entity]];
+    for (const { field, seen } of this.firstSeen) {
+      const value = transaction[field];
       if (value === null) continue;
-      const seen = getOrCreate(this.firstSeen.get(entity)!, value, () => ({ any: time, authorized: null }));
-      if (seen.authorized === null && transaction.status === "succeeded") seen.authorized = time;
+      const first = getOrCreate(seen, value, () => ({ any: time, authorized: null }));
+      if (first.authorized === null && transaction.status === "succeeded") first.authorized = time;
     }
-    for (const entity of ENTITIES) {
-      const value = transaction[VELOCITY_ENTITIES[entity]];
+    for (const { field, logs, tracking } of this.entities) {
+      const value = transaction[field];
       if (value === null) continue;
-      const fields = DISTINCT_FIELDS.get(entity)!;
-      getOrCreate(this.entityLogs.get(entity)!, value, () => new PaymentLog(fields)).append(
-        time,
-        transaction,
-      );
+      getOrCreate(logs, value, () => new PaymentLog(tracking)).append(time, transaction);
     }
     this.history.record(transaction);
-    this.merchantLog.append(time, transaction);
-    getOrCreate(this.sameAmountLogs, amountKey(transaction), () => new PaymentLog()).append(
-      time,
-      transaction,
-    );
-    getOrCreate(
-      this.amountHistories,
-      transaction.currency,
-      () => new AmountHistory(this.amountHistoryLimit),
-    ).append(time, transaction.amount);
+    this.merchantLog?.append(time, transaction);
+    if (this.sameAmountLogs)
+      getOrCreate(
+        getOrCreate(this.sameAmountLogs, transaction.currency, () => new Map<number, PaymentLog>()),
+        transaction.amount,
+        () => new PaymentLog(),
+      ).append(time, transaction);
+    if (this.amountStats)
+      getOrCreate(
+        this.amountHistories,
+        transaction.currency,
+        () => new AmountHistory(this.amountHistoryLimit),
+      ).append(time, transaction.amount);
   }
 }
 
-function getOrCreate<Value>(map: Map<string, Value>, key: string, create: () => Value): Value {
+function addEntityFeatures(
+  features: FeatureVector,
+  plan: EntityPlan,
+  transaction: Transaction,
+  time: number,
+  counts: OutcomeCounts,
+) {
+  const value = transaction[plan.field];
+  if (value === null) {
+    for (const name of plan.names) features[name] = null;
+    return;
+  }
+  const log = plan.logs.get(value);
+  log?.evictUpTo(time - LONGEST_WINDOW_MS);
+  for (const { ms, outcomes, cards, emails } of plan.windows) {
+    if (outcomes.length > 0) {
+      if (log) log.countAfter(ms === null ? null : time - ms, counts);
+      for (const [outcome, name] of outcomes) features[name] = log ? counts[outcome] : 0;
+    }
+    if (cards !== null) features[cards] = log?.distinctWithin("cardFingerprint", ms, time) ?? 0;
+    for (const name of emails) features[name] = log?.distinctWithin("email", ms, time) ?? 0;
+  }
+}
+
+type EntityField = (typeof VELOCITY_ENTITIES)[VelocityEntity];
+type FirstSeen = { any: number; authorized: number | null };
+
+function getOrCreate<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
   let value = map.get(key);
   if (value === undefined) {
     value = create();
     map.set(key, value);
   }
   return value;
-}
-
-function amountKey(transaction: Transaction): string {
-  return `${transaction.currency}:${transaction.amount}`;
 }
 
 /** Each payment with its features, in the order given (see `StreamingFeatureEvaluator` for the semantics). */

@@ -1,4 +1,5 @@
 import type { FeatureVector } from "../../features/catalogue";
+import { FeatureNotProvidedError } from "../../features/projection";
 import type { Transaction } from "../../transaction";
 
 export type AttributeType = "number" | "string" | "boolean";
@@ -15,7 +16,8 @@ export type AttributeContext = { transaction: Transaction; features: FeatureVect
 export type AttributeSource =
   | { kind: "transaction"; field: keyof Transaction }
   | { kind: "feature"; feature: string }
-  | { kind: "derived"; derive: (context: AttributeContext) => AttributeValue };
+  /** Derived from the payment alone: a backtest computes only the features rules name (see `featureReferences`). */
+  | { kind: "derived"; derive: (context: Pick<AttributeContext, "transaction">) => AttributeValue };
 
 export type AttributeDefinition = {
   name: string;
@@ -27,14 +29,6 @@ export type AttributeDefinition = {
   description: string;
   source: AttributeSource;
 };
-
-/** A feature the caller did not compute is an error for the rule, never read as "missing". */
-export class FeatureNotProvidedError extends Error {
-  readonly code = "feature_not_provided";
-  constructor(readonly feature: string) {
-    super(`Feature ${feature} was not computed for this payment`);
-  }
-}
 
 export function resolveAttribute(definition: AttributeDefinition, context: AttributeContext): AttributeValue {
   const { source } = definition;

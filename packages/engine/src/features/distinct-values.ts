@@ -1,0 +1,59 @@
+/**
+ * The distinct values of one field among a log's entries, per trailing window, fed in time order. A value is
+ * in a window (now − w, now] when its LAST occurrence is, so each window keeps a cursor on the occurrences
+ * and a count of the values whose last occurrence is at or after it: appending and asking cost amortized
+ * O(1), however many values the log has seen (a shared IP may have seen thousands of cards).
+ */
+export class DistinctValues {
+  /** Value → absolute index of its last occurrence; never evicted (the all-time count is its size). */
+  private readonly lastIndex = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly times: number[] = [];
+  /** Absolute index of `values[0]`. */
+  private base = 0;
+  /** Per window: the first occurrence still in it (absolute index) and the values last seen from there. */
+  private readonly windows: { ms: number; next: number; count: number }[];
+
+  constructor(windowsMs: readonly number[]) {
+    this.windows = windowsMs.map((ms) => ({ ms, next: 0, count: 0 }));
+  }
+
+  add(value: string, time: number): void {
+    const index = this.base + this.values.length;
+    const previous = this.lastIndex.get(value);
+    for (const window of this.windows)
+      if (previous === undefined || previous < window.next) window.count += 1;
+    this.lastIndex.set(value, index);
+    if (this.windows.length === 0) return;
+    this.values.push(value);
+    this.times.push(time);
+  }
+
+  /** Distinct values last seen in (now − windowMs, now]; all time when `windowMs` is null. */
+  countWithin(windowMs: number | null, now: number): number {
+    if (windowMs === null) return this.lastIndex.size;
+    let window: { ms: number; next: number; count: number } | undefined;
+    for (const candidate of this.windows) if (candidate.ms === windowMs) window = candidate;
+    if (!window) throw new Error(`distinct values are not tracked over ${windowMs} ms`);
+    const after = now - windowMs;
+    const end = this.base + this.values.length;
+    while (window.next < end && this.times[window.next - this.base]! <= after) {
+      if (this.lastIndex.get(this.values[window.next - this.base]!) === window.next) window.count -= 1;
+      window.next += 1;
+    }
+    this.compact();
+    return window.count;
+  }
+
+  /** Drops the occurrences every window has passed, once they are most of the arrays. */
+  private compact(): void {
+    let passed = Number.POSITIVE_INFINITY;
+    for (const window of this.windows) passed = Math.min(passed, window.next);
+    const drop = passed - this.base;
+    if (drop > 1024 && drop * 2 > this.values.length) {
+      this.values.splice(0, drop);
+      this.times.splice(0, drop);
+      this.base = passed;
+    }
+  }
+}
