@@ -10,6 +10,7 @@ export * from "./customer-profile";
 export * from "./dashboard";
 export * from "./data-retention";
 export * from "./demo";
+export * from "./detection-list";
 export * from "./detection-timeline";
 export * from "./detections";
 export * from "./explanations";
