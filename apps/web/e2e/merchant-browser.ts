@@ -5,22 +5,36 @@ import { expect } from "vitest";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
 
 /**
+ * A browser context whose navigations may take as long as a cold `next dev` compiling the page on a loaded
+ * machine (well past Playwright's 30 s default): a page's first visit compiles it.
+ */
+async function newMerchantContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0],
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultNavigationTimeout(180_000);
+  return context;
+}
+
+/**
  * A browser context signed in as the demo merchant, in the given theme and viewport. A cold `next dev`
- * reloads the page when its compiles finish: the form is filled once the page has settled.
+ * reloads the page when its compiles finish: the form is filled once the page has settled and hydrated.
  */
 export async function signedIn(
   browser: Browser,
   url: string,
   { width = 1280, height = 900, theme = "light" as "light" | "dark" } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme });
+  const context = await newMerchantContext(browser, { viewport: { width, height }, colorScheme: theme });
   await context.addCookies([{ name: "orylo-theme", value: theme, url }]);
   const page = await context.newPage();
   await page.goto(`${url}/sign-in`);
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const submit = await hydrated(page.getByRole("button", { name: "Sign in" }));
+  await fillSettled(page.getByLabel("Email"), DEMO.email);
+  await fillSettled(page.getByLabel("Password"), DEMO.password);
+  await submit.click();
   await page.waitForURL(`${url}/`, { timeout: 120_000 });
   return { context, page };
 }
@@ -30,16 +44,20 @@ export async function signedUp(
   browser: Browser,
   url: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  const context = await newMerchantContext(browser, {
+    viewport: { width: 1280, height: 900 },
+    colorScheme: "light",
+  });
   const page = await context.newPage();
   await page.goto(`${url}/sign-up`);
   // As for sign-in: fill the form once the cold dev server's reloads have settled.
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  await page.getByLabel("Your name").fill("Ana");
-  await page.getByLabel("Email").fill(`ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByLabel("Shop name").fill("Ana's shop");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const submit = await hydrated(page.getByRole("button", { name: "Create account" }));
+  await fillSettled(page.getByLabel("Your name"), "Ana");
+  await fillSettled(page.getByLabel("Email"), `ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
+  await fillSettled(page.getByLabel("Password"), "correct horse battery staple");
+  await fillSettled(page.getByLabel("Shop name"), "Ana's shop");
+  await submit.click();
   await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
   return { context, page };
 }
@@ -58,6 +76,48 @@ export async function fillSettled(field: Locator, value: string): Promise<void> 
       { timeout: 60_000 },
     )
     .toBe(value);
+}
+
+/**
+ * The element once React has hydrated it (React keeps its props on hydrated DOM nodes): before that, a click
+ * on a server-rendered button reaches no handler, or submits its form natively, and is lost.
+ */
+export async function hydrated(element: Locator): Promise<Locator> {
+  await expect
+    .poll(
+      () =>
+        element
+          .evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$")), undefined, {
+            timeout: 5_000,
+          })
+          .catch(() => false),
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  return element;
+}
+
+/** Clicks a button once it is hydrated (see `hydrated`). */
+export async function clickHydrated(element: Locator): Promise<void> {
+  await (await hydrated(element)).click();
+}
+
+/**
+ * What `fn` measures in the page, retried when a `next dev` reload destroys the page's context meanwhile
+ * (measuring the reloaded page instead).
+ */
+export async function measureSettled<T>(page: Page, fn: () => T): Promise<T> {
+  let value: T | undefined;
+  await expect
+    .poll(
+      async () => {
+        value = await page.evaluate(fn).catch(() => undefined);
+        return value !== undefined;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return value as T;
 }
 
 /** The demo endpoint and secret onboarding shows in its `bun run simulate` command. */
