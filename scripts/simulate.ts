@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { AiUsageReport, DetectionDetail, RecommendationList, SuggestionList } from "@orylo/core";
 import { loadConfig } from "@orylo/platform";
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
@@ -45,6 +46,7 @@ const tallies: Record<TrafficLabel, Tally> = {
   card_testing: { ALLOW: 0, REVIEW: 0, BLOCK: 0, none: 0 },
 };
 const burstDecisions: string[] = [];
+const blockedIds: string[] = [];
 
 console.log(`Sending ${traffic.length} Stripe events to ${webhookUrl} (seed ${args.seed})`);
 for (const { label, event } of traffic) {
@@ -63,13 +65,17 @@ for (const { label, event } of traffic) {
     console.error(`Cannot reach ${baseUrl}: is the app running (\`bun run start\` in another terminal)?`);
     process.exit(1);
   }
-  const body = (await response.json()) as { detection?: { decision: keyof Tally } | null; error?: unknown };
+  const body = (await response.json()) as {
+    detection?: { id: string; decision: keyof Tally } | null;
+    error?: unknown;
+  };
   if (!response.ok) {
     console.error(`${event.id}: HTTP ${response.status}`, JSON.stringify(body));
     process.exit(1);
   }
   const decision = body.detection?.decision ?? "none";
   tallies[label][decision] += 1;
+  if (body.detection?.decision === "BLOCK") blockedIds.push(body.detection.id);
   if (label === "card_testing") burstDecisions.push(decision[0] ?? "?");
 }
 
@@ -81,7 +87,10 @@ for (const [label, tally] of Object.entries(tallies)) {
 }
 console.log(`\ncard-testing attempts in order: ${burstDecisions.join("")}  (A allow, R review, B block)`);
 // The actions report reads the demo merchant's API: another organization's endpoint has its own.
-if (!args.endpoint) await reportActions(tallies.shopper.BLOCK + tallies.card_testing.BLOCK);
+if (!args.endpoint) {
+  await reportActions(tallies.shopper.BLOCK + tallies.card_testing.BLOCK);
+  await reportAi(blockedIds);
+}
 console.log(`Open ${baseUrl} or GET ${baseUrl}/api/v1/detections with the demo API key to see them.`);
 
 interface ActionRow {
@@ -127,6 +136,66 @@ async function reportActions(blocked: number) {
   if (example) console.log(`  e.g. ${example.outcome?.replaceAll("_", " ")} ${example.stripeObjectId}`);
   if (actions.length === 0)
     console.log("  none yet: the demo organization's automatic actions may be switched off");
+}
+
+/**
+ * What the background AI work made of the attack: each blocked payment's explanation (written within
+ * seconds, by templates when no LLM is configured), and the blacklist suggestions and rule recommendations
+ * the card-testing incident asked for; then the month's AI cost. Waits up to 60 s for the tasks.
+ */
+async function reportAi(blocked: readonly string[]) {
+  const apiKey = config.demo.apiKey ?? demoApiKey();
+  if (!apiKey || blocked.length === 0) return;
+  const get = async <T>(path: string): Promise<T | null> => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    return response.ok ? ((await response.json()) as T) : null;
+  };
+  const waitingSince = Date.now();
+  const explanations = new Map<string, NonNullable<DetectionDetail["explanation"]>>();
+  let suggestions: SuggestionList["data"] = [];
+  let recommendations: RecommendationList["data"] = [];
+  while (Date.now() - waitingSince < 60_000) {
+    for (const id of blocked) {
+      if (explanations.has(id)) continue;
+      const detection = await get<DetectionDetail>(`/detections/${id}`);
+      const explanation = detection?.explanation;
+      if (explanation && explanation.status !== "pending") explanations.set(id, explanation);
+    }
+    const createdSince = (row: { createdAt: string }) => row.createdAt >= startedAt.toISOString();
+    suggestions = ((await get<SuggestionList>("/suggestions"))?.data ?? []).filter(createdSince);
+    recommendations = ((await get<RecommendationList>("/recommendations"))?.data ?? []).filter(createdSince);
+    if (explanations.size === blocked.length && suggestions.length > 0 && recommendations.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const seconds = ((Date.now() - waitingSince) / 1000).toFixed(1);
+  const written = [...explanations.values()];
+  const kinds = new Map<string, number>();
+  for (const explanation of written) {
+    const key =
+      "source" in explanation
+        ? `${explanation.status}: ${explanation.source}, ${explanation.language}`
+        : explanation.status;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  console.log(`
+AI (waited ${seconds} s for the background tasks):`);
+  console.log(`  explanations of the ${blocked.length} blocked payments: ${written.length} written`);
+  for (const [key, count] of kinds) console.log(`  ${String(count).padStart(4)}  ${key}`);
+  const example = written.find((explanation) => "summary" in explanation);
+  if (example && "summary" in example) console.log(`  e.g. "${example.summary}"`);
+  console.log(`  suggestions pending: ${suggestions.length}`);
+  for (const suggestion of suggestions.slice(0, 3))
+    console.log(`        ${suggestion.kind} ${suggestion.subject.replaceAll("_", " ")} ${suggestion.value}`);
+  console.log(`  rule recommendations pending: ${recommendations.length}`);
+  for (const recommendation of recommendations.slice(0, 3)) console.log(`        ${recommendation.text}`);
+  const usage = await get<AiUsageReport>("/ai/usage");
+  if (usage) {
+    const { costUsd, calls, cacheHitRate } = usage.totals;
+    const hits = cacheHitRate === null ? "" : `, cache hit rate ${Math.round(cacheHitRate * 100)} %`;
+    console.log(`  AI cost this month: $${costUsd.toFixed(2)} (${calls} calls${hits})`);
+  }
 }
 
 /** The demo merchant's API key, as the app wrote it into the data dir at its first boot. */

@@ -9,8 +9,10 @@ import { incidentSummariesForAlerts } from "../src/incidents/incident-summaries-
 import { compileRuleText } from "../src/rules/compile-rule-text";
 import {
   ALERTS_SEND_TASK,
+  CUSTOMERS_SUGGEST_TASK,
   INCIDENTS_SUMMARIZE_TASK,
   incidentsSummarizeTask,
+  RULES_RECOMMEND_TASK,
   type TaskDeps,
 } from "../src/tasks";
 import { ingestionSetup, testAi, testAnalytics, testCtx, testStripeAccess } from "./helpers";
@@ -98,6 +100,20 @@ describe("card-testing incident summary", () => {
       .from(taskOutbox)
       .where(and(eq(taskOutbox.organizationId, organization.id), eq(taskOutbox.taskId, ALERTS_SEND_TASK)));
     expect(deliveries).toHaveLength(1);
+    // The new incident asks at once for rules against it and for its sources to blacklist.
+    const queuedFor = async (taskId: string) =>
+      (
+        await db
+          .select({ payload: taskOutbox.payload })
+          .from(taskOutbox)
+          .where(and(eq(taskOutbox.organizationId, organization.id), eq(taskOutbox.taskId, taskId)))
+      ).map((row) => row.payload);
+    expect(await queuedFor(RULES_RECOMMEND_TASK)).toEqual([
+      { organizationId: organization.id, reason: `incident:${alert?.id}` },
+    ]);
+    expect(await queuedFor(CUSTOMERS_SUGGEST_TASK)).toEqual([
+      { organizationId: organization.id, kinds: ["blacklist"] },
+    ]);
 
     // What an alerts list attaches: this organization sees the summary, another one nothing.
     const mine = await incidentSummariesForAlerts(withOrganization(testCtx(db), organization.id), [

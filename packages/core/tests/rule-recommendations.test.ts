@@ -1,13 +1,20 @@
 import { aiFeedback, auditLog, ruleRecommendations, rules } from "@orylo/db";
 import { type FakeLlm, startFakeLlm } from "@orylo/testkit";
-import { chargeEvent, type SimulatedPayment, seededRandom } from "@orylo/testkit/scenarios";
+import {
+  chargeEvent,
+  enumerationBurst,
+  ordinaryShoppers,
+  type SimulatedPayment,
+  seededRandom,
+} from "@orylo/testkit/scenarios";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "../src/context";
+import { summarizeCardTesting } from "../src/incidents/summarize-card-testing";
 import { labelTransaction } from "../src/labels/label-transaction";
 import { applyRecommendation, rejectRecommendation } from "../src/recommendations/decide-recommendation";
 import { getRecommendation, listRecommendations } from "../src/recommendations/list-recommendations";
-import { recommendRules } from "../src/recommendations/recommend-rules";
+import { INCIDENT_REASON, recommendRules } from "../src/recommendations/recommend-rules";
 import { ingestionSetup, testAi, testCtx } from "./helpers";
 
 const DAY_MS = 86_400_000;
@@ -189,5 +196,36 @@ describe("rules.recommend", () => {
     });
     expect((await listRecommendations(ctx, { status: "pending" })).data).toEqual([]);
     expect((await recommendRules(ctx, testAi())).proposed).toEqual([]);
+  });
+
+  it("during an attack on a young shop, proposes the rule against it: the attack's own attempts do not make it broad", async () => {
+    const setup = await ingestionSetup();
+    const ctx = withOrganization(testCtx(setup.db), setup.organization.id);
+    const random = seededRandom(Date.now());
+    const attackStart = new Date(Date.now() - 5 * 60_000);
+    const before = { start: new Date(attackStart.getTime() - 6 * 3_600_000), end: attackStart };
+    const shopping = ordinaryShoppers(random, { count: 40, ...before });
+    const burst = enumerationBurst(random, { cards: 40, start: attackStart, seconds: 240 });
+    for (const payment of [...shopping, ...burst]) await setup.send(chargeEvent(random, payment));
+    const { incident } = await summarizeCardTesting(ctx);
+    expect(incident).not.toBeNull();
+    const velocity = "Block if :card_count_for_ip_address_hourly: >= 3";
+
+    // Judged against every payment, the burst is most of this shop's history: too broad.
+    const daily = await recommendRules(ctx, testAi(), "daily:2026-11-24");
+    expect(daily.discarded).toContainEqual({ text: velocity, reason: "too_broad" });
+    expect(daily.proposed).toEqual([]);
+
+    // Judged against the traffic before the attack, where it hits nothing: proposed.
+    const answering = await recommendRules(ctx, testAi(), `${INCIDENT_REASON}${incident?.alertId}`);
+    const pending = (await listRecommendations(ctx, { status: "pending" })).data;
+    expect(pending.map((row) => row.id).sort()).toEqual([...answering.proposed].sort());
+    const proposal = pending.find((row) => row.text === velocity);
+    expect(proposal).toMatchObject({ action: "block" });
+    expect(proposal?.backtest.hits).toBeGreaterThanOrEqual(30);
+
+    // A reason naming another (or a closed) incident is judged as a daily run.
+    const stale = await recommendRules(ctx, testAi(), `${INCIDENT_REASON}alert_elsewhere`);
+    expect(stale.proposed).toEqual([]);
   });
 });

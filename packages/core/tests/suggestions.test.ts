@@ -16,6 +16,7 @@ import { describe, expect, it } from "vitest";
 import { type OrgCtx, withOrganization } from "../src/context";
 import { analyzeFeedback } from "../src/feedback/analyze-feedback";
 import { createRule } from "../src/rules/create-rule";
+import { setRuleMode, updateRule } from "../src/rules/update-rule";
 import { acceptSuggestion, editSuggestion, rejectSuggestion } from "../src/suggestions/decide-suggestion";
 import { listSuggestions } from "../src/suggestions/list-suggestions";
 import { suggestCustomers } from "../src/suggestions/suggest-customers";
@@ -278,9 +279,18 @@ describe("PostHog events", () => {
       await acceptSuggestion(ctx, byKind.whitelist!.id);
       await editSuggestion(ctx, byKind.blacklist!.id, { expiresAt: "2027-01-01T00:00:00Z" });
       const rule = await createRule(ctx, { text: "Review if :amount_in_eur: > 900", mode: "shadow" });
+      // Disabling is not applying; enabling it again as enforced is, and renaming an enabled rule is not.
+      await setRuleMode(ctx, rule.id, "disabled");
+      await setRuleMode(ctx, rule.id, "enforced");
+      await updateRule(ctx, rule.id, { name: "Large orders" });
       await ctx.analytics.shutdown();
 
-      const events = await posthog.waitForEvents(5);
+      const events = await posthog.waitForEvents(6);
+      const applied = events.filter((e) => e.event === "rule_applied").map((e) => e.properties);
+      expect(applied).toEqual([
+        expect.objectContaining({ rule_id: rule.id, shadow: true }),
+        expect.objectContaining({ rule_id: rule.id, shadow: false, origin: "merchant" }),
+      ]);
       const seen = events.map((e) => [e.event, e.distinct_id, e.properties]);
       expect(seen).toEqual(
         expect.arrayContaining([

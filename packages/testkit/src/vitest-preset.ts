@@ -13,8 +13,11 @@ export function suiteConfig(overrides: ViteUserConfig["test"] = {}): ViteUserCon
       include: full ? serverSuites : ["**/*.test.ts"],
       exclude: full ? ["**/node_modules/**"] : ["**/node_modules/**", ...serverSuites],
       passWithNoTests: !full,
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Scenario tests send dozens of webhooks through PGlite in one process: a few seconds on an idle
+      // machine, but CI shares its cores (turbo runs the packages in parallel), so a hang still fails in
+      // minutes while a slow machine does not fail at all.
+      testTimeout: 90_000,
+      hookTimeout: 120_000,
       ...overrides,
     },
   };

@@ -1,4 +1,5 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { browserLocale } from "./browser-locale";
 import { type Dictionary, en } from "./en";
 import { fr } from "./fr";
 
@@ -12,10 +13,14 @@ export function toLocale(value: string | null | undefined): Locale {
   return base === "fr" ? "fr" : "en";
 }
 
-/** The user's own choice (a cookie) wins over the organization's locale. */
+/**
+ * The user's own choice (a cookie) first, then their browser's languages, then the organization's locale
+ * (which is also the language its explanations are written in).
+ */
 export async function resolveLocale(organizationLocale?: string): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return toLocale(chosen ?? organizationLocale);
+  if (chosen) return toLocale(chosen);
+  return browserLocale((await headers()).get("accept-language")) ?? toLocale(organizationLocale);
 }
 
 export function dictionary(locale: Locale): Dictionary {

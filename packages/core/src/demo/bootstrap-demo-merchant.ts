@@ -34,7 +34,8 @@ export async function bootstrapDemoMerchant(
       name: "Demo Shop",
       slug: DEMO_ORGANIZATION_SLUG,
       isDemo: true,
-      locale: "en",
+      // A French shop: its explanations and AI texts are in French; the dashboard follows each browser.
+      locale: "fr-FR",
       reportingCurrency: "eur",
       timeZone: "Europe/Paris",
       settings: {

@@ -1,6 +1,9 @@
 import type { IncidentSummaryRow } from "@orylo/db";
 import { z } from "zod";
 
+/** The kind of incident a card-testing burst opens (alerts dedupe on it; one open at a time). */
+export const CARD_TESTING_INCIDENT = "card_testing";
+
 export const IncidentSummaryView = z
   .object({
     id: z.string(),

@@ -10,11 +10,12 @@ import { raiseAlert } from "../alerts/raise-alert";
 import type { OrgCtx } from "../context";
 import { BURST_WINDOW_MS, detectBurst } from "../dashboard/detect-burst";
 import { NotFoundError } from "../errors";
+import { INCIDENT_REASON } from "../recommendations/recommend-rules";
 import { requestRecommendations } from "../recommendations/request-recommendations";
-import { type IncidentSummaryView, toIncidentSummaryView } from "./incident-schemas";
+import { queueSuggestions } from "../suggestions/request-suggestions";
+import { CARD_TESTING_INCIDENT, type IncidentSummaryView, toIncidentSummaryView } from "./incident-schemas";
 import { suggestTemporaryRule, TEMPORARY_RULE_HOURS } from "./suggest-temporary-rule";
 
-export const CARD_TESTING_INCIDENT = "card_testing";
 /** A burst of more scored payments than this is summarized from its first ones: the figures are a floor. */
 const MAX_PAYMENTS_READ = 50_000;
 
@@ -80,8 +81,12 @@ export async function summarizeCardTesting(
     },
     now,
   );
-  // A new attack is a new pattern: look for rules against it now rather than at the next daily run.
-  if (alert.opened) await requestRecommendations(ctx, `incident:${alert.id}`);
+  // A new attack is a new pattern: look for rules against it, and for the sources to block, now rather
+  // than at the next daily run.
+  if (alert.opened) {
+    await requestRecommendations(ctx, `${INCIDENT_REASON}${alert.id}`);
+    await queueSuggestions(ctx, ["blacklist"]);
+  }
   ctx.logger.info(
     { incidentId: row.id, alertId: alert.id, opened: alert.opened, blocked: facts.blocked },
     "card-testing incident summarized",

@@ -49,4 +49,18 @@ describe("judgeCandidate", () => {
     );
     expect(verdict).toEqual({ keep: false, reason: "costs_more_than_it_saves" });
   });
+
+  it("measures breadth on the ordinary traffic when one is given (the payments before an attack)", () => {
+    const burst = line(40, 0, 0, 0);
+    expect(judgeCandidate(burst, 150, "eur")).toEqual({ keep: false, reason: "too_broad" });
+    expect(judgeCandidate(burst, 150, "eur", { hits: 0, payments: 110 })).toEqual({
+      keep: true,
+      fraudValue: 0,
+      legitimateValue: 0,
+    });
+    expect(judgeCandidate(burst, 150, "eur", { hits: 10, payments: 110 })).toEqual({
+      keep: false,
+      reason: "too_broad",
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { explanationLanguageFor, formatAmount } from "@orylo/ai";
 import {
+  findOpenIncidentSummary,
   findOrganization,
   selectActiveLabelsByCharge,
   selectDecidedRecommendationTexts,
@@ -14,6 +15,7 @@ import { backtestHistoryPages } from "../backtest/backtest-history-pages";
 import { BACKTEST_DEFAULT_DAYS, BACKTEST_LIMITS, backtestRuleSet } from "../backtest/backtest-rule-set";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
+import { CARD_TESTING_INCIDENT } from "../incidents/incident-schemas";
 import { parseOrganizationSettings } from "../organizations/organization-settings";
 import { compileRuleText } from "../rules/compile-rule-text";
 import { judgeCandidate } from "./judge-candidate";
@@ -22,6 +24,8 @@ import type { RecommendationBacktest } from "./recommendation-schemas";
 import { writeRationale } from "./write-rationale";
 
 const DAY_MS = 86_400_000;
+/** `rules.recommend`'s reason when a card-testing incident opened: `incident:<alert id>`. */
+export const INCIDENT_REASON = "incident:";
 /** At most this many new proposals per run, the most fraud stopped first: an inbox, not a flood. */
 const MAX_PROPOSALS = 5;
 
@@ -37,7 +41,11 @@ export interface RecommendationRun {
  * legitimate revenue they hit, each with its rationale. Texts already in a rule, or already decided, are
  * skipped; a pending one is refreshed.
  */
-export async function recommendRules(ctx: OrgCtx, ai: AiServices): Promise<RecommendationRun> {
+export async function recommendRules(
+  ctx: OrgCtx,
+  ai: AiServices,
+  reason?: string,
+): Promise<RecommendationRun> {
   const now = ctx.now();
   const from = new Date(now.getTime() - BACKTEST_DEFAULT_DAYS * DAY_MS);
   const organization = await findOrganization(ctx.db, ctx.organizationId);
@@ -67,10 +75,17 @@ export async function recommendRules(ctx: OrgCtx, ai: AiServices): Promise<Recom
     from: from.toISOString(),
     to: now.toISOString(),
   });
+  const attack = reason ? await attackBehind(ctx, reason) : undefined;
+  const ordinary = attack ? await ordinaryTrafficHits(ctx, candidates, from, attack.startedAt) : null;
   const kept = candidates.flatMap((candidate, index) => {
     const line = report.rules[index];
     if (!line) return [];
-    const verdict = judgeCandidate(line, report.payments, settings.reportingCurrency);
+    const verdict = judgeCandidate(
+      line,
+      report.payments,
+      settings.reportingCurrency,
+      ordinary ? { hits: ordinary.hits[index] ?? 0, payments: ordinary.payments } : undefined,
+    );
     if (!verdict.keep) {
       run.discarded.push({ text: candidate.text, reason: verdict.reason });
       return [];
@@ -140,4 +155,28 @@ export async function recommendRules(ctx: OrgCtx, ai: AiServices): Promise<Recom
     "rules recommended",
   );
   return run;
+}
+
+/** The card-testing incident a run was asked for (`incident:<alert id>`), while it is still open. */
+async function attackBehind(ctx: OrgCtx, reason: string): Promise<{ startedAt: Date } | undefined> {
+  if (!reason.startsWith(INCIDENT_REASON)) return undefined;
+  const open = await findOpenIncidentSummary(ctx.db, ctx.organizationId, CARD_TESTING_INCIDENT);
+  return open && `${INCIDENT_REASON}${open.alertId}` === reason ? { startedAt: open.startedAt } : undefined;
+}
+
+/** The candidates' hits on the payments before an attack began (none when the history starts with it). */
+async function ordinaryTrafficHits(
+  ctx: OrgCtx,
+  candidates: readonly RuleCandidate[],
+  from: Date,
+  attackStartedAt: Date,
+): Promise<{ hits: number[]; payments: number }> {
+  const to = new Date(attackStartedAt.getTime() - 1);
+  if (to.getTime() <= from.getTime()) return { hits: [], payments: 0 };
+  const before = await backtestRuleSet(ctx, {
+    rules: candidates.map((candidate) => candidate.text),
+    from: from.toISOString(),
+    to: to.toISOString(),
+  });
+  return { hits: before.rules.map((line) => line.hits), payments: before.payments };
 }

@@ -24,7 +24,7 @@ export const rulesRecommendTask = defineTask<TaskDeps, RulesRecommendPayload>({
   concurrency: { total: 1 },
   run: async (deps, payload) => {
     const ctx = withOrganization(taskContext(deps, RULES_RECOMMEND_TASK), payload.organizationId);
-    const run = await recommendRules(ctx, deps.ai);
+    const run = await recommendRules(ctx, deps.ai, payload.reason);
     return { proposed: run.proposed.length, discarded: run.discarded.length };
   },
 });
