@@ -1,7 +1,6 @@
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
 
 /**
@@ -67,15 +66,10 @@ export async function signedUp(
  * beside the server-rendered text instead of replacing it: filled again until the field holds the value.
  */
 export async function fillSettled(field: Locator, value: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if ((await field.inputValue()) !== value) await field.fill(value);
-        return field.inputValue();
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(value);
+  await until("the field holds its value", async () => {
+    if ((await field.inputValue()) !== value) await field.fill(value);
+    return (await field.inputValue()) === value;
+  });
 }
 
 /**
@@ -83,17 +77,16 @@ export async function fillSettled(field: Locator, value: string): Promise<void> 
  * on a server-rendered button reaches no handler, or submits its form natively, and is lost.
  */
 export async function hydrated(element: Locator): Promise<Locator> {
-  await expect
-    .poll(
-      () =>
-        element
-          .evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$")), undefined, {
-            timeout: 5_000,
-          })
-          .catch(() => false),
-      { timeout: 120_000 },
-    )
-    .toBe(true);
+  await until(
+    "React hydrated the element",
+    () =>
+      element
+        .evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$")), undefined, {
+          timeout: 5_000,
+        })
+        .catch(() => false),
+    120_000,
+  );
   return element;
 }
 
@@ -108,16 +101,23 @@ export async function clickHydrated(element: Locator): Promise<void> {
  */
 export async function measureSettled<T>(page: Page, fn: () => T): Promise<T> {
   let value: T | undefined;
-  await expect
-    .poll(
-      async () => {
-        value = await page.evaluate(fn).catch(() => undefined);
-        return value !== undefined;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await until("the page answered", async () => {
+    value = await page.evaluate(fn).catch(() => undefined);
+    return value !== undefined;
+  });
   return value as T;
+}
+
+/**
+ * Calls `attempt` until it answers true, every 100 ms as `expect.poll` does, or throws naming `what`. Not
+ * vitest's poll: `bun run screenshots` shares these helpers outside a test run.
+ */
+async function until(what: string, attempt: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await attempt())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The demo endpoint and secret onboarding shows in its `bun run simulate` command. */
