@@ -18,7 +18,7 @@ async function newMerchantContext(
 
 /**
  * A browser context signed in as the demo merchant, in the given theme and viewport. A cold `next dev`
- * reloads the page when its compiles finish: the form is filled once the page has settled and hydrated.
+ * reloads the page when its compiles finish: the form is filled once the page has settled.
  */
 export async function signedIn(
   browser: Browser,
@@ -30,10 +30,10 @@ export async function signedIn(
   const page = await context.newPage();
   await page.goto(`${url}/sign-in`);
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  const submit = await hydrated(page.getByRole("button", { name: "Sign in" }));
+  // A server-action form: it submits natively before hydration too, so only the fields must have settled.
   await fillSettled(page.getByLabel("Email"), DEMO.email);
   await fillSettled(page.getByLabel("Password"), DEMO.password);
-  await submit.click();
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${url}/`, { timeout: 120_000 });
   return { context, page };
 }
@@ -51,12 +51,11 @@ export async function signedUp(
   await page.goto(`${url}/sign-up`);
   // As for sign-in: fill the form once the cold dev server's reloads have settled.
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  const submit = await hydrated(page.getByRole("button", { name: "Create account" }));
   await fillSettled(page.getByLabel("Your name"), "Ana");
   await fillSettled(page.getByLabel("Email"), `ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
   await fillSettled(page.getByLabel("Password"), "correct horse battery staple");
   await fillSettled(page.getByLabel("Shop name"), "Ana's shop");
-  await submit.click();
+  await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
   return { context, page };
 }
@@ -74,7 +73,7 @@ export async function fillSettled(field: Locator, value: string): Promise<void> 
 
 /**
  * The element once React has hydrated it (React keeps its props on hydrated DOM nodes): before that, a click
- * on a server-rendered button reaches no handler, or submits its form natively, and is lost.
+ * on a server-rendered button with a click handler reaches no handler and is lost.
  */
 export async function hydrated(element: Locator): Promise<Locator> {
   await until(
@@ -85,7 +84,7 @@ export async function hydrated(element: Locator): Promise<Locator> {
           timeout: 5_000,
         })
         .catch(() => false),
-    120_000,
+    180_000,
   );
   return element;
 }
