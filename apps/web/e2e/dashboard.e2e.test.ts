@@ -62,6 +62,8 @@ describe("a merchant during a card-testing attack", () => {
     await expect
       .poll(() => page.getByTestId("explanation").textContent(), { timeout: 60_000 })
       .toContain("blocked");
+    // No LLM key in the e2e: the explanation says it was written from templates.
+    expect(await page.getByTestId("explanation-source").textContent()).toContain("Written from templates");
     await clickHydrated(page.getByRole("button", { name: "Block this customer" }));
     await page.getByRole("button", { name: "Confirm" }).click();
     // "Done." once the lists hold the payer (Undo appears only when the action added something new).

@@ -13,6 +13,7 @@ export async function sendWebhook(
   }: { secret: string; endpointId?: string; signature?: string | null; ip?: string },
 ): Promise<{
   status: number;
+  headers: Headers;
   body: Record<string, unknown> & { error?: { code: string; message: string } };
 }> {
   const payload = typeof event === "string" ? event : JSON.stringify(event);
@@ -25,5 +26,5 @@ export async function sendWebhook(
   const response = endpointId
     ? await postToEndpoint(request, { params: Promise.resolve({ endpointId }) })
     : await postShared(request, { params: Promise.resolve({}) });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, headers: response.headers, body: await response.json() };
 }

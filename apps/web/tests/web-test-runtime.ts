@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { WebhookAdmissionLimits } from "@orylo/core";
 import { getTestDatabase } from "@orylo/db/testing";
 import type { StripeClientOverrides } from "@orylo/platform";
 import { bootRuntime, type Runtime } from "@/server/runtime";
@@ -18,7 +19,12 @@ export async function bootTestRuntime(
   {
     startTasks = false,
     stripeOverrides,
-  }: { startTasks?: boolean; stripeOverrides?: StripeClientOverrides } = {},
+    webhookAdmission,
+  }: {
+    startTasks?: boolean;
+    stripeOverrides?: StripeClientOverrides;
+    webhookAdmission?: WebhookAdmissionLimits;
+  } = {},
 ): Promise<Runtime> {
   return bootRuntime({
     env: {
@@ -38,5 +44,6 @@ export async function bootTestRuntime(
     startTasks,
     printBanner: false,
     ...(stripeOverrides ? { stripeOverrides } : {}),
+    ...(webhookAdmission ? { webhookAdmission } : {}),
   });
 }

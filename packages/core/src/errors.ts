@@ -15,6 +15,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "rate_limited"
   | "unavailable"
+  | "overloaded"
   | "ai_unavailable";
 
 export class OryloError extends AppError<ErrorCode> {}
@@ -54,6 +55,16 @@ export class NotFoundError extends OryloError {
 export class UnavailableError extends OryloError {
   constructor(message: string, cause?: unknown) {
     super("unavailable", message, { retryable: true, cause });
+  }
+}
+
+/** Too much work queued to take this request now; nothing of it was stored. `Retry-After` says when to retry. */
+export class OverloadedError extends OryloError {
+  constructor(retryAfterSeconds: number) {
+    super("overloaded", "Too many requests are waiting for the database; nothing was stored, retry later.", {
+      retryable: true,
+      details: { retryAfterSeconds },
+    });
   }
 }
 

@@ -91,6 +91,7 @@ export * from "./stripe-events/receive-stripe-webhook";
 export * from "./stripe-events/replay-stripe-events";
 export * from "./stripe-events/resolve-webhook-endpoint";
 export * from "./stripe-events/retry-stripe-events";
+export * from "./stripe-events/webhook-admission";
 export * from "./suggestions/decide-suggestion";
 export * from "./suggestions/list-suggestions";
 export * from "./suggestions/request-suggestions";

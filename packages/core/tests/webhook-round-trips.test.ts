@@ -11,7 +11,7 @@ import { platformDelivery, testCtx } from "./helpers";
  * of the connection; these bounds keep their number from creeping back up. A transaction costs two more
  * (BEGIN, COMMIT), counted here because Drizzle's logger does not see them on PGlite.
  */
-const NEW_CHARGE_ROUND_TRIPS = 11;
+const NEW_CHARGE_ROUND_TRIPS = 10;
 const REDELIVERY_ROUND_TRIPS = 3;
 
 async function observedDatabase() {

@@ -96,6 +96,10 @@ export const en = {
     why: "Why",
     explanationPending: "The explanation is being written…",
     explanationFailed: "No explanation could be written for this payment.",
+    writtenByLlm: "Written by an AI model from the signals above.",
+    writtenByTemplates: "Written from templates: no AI model is configured.",
+    writtenByTemplatesFallback:
+      "Written from templates: the AI model was unavailable or the month’s AI budget is spent.",
     contributions: "Detector contributions",
     ruleHits: "Rules that matched",
     noRuleHits: "No rule matched.",

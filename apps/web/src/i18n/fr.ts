@@ -96,6 +96,10 @@ export const fr: Dictionary = {
     why: "Pourquoi",
     explanationPending: "L’explication est en cours de rédaction…",
     explanationFailed: "Aucune explication n’a pu être rédigée pour ce paiement.",
+    writtenByLlm: "Rédigée par un modèle d’IA à partir des signaux ci-dessus.",
+    writtenByTemplates: "Rédigée à partir de modèles de texte : aucun modèle d’IA n’est configuré.",
+    writtenByTemplatesFallback:
+      "Rédigée à partir de modèles de texte : le modèle d’IA était indisponible ou le budget IA du mois est épuisé.",
     contributions: "Contributions des détecteurs",
     ruleHits: "Règles déclenchées",
     noRuleHits: "Aucune règle déclenchée.",

@@ -4,12 +4,17 @@ import {
   bootstrapDemoMerchant,
   type Ctx,
   createAiServices,
+  createWebhookAdmission,
   type DemoCredentials,
+  EMBEDDED_ADMISSION,
   openConfiguredDatabase,
   type StripeAccess,
   stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
+  UNLIMITED_ADMISSION,
+  type WebhookAdmission,
+  type WebhookAdmissionLimits,
   type WebhookRoute,
 } from "@orylo/core";
 import { createOutboxStore, type DatabaseHandle } from "@orylo/db";
@@ -49,6 +54,8 @@ export interface Runtime {
   backends: Record<string, string>;
   demo: { organizationId: string; credentials: DemoCredentials } | null;
   sharedWebhookRoute: Extract<WebhookRoute, { kind: "shared" }>;
+  /** Webhook deliveries take a turn here first: embedded PGlite sheds a burst with 503 instead of queueing it. */
+  webhookAdmission: WebhookAdmission;
   decryptSecret: (ciphertext: string) => string;
   /** The rate-limit policy table's limiters (Upstash or memory), one set per process. */
   rateLimits: RateLimits;
@@ -80,6 +87,8 @@ export interface BootOptions {
   stripeOverrides?: StripeClientOverrides;
   /** Where log lines go instead of stdout (tests read them back). */
   logDestination?: LogDestination;
+  /** Tests saturate the webhook queue with tighter limits; by default PGlite gets EMBEDDED_ADMISSION. */
+  webhookAdmission?: WebhookAdmissionLimits;
 }
 
 // Next.js loads instrumentation and route handlers as separate module instances: the one runtime of the
@@ -173,6 +182,9 @@ async function boot(options: BootOptions): Promise<Runtime> {
       platformSecrets: config.stripe.webhookSecrets,
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
+    webhookAdmission: createWebhookAdmission(
+      options.webhookAdmission ?? (database.driver === "pglite" ? EMBEDDED_ADMISSION : UNLIMITED_ADMISSION),
+    ),
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
     cache: createCache(config),

@@ -6,9 +6,8 @@ import type { OrgCtx } from "../context";
 import { explanationRequest } from "../explanations/request-explanation";
 import { computeLiveFeatures } from "../features/live-features";
 import { incidentCheckTask } from "../incidents/request-incident-check";
-import { loadActionListsFor } from "../lists/load-action-lists";
 import type { OrganizationSettings } from "../organizations/organization-settings";
-import { loadRuleSet } from "../rules/load-rule-set";
+import { loadDecisionInputs } from "../rules/load-decision-inputs";
 
 export { BUILTIN_RULESET_VERSION } from "../rules/load-rule-set";
 
@@ -60,8 +59,7 @@ export async function scorePayment(
     timeZone: settings.timeZone,
     lookups: OFFLINE_LOOKUPS,
   });
-  const ruleSet = await loadRuleSet(ctx.db, ctx.organizationId, payment.createdAt);
-  const actionLists = await loadActionListsFor(ctx.db, ctx.organizationId, payment, payment.createdAt);
+  const { ruleSet, actionLists } = await loadDecisionInputs(ctx.db, ctx.organizationId, payment);
   // Expiry is judged at the payment's time, as `evaluate` does by default, so a replay decides as live did.
   const evaluation = evaluate(payment, features, settings.engine, {
     rules: ruleSet.rules,

@@ -1,4 +1,4 @@
-import { type Executor, organization, transactions as t } from "@orylo/db";
+import { compiledSql, type Executor, organization, transactions as t } from "@orylo/db";
 import {
   AMOUNT_ENTITIES,
   AMOUNT_STATISTICS,
@@ -27,8 +27,7 @@ import {
   WINDOWS,
   type Window,
 } from "@orylo/engine";
-import { fillPlaceholders, Param, SQL, type SQLChunk, StringChunk, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
 import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features";
 
 /**
@@ -36,8 +35,8 @@ import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features"
  * features. Each count covers the organization's payments strictly earlier in (created, ingest order) and
  * inside the window (t − w, t]. The streaming evaluator in the engine computes the same values in memory.
  *
- * The statement's text never changes (every value is a parameter), so it is compiled once, when the module
- * loads: building it with Drizzle on every payment cost more CPU than the database spent running it. It is
+ * The statement's text never changes (every value is a parameter), so it is built once (compiled-statement.ts):
+ * building it with Drizzle on every payment cost more CPU than the database spent running it. It is
  * one scalar subquery per entity and two for the merchant, each shaped for an index:
  * - entity features read only that entity's rows through (organization, entity, created); an entity missing
  *   on the payment compares with NULL, which matches no row, and its features stay null;
@@ -55,15 +54,15 @@ export async function computeLiveFeatures(
 ): Promise<FeatureVector> {
   const parameters: Record<string, unknown> = {
     organizationId,
-    at: payment.createdAt,
+    // Bound about a hundred times (each use casts it): a string is sent as is, a Date is formatted by pg each time.
+    at: payment.createdAt.toISOString(),
     ingestSeq,
     currency: payment.currency,
     amount: payment.amount,
     limit: amountHistoryLimit(options),
   };
   for (const entity of ENTITY_NAMES) parameters[entity] = payment[VELOCITY_ENTITIES[entity]];
-  const result = (await db.execute(STATEMENT.withValues(parameters))) as unknown as { rows: Row[] };
-  const [row] = result.rows;
+  const [row] = await STATEMENT(db, parameters);
   if (!row) throw new Error(`live features: organization ${organizationId} not found`);
 
   const features: FeatureVector = paymentFeatures(payment, options);
@@ -200,32 +199,13 @@ const SELECTION = {
 };
 type Row = Record<VelocityEntity | "merchant_windows" | "amount_history", Values> & Record<string, Values>;
 
-/**
- * The statement compiled once: its text split at each parameter, and which placeholder fills each. Per
- * payment only the values change, and Drizzle has nothing left to render but string pieces and parameters.
- */
-const STATEMENT = compileOnce(
+const STATEMENT = compiledSql<Row>(
+  "orylo_live_features",
   sql`select ${sql.join(
     Object.entries(SELECTION).map(([alias, part]) => sql`${part} as ${sql.identifier(alias)}`),
     sql`, `,
   )} from ${organization} where ${organization.id} = ${sql.placeholder("organizationId")}`,
 );
-
-function compileOnce(statement: SQL) {
-  const { sql: text, params } = new PgDialect({ casing: "snake_case" }).sqlToQuery(statement);
-  const pieces = text.split(/\$\d+/);
-  if (pieces.length !== params.length + 1) throw new Error("live features: unexpected statement text");
-  return {
-    withValues(values: Record<string, unknown>): SQL {
-      const filled = fillPlaceholders(params, values);
-      const chunks: SQLChunk[] = [new StringChunk(pieces[0]!)];
-      filled.forEach((value, index) => {
-        chunks.push(new Param(value), new StringChunk(pieces[index + 1]!));
-      });
-      return new SQL(chunks);
-    },
-  };
-}
 
 function readEntity(features: FeatureVector, entity: VelocityEntity, values: Values, atMs: number): void {
   const { names } = ENTITY_LAYOUT[entity];

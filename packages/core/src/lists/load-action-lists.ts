@@ -1,19 +1,8 @@
-import { type Executor, findActionListMatches, selectActionLists } from "@orylo/db";
-import { type ActionList, listCandidates, type Transaction } from "@orylo/engine";
+import { type ActionListValues, type Executor, selectActionLists } from "@orylo/db";
+import type { ActionList } from "@orylo/engine";
 
-function toActionLists(rows: Awaited<ReturnType<typeof selectActionLists>>): ActionList[] {
+export function toActionLists(rows: ActionListValues[]): ActionList[] {
   return rows.map((row) => ({ ...row, values: new Set(row.values) }));
-}
-
-/** The allow and block list items that may match this payment (one indexed query); the engine matches them. */
-export async function loadActionListsFor(
-  db: Executor,
-  organizationId: string,
-  payment: Transaction,
-  now: Date,
-): Promise<ActionList[]> {
-  const values = listCandidates(payment).map((candidate) => candidate.value);
-  return toActionLists(await findActionListMatches(db, { organizationId, values, now }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Executor, findListValuesByName, listEnabledRules } from "@orylo/db";
+import { type EnabledRuleRow, type Executor, findListValuesByName, listEnabledRules } from "@orylo/db";
 import { listReferences, type Rule, type RuleAst } from "@orylo/engine";
 
 /** Decisions made by the built-in detectors alone (the organization has no enabled rule). */
@@ -25,7 +25,16 @@ export function ruleSetVersion(rules: readonly { id: string; version: number }[]
  */
 export async function loadRuleSet(db: Executor, organizationId: string, now: Date): Promise<RuleSet> {
   const rows = await listEnabledRules(db, organizationId);
-  const rules: Rule[] = rows.map((row) => ({
+  const rules = rows.map(toRule);
+  const names = new Set<string>();
+  for (const rule of rules) listReferences(rule.ast, names);
+  const lists = await findListValuesByName(db, { organizationId, names: [...names], now });
+  return { rules, lists, version: ruleSetVersion(rules) };
+}
+
+/** A stored enabled rule as the engine runs it. */
+export function toRule(row: EnabledRuleRow): Rule {
+  return {
     id: row.id,
     version: row.version,
     action: row.action,
@@ -34,9 +43,5 @@ export async function loadRuleSet(db: Executor, organizationId: string, now: Dat
     shadow: row.mode === "shadow",
     enabled: true,
     expiresAt: row.expiresAt,
-  }));
-  const names = new Set<string>();
-  for (const rule of rules) listReferences(rule.ast, names);
-  const lists = await findListValuesByName(db, { organizationId, names: [...names], now });
-  return { rules, lists, version: ruleSetVersion(rules) };
+  };
 }

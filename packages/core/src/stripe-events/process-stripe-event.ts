@@ -30,20 +30,31 @@ export const MAX_EVENT_ATTEMPTS = 8;
  * Claims a stored event and processes it in one transaction: payments, customers, detection and the event's
  * new status commit together. A transient failure is recorded as `failed` with a backoff and rethrown as
  * `UnavailableError` (Stripe gets a 5xx and redelivers; the retry sweep also picks it up); a poison event is
- * recorded as `dead` and reported, never rethrown.
+ * recorded as `dead` and reported, never rethrown. `received` is the event as the delivery that just stored it
+ * parsed it: then its stored payload is not read back and parsed again.
  */
-export async function processStripeEvent(ctx: Ctx, eventId: string): Promise<ProcessingResult> {
+export async function processStripeEvent(
+  ctx: Ctx,
+  eventId: string,
+  received?: StripeEventEnvelope,
+): Promise<ProcessingResult> {
   const logger = ctx.logger.child({ eventId });
   try {
-    const processed = await ctx.db.transaction((tx) => processClaimed({ ...ctx, db: tx, logger }, eventId));
+    const processed = await ctx.db.transaction((tx) =>
+      processClaimed({ ...ctx, db: tx, logger }, eventId, received),
+    );
     return processed ?? (await currentState(ctx, eventId));
   } catch (error) {
     return recordFailure({ ...ctx, logger }, eventId, error);
   }
 }
 
-async function processClaimed(ctx: Ctx, eventId: string): Promise<ProcessingResult | null> {
-  const claimed = await claimStripeEvent(ctx.db, eventId);
+async function processClaimed(
+  ctx: Ctx,
+  eventId: string,
+  received: StripeEventEnvelope | undefined,
+): Promise<ProcessingResult | null> {
+  const claimed = await claimStripeEvent(ctx.db, eventId, { payload: !received });
   if (!claimed) return null;
   const { event: row, organization } = claimed;
   const now = ctx.now();
@@ -56,7 +67,7 @@ async function processClaimed(ctx: Ctx, eventId: string): Promise<ProcessingResu
     await markStripeEventIgnored(ctx.db, eventId, { reason: "test-mode events are turned off", now });
     return { status: "ignored", detection: null };
   }
-  const event = StripeEventEnvelope.parse(row.payload);
+  const event = received ?? StripeEventEnvelope.parse(row.payload);
   const handler = handlerFor(event.type);
   const orgCtx = withOrganization(ctx, organization.id);
   const detection = handler ? await handler(orgCtx, { event, settings }) : null;

@@ -60,9 +60,9 @@ export async function receiveStripeWebhook(ctx: Ctx, delivery: WebhookDelivery):
   });
 }
 
-function processTraced(ctx: Ctx, eventId: string) {
+function processTraced(ctx: Ctx, eventId: string, received?: StripeEventEnvelope) {
   return traced("stripe.event.process", { "stripe.event_id": eventId }, () =>
-    processStripeEvent(ctx, eventId),
+    processStripeEvent(ctx, eventId, received),
   );
 }
 
@@ -83,10 +83,11 @@ async function storeAndProcess(
     status: ignoredReason ? "ignored" : "received",
     lastError: ignoredReason,
   });
-  const logger = ctx.logger.child({ eventId: event.id, eventType: event.type });
+  // Only the rare branches log here: a child logger per delivery costs more than it says.
+  const logger = () => ctx.logger.child({ eventId: event.id, eventType: event.type });
   if (!inserted) {
     if (row.organizationId !== organizationId) {
-      logger.warn({ storedFor: row.organizationId }, "event id already stored for another organization");
+      logger().warn({ storedFor: row.organizationId }, "event id already stored for another organization");
       return { received: true, duplicate: true, status: row.status, detection: null };
     }
     if (row.status === "received" || row.status === "failed") {
@@ -99,10 +100,10 @@ async function storeAndProcess(
     return { received: true, duplicate: true, status: row.status, detection: detection ?? null };
   }
   if (ignoredReason) {
-    logger.info({ reason: ignoredReason }, "event ignored");
+    logger().info({ reason: ignoredReason }, "event ignored");
     return { received: true, duplicate: false, status: "ignored", detection: null };
   }
-  return { received: true, duplicate: false, ...(await processTraced(ctx, event.id)) };
+  return { received: true, duplicate: false, ...(await processTraced(ctx, event.id, event)) };
 }
 
 async function verifyAndRoute(ctx: Ctx, { rawBody, signature, route }: WebhookDelivery) {

@@ -1,9 +1,9 @@
 import { SuggestionKind } from "@orylo/ai";
-import { selectOrganizationIds } from "@orylo/db";
 import { defineTask } from "@orylo/platform";
 import { z } from "zod";
-import { withOrganization } from "../context";
+import { type OrgCtx, withOrganization } from "../context";
 import { suggestCustomers } from "../suggestions/suggest-customers";
+import { forEachOrganization } from "./for-each-organization";
 import { type TaskDeps, taskContext } from "./task-deps";
 import { ScheduledPayload } from "./webhooks-retry";
 
@@ -30,13 +30,10 @@ export const customersSuggestTask = defineTask<TaskDeps, CustomersSuggestPayload
   cron: CUSTOMERS_SUGGEST_CRON,
   run: async (deps, payload) => {
     const ctx = taskContext(deps, CUSTOMERS_SUGGEST_TASK);
-    const organizationIds = payload.organizationId
-      ? [payload.organizationId]
-      : await selectOrganizationIds(ctx.db);
-    let created = 0;
-    for (const organizationId of organizationIds)
-      created += (await suggestCustomers(withOrganization(ctx, organizationId), deps.ai, payload.kinds))
-        .created;
-    return { created };
+    const suggest = (orgCtx: OrgCtx) => suggestCustomers(orgCtx, deps.ai, payload.kinds);
+    const runs = payload.organizationId
+      ? [await suggest(withOrganization(ctx, payload.organizationId))]
+      : await forEachOrganization(ctx, suggest);
+    return { created: runs.reduce((sum, { created }) => sum + created, 0) };
   },
 });

@@ -1,8 +1,7 @@
-import { selectOrganizationIds } from "@orylo/db";
 import { defineTask } from "@orylo/platform";
 import type { z } from "zod";
-import { withOrganization } from "../context";
 import { applyDataRetention } from "../privacy/apply-data-retention";
+import { forEachOrganization } from "./for-each-organization";
 import { type TaskDeps, taskContext } from "./task-deps";
 import { ScheduledPayload } from "./webhooks-retry";
 
@@ -15,11 +14,8 @@ export const dataRetentionTask = defineTask<TaskDeps, z.infer<typeof ScheduledPa
   cron: "30 2 * * *",
   run: async (deps) => {
     const ctx = taskContext(deps, "data.retention");
-    let changed = 0;
-    for (const organizationId of await selectOrganizationIds(ctx.db)) {
-      const counts = await applyDataRetention(withOrganization(ctx, organizationId));
-      changed += Object.values(counts).reduce((sum, count) => sum + count, 0);
-    }
+    const applied = await forEachOrganization(ctx, applyDataRetention);
+    const changed = applied.flatMap((counts) => Object.values(counts)).reduce((sum, n) => sum + n, 0);
     return { changed };
   },
 });

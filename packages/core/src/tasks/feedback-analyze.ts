@@ -1,8 +1,7 @@
-import { selectOrganizationIds } from "@orylo/db";
 import { defineTask } from "@orylo/platform";
 import type { z } from "zod";
-import { withOrganization } from "../context";
 import { analyzeFeedback } from "../feedback/analyze-feedback";
+import { forEachOrganization } from "./for-each-organization";
 import { type TaskDeps, taskContext } from "./task-deps";
 import { ScheduledPayload } from "./webhooks-retry";
 
@@ -17,9 +16,7 @@ export const feedbackAnalyzeTask = defineTask<TaskDeps, z.infer<typeof Scheduled
   cron: "30 4 * * *",
   run: async (deps) => {
     const ctx = taskContext(deps, FEEDBACK_ANALYZE_TASK);
-    let kinds = 0;
-    for (const organizationId of await selectOrganizationIds(ctx.db))
-      kinds += (await analyzeFeedback(withOrganization(ctx, organizationId))).kinds;
-    return { kinds };
+    const analyzed = await forEachOrganization(ctx, analyzeFeedback);
+    return { kinds: analyzed.reduce((sum, { kinds }) => sum + kinds, 0) };
   },
 });

@@ -1,9 +1,9 @@
-import { selectOrganizationIds } from "@orylo/db";
 import { defineTask } from "@orylo/platform";
 import { z } from "zod";
 import { withOrganization } from "../context";
 import { recommendRules } from "../recommendations/recommend-rules";
 import { requestRecommendations } from "../recommendations/request-recommendations";
+import { forEachOrganization } from "./for-each-organization";
 import { type TaskDeps, taskContext } from "./task-deps";
 import { ScheduledPayload } from "./webhooks-retry";
 
@@ -39,9 +39,7 @@ export const rulesRecommendDailyTask = defineTask<TaskDeps, z.infer<typeof Sched
   run: async (deps) => {
     const ctx = taskContext(deps, "rules.recommend.daily");
     const day = ctx.now().toISOString().slice(0, 10);
-    const organizations = await selectOrganizationIds(ctx.db);
-    for (const organizationId of organizations)
-      await requestRecommendations(withOrganization(ctx, organizationId), `daily:${day}`);
-    return { queued: organizations.length };
+    const queued = await forEachOrganization(ctx, (orgCtx) => requestRecommendations(orgCtx, `daily:${day}`));
+    return { queued: queued.length };
   },
 });

@@ -1,8 +1,7 @@
-import { selectOrganizationIds } from "@orylo/db";
 import { defineTask } from "@orylo/platform";
 import type { z } from "zod";
-import { withOrganization } from "../context";
 import { settleTrust } from "../trust/settle-trust";
+import { forEachOrganization } from "./for-each-organization";
 import { type TaskDeps, taskContext } from "./task-deps";
 import { ScheduledPayload } from "./webhooks-retry";
 
@@ -18,9 +17,7 @@ export const trustSettleTask = defineTask<TaskDeps, z.infer<typeof ScheduledPayl
   cron: "15 3 * * *",
   run: async (deps) => {
     const ctx = taskContext(deps, "trust.settle");
-    let credited = 0;
-    for (const organizationId of await selectOrganizationIds(ctx.db))
-      credited += (await settleTrust(withOrganization(ctx, organizationId))).credited;
-    return { credited };
+    const settled = await forEachOrganization(ctx, settleTrust);
+    return { credited: settled.reduce((sum, { credited }) => sum + credited, 0) };
   },
 });

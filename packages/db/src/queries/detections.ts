@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { detections, transactions } from "../schema";
+import { compiledStatementsByShape, definedKeys, placeholderRow, prefixedValues } from "./compiled-statement";
 import { type PendingExplanation, pendingExplanationInsert } from "./explanations";
 import { enqueueTasksInsert, type NewOutboxTask } from "./outbox";
 
@@ -26,18 +27,57 @@ export async function insertDetection(
   row: NewDetection,
   { explanation, tasks = [] }: DetectionFollowUps = {},
 ): Promise<DetectionSummary> {
-  const inserted = db.$with("inserted_detection").as(db.insert(detections).values(row).returning(summary));
-  const followUps = [
-    ...(explanation ? [db.$with("pending_explanation").as(pendingExplanationInsert(db, explanation))] : []),
-    ...(tasks.length > 0 ? [db.$with("queued_tasks").as(enqueueTasksInsert(db, tasks))] : []),
-  ];
-  const [detection] = await db
-    .with(inserted, ...followUps)
-    .select()
-    .from(inserted);
+  const shape: DetectionShape = {
+    row: definedKeys(row),
+    explanation: explanation
+      ? { languages: explanation.languages, fallback: explanation.fallbackLanguage }
+      : null,
+    tasks: tasks.map(definedKeys),
+  };
+  const values = {
+    ...prefixedValues(row, "d_"),
+    ...(explanation
+      ? { e_detectionId: explanation.detectionId, e_organizationId: explanation.organizationId }
+      : {}),
+    ...Object.assign({}, ...tasks.map((task, index) => prefixedValues(task, `t${index}_`))),
+  };
+  const [detection] = await insertDetectionStatement(db, shape, values);
   if (!detection) throw new Error("detection insert returned no row");
   return detection;
 }
+
+interface DetectionShape {
+  row: string[];
+  /** The explanation's languages are constants of the shape; its ids are values. */
+  explanation: { languages: readonly string[]; fallback: string } | null;
+  tasks: string[][];
+}
+
+const insertDetectionStatement = compiledStatementsByShape(
+  "orylo_insert_detection",
+  (shape: DetectionShape) => JSON.stringify(shape),
+  (db, shape) => {
+    const row = placeholderRow(shape.row, "d_") as unknown as NewDetection;
+    const inserted = db.$with("inserted_detection").as(db.insert(detections).values(row).returning(summary));
+    const explanation = shape.explanation && {
+      detectionId: sql.placeholder("e_detectionId") as unknown as string,
+      organizationId: sql.placeholder("e_organizationId") as unknown as string,
+      languages: shape.explanation.languages,
+      fallbackLanguage: shape.explanation.fallback,
+    };
+    const tasks = shape.tasks.map(
+      (keys, index) => placeholderRow(keys, `t${index}_`) as unknown as NewOutboxTask,
+    );
+    const followUps = [
+      ...(explanation ? [db.$with("pending_explanation").as(pendingExplanationInsert(db, explanation))] : []),
+      ...(tasks.length > 0 ? [db.$with("queued_tasks").as(enqueueTasksInsert(db, tasks))] : []),
+    ];
+    return db
+      .with(inserted, ...followUps)
+      .select()
+      .from(inserted);
+  },
+);
 
 export async function findDetectionSummary(
   db: Executor,

@@ -220,7 +220,7 @@ export async function insertMissingListItems(
 export type ListAction = NonNullable<ListRow["action"]>;
 export type ActionListValues = { name: string; action: ListAction; kind: ListKind; values: string[] };
 
-function groupActionLists(
+export function groupActionLists(
   rows: { name: string; action: ListAction | null; kind: ListKind; value: string }[],
 ) {
   const byName = new Map<string, ActionListValues>();
@@ -236,10 +236,10 @@ function groupActionLists(
   return [...byName.values()];
 }
 
-/** Unexpired items of the organization's allow and block lists (and, given `values`, only those). */
+/** Unexpired items of the organization's allow and block lists. */
 function selectActionListItems(
   db: Executor,
-  params: { organizationId: string; now: Date; values?: readonly string[]; exceptAutomatic?: boolean },
+  params: { organizationId: string; now: Date; exceptAutomatic?: boolean },
 ) {
   return db
     .select({ name: lists.name, action: lists.action, kind: lists.kind, value: listItems.value })
@@ -248,24 +248,11 @@ function selectActionListItems(
     .where(
       and(
         eq(listItems.organizationId, params.organizationId),
-        params.values ? inArray(listItems.value, [...new Set(params.values)]) : undefined,
         or(isNull(listItems.expiresAt), gt(listItems.expiresAt, params.now)),
         isNotNull(lists.action),
         params.exceptAutomatic ? ne(listItems.source, "automatic") : undefined,
       ),
     );
-}
-
-/**
- * The organization's allow and block lists, each with only its unexpired items among `values` (the payment's
- * values in stored form): one indexed query on the hot path, however long the lists.
- */
-export async function findActionListMatches(
-  db: Executor,
-  params: { organizationId: string; values: readonly string[]; now: Date },
-): Promise<ActionListValues[]> {
-  if (params.values.length === 0) return [];
-  return groupActionLists(await selectActionListItems(db, params));
 }
 
 /**

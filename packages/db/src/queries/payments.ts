@@ -1,6 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { customers, paymentIntents, transactions } from "../schema";
+import {
+  compiledStatement,
+  compiledStatementsByShape,
+  definedKeys,
+  placeholderRow,
+  prefixedValues,
+} from "./compiled-statement";
 
 export type NewTransaction = typeof transactions.$inferInsert;
 export type PaymentIntentRow = typeof paymentIntents.$inferSelect;
@@ -54,25 +61,32 @@ export async function findTransactionByCharge(db: Executor, organizationId: stri
  * by the same statement and becomes the charge's `customerRef`: one round trip on the webhook path.
  */
 export async function insertTransaction(db: Executor, row: NewTransaction, customer?: NewCustomer) {
-  const returning = { id: transactions.id, ingestSeq: transactions.ingestSeq };
-  const target = [transactions.organizationId, transactions.chargeId];
-  if (!customer) {
-    const [inserted] = await db
-      .insert(transactions)
-      .values(row)
-      .onConflictDoNothing({ target })
-      .returning(returning);
-    return inserted;
-  }
-  const upserted = db.$with("upserted_customer").as(customerUpsert(db, customer));
-  const [inserted] = await db
-    .with(upserted)
-    .insert(transactions)
-    .values({ ...row, customerRef: sql`(select ${upserted.id} from ${upserted})` })
-    .onConflictDoNothing({ target })
-    .returning(returning);
+  const shape = { row: definedKeys(row), customer: customer ? definedKeys(customer) : null };
+  const values = { ...prefixedValues(row, "t_"), ...(customer ? prefixedValues(customer, "c_") : {}) };
+  const [inserted] = await insertTransactionStatement(db, shape, values);
   return inserted;
 }
+
+const insertTransactionStatement = compiledStatementsByShape(
+  "orylo_insert_transaction",
+  (shape: { row: string[]; customer: string[] | null }) => `${shape.row}|${shape.customer ?? "-"}`,
+  (db, shape) => {
+    const returning = { id: transactions.id, ingestSeq: transactions.ingestSeq };
+    const target = [transactions.organizationId, transactions.chargeId];
+    const row = placeholderRow(shape.row, "t_") as unknown as NewTransaction;
+    if (!shape.customer) {
+      return db.insert(transactions).values(row).onConflictDoNothing({ target }).returning(returning);
+    }
+    const customer = placeholderRow(shape.customer, "c_") as unknown as NewCustomer;
+    const upserted = db.$with("upserted_customer").as(customerUpsert(db, customer));
+    return db
+      .with(upserted)
+      .insert(transactions)
+      .values({ ...row, customerRef: sql`(select ${upserted.id} from ${upserted})` })
+      .onConflictDoNothing({ target })
+      .returning(returning);
+  },
+);
 
 /**
  * What storing a charge needs to know first, in one round trip: its PaymentIntent's pending record (metadata,
@@ -83,7 +97,16 @@ export async function findChargeContext(
   organizationId: string,
   keys: { paymentIntentId: string | null; customerKey: string | null },
 ) {
-  const [row] = await db
+  const [row] = await selectChargeContext(db, { organizationId, ...keys });
+  return {
+    paymentIntentMetadata: row?.paymentIntentMetadata ?? {},
+    evaluationDetectionId: row?.evaluationDetectionId ?? null,
+    customerEmail: row?.customerEmail ?? null,
+  };
+}
+
+const selectChargeContext = compiledStatement("orylo_charge_context", (db) =>
+  db
     .select({
       paymentIntentMetadata: paymentIntents.metadata,
       evaluationDetectionId: paymentIntents.evaluationDetectionId,
@@ -93,20 +116,18 @@ export async function findChargeContext(
     .leftJoin(
       paymentIntents,
       and(
-        eq(paymentIntents.organizationId, organizationId),
-        eq(paymentIntents.paymentIntentId, sql`${keys.paymentIntentId}`),
+        eq(paymentIntents.organizationId, sql.placeholder("organizationId")),
+        eq(paymentIntents.paymentIntentId, sql`${sql.placeholder("paymentIntentId")}`),
       ),
     )
     .leftJoin(
       customers,
-      and(eq(customers.organizationId, organizationId), eq(customers.customerKey, sql`${keys.customerKey}`)),
-    );
-  return {
-    paymentIntentMetadata: row?.paymentIntentMetadata ?? {},
-    evaluationDetectionId: row?.evaluationDetectionId ?? null,
-    customerEmail: row?.customerEmail ?? null,
-  };
-}
+      and(
+        eq(customers.organizationId, sql.placeholder("organizationId")),
+        eq(customers.customerKey, sql`${sql.placeholder("customerKey")}`),
+      ),
+    ),
+);
 
 /** Later events about a stored charge move its state forward (capture, failure, outcome), never its history. */
 export async function updateTransactionState(

@@ -104,7 +104,9 @@ export async function deleteRuleRow(db: Executor, organizationId: string, id: st
   return deleted.length > 0;
 }
 
-/** What the engine needs on the hot path: the organization's enabled rules, nothing else. */
+export type EnabledRuleRow = Awaited<ReturnType<typeof listEnabledRules>>[number];
+
+/** What the engine needs: the organization's enabled rules, nothing else (the webhook path: decision-inputs.ts). */
 export async function listEnabledRules(db: Executor, organizationId: string) {
   return db
     .select({

@@ -1,21 +1,59 @@
 import { and, asc, eq, getTableColumns, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { organization, stripeEvents } from "../schema";
+import { compiledStatement } from "./compiled-statement";
 import { organizationColumns } from "./organizations";
 
 export type StripeEventRow = typeof stripeEvents.$inferSelect;
-type NewStripeEvent = typeof stripeEvents.$inferInsert;
+/** What a delivery stores; every other column takes its default. */
+type NewStripeEvent = Required<
+  Pick<
+    typeof stripeEvents.$inferInsert,
+    | "id"
+    | "organizationId"
+    | "endpointId"
+    | "type"
+    | "stripeAccountId"
+    | "livemode"
+    | "apiVersion"
+    | "stripeCreatedAt"
+    | "payload"
+    | "status"
+    | "lastError"
+  >
+>;
+const NEW_EVENT_COLUMNS = [
+  "id",
+  "organizationId",
+  "endpointId",
+  "type",
+  "stripeAccountId",
+  "livemode",
+  "apiVersion",
+  "stripeCreatedAt",
+  "payload",
+  "status",
+  "lastError",
+] as const satisfies readonly (keyof NewStripeEvent)[];
 
 const RETRYABLE = ["received", "failed"] as const;
+
+/** What a delivery needs to know about the stored event: never its payload, which the caller holds. */
+const storedState = {
+  organizationId: stripeEvents.organizationId,
+  status: stripeEvents.status,
+  detectionId: stripeEvents.detectionId,
+};
+export type StoredStripeEventState = Pick<StripeEventRow, keyof typeof storedState>;
 
 /** Inserts a delivery; `inserted: false` means the event id was already stored (a redelivery). */
 export async function insertStripeEvent(
   db: Executor,
   event: NewStripeEvent,
-): Promise<{ inserted: boolean; row: StripeEventRow }> {
-  const [inserted] = await db.insert(stripeEvents).values(event).onConflictDoNothing().returning();
+): Promise<{ inserted: boolean; row: StoredStripeEventState }> {
+  const [inserted] = await insertEvent(db, event);
   if (inserted) return { inserted: true, row: inserted };
-  const [existing] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
+  const [existing] = await selectEventState(db, { id: event.id });
   if (!existing) throw new Error(`stripe event ${event.id} conflicted but cannot be read`);
   return { inserted: false, row: existing };
 }
@@ -24,38 +62,78 @@ export async function insertStripeEvent(
  * Locks an event that still needs processing, and reads its organization in the same round trip (null when
  * the event has none, or it is gone). `SKIP LOCKED`: when another request or the retry sweep is already
  * processing it, this returns nothing instead of waiting, and the caller answers "in progress".
+ * Without `payload` (the delivery that just stored it still holds the event), the payload is not read back.
  */
-export async function claimStripeEvent(db: Executor, id: string) {
-  const [claimed] = await db
-    .select({ event: getTableColumns(stripeEvents), organization: organizationColumns })
-    .from(stripeEvents)
-    .leftJoin(organization, eq(organization.id, stripeEvents.organizationId))
-    .where(and(eq(stripeEvents.id, id), inArray(stripeEvents.status, RETRYABLE)))
-    .for("update", { of: stripeEvents, skipLocked: true });
+export async function claimStripeEvent(db: Executor, id: string, { payload }: { payload: boolean }) {
+  if (!payload) {
+    const [claimed] = await claimEventWithoutPayload(db, { id });
+    return claimed && { ...claimed, event: { ...claimed.event, payload: undefined } };
+  }
+  const [claimed] = await claimEvent(db, { id });
   return claimed;
 }
 
 export async function findStripeEvent(db: Executor, id: string): Promise<StripeEventRow | undefined> {
-  const [row] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, id));
+  const [row] = await selectEvent(db, { id });
   return row;
 }
+
+// The webhook path's statements, built once (compiled-statement.ts).
+const insertEvent = compiledStatement("orylo_insert_stripe_event", (db) =>
+  db
+    .insert(stripeEvents)
+    .values(Object.fromEntries(NEW_EVENT_COLUMNS.map((column) => [column, sql.placeholder(column)])) as never)
+    .onConflictDoNothing()
+    .returning(storedState),
+);
+const selectEventState = compiledStatement("orylo_select_stripe_event_state", (db) =>
+  db
+    .select(storedState)
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, sql.placeholder("id"))),
+);
+const selectEvent = compiledStatement("orylo_select_stripe_event", (db) =>
+  db
+    .select()
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, sql.placeholder("id"))),
+);
+function claimBuilder<Columns extends Partial<typeof eventColumns>>(event: Columns) {
+  return (db: Executor) =>
+    db
+      .select({ event, organization: organizationColumns })
+      .from(stripeEvents)
+      .leftJoin(organization, eq(organization.id, stripeEvents.organizationId))
+      .where(and(eq(stripeEvents.id, sql.placeholder("id")), inArray(stripeEvents.status, RETRYABLE)))
+      .for("update", { of: stripeEvents, skipLocked: true });
+}
+const eventColumns = getTableColumns(stripeEvents);
+const { payload: _payload, ...eventColumnsButPayload } = eventColumns;
+const claimEvent = compiledStatement("orylo_claim_stripe_event", claimBuilder(eventColumns));
+const claimEventWithoutPayload = compiledStatement(
+  "orylo_claim_stripe_event_without_payload",
+  claimBuilder(eventColumnsButPayload),
+);
+const markProcessed = compiledStatement("orylo_mark_stripe_event_processed", (db) =>
+  db
+    .update(stripeEvents)
+    .set({
+      status: "processed",
+      detectionId: sql`${sql.placeholder("detectionId")}`,
+      processedAt: sql`${sql.placeholder("now")}`,
+      attempts: sql`${stripeEvents.attempts} + 1`,
+      lastError: null,
+      nextAttemptAt: null,
+    })
+    .where(eq(stripeEvents.id, sql.placeholder("id"))),
+);
 
 export async function markStripeEventProcessed(
   db: Executor,
   id: string,
   { detectionId, now }: { detectionId: string | null; now: Date },
 ): Promise<void> {
-  await db
-    .update(stripeEvents)
-    .set({
-      status: "processed",
-      detectionId,
-      processedAt: now,
-      attempts: sql`${stripeEvents.attempts} + 1`,
-      lastError: null,
-      nextAttemptAt: null,
-    })
-    .where(eq(stripeEvents.id, id));
+  await markProcessed(db, { id, detectionId, now });
 }
 
 /** Records a failed attempt: `failed` with the next attempt's time, or `dead` when `retryAt` is null. */

@@ -48,6 +48,13 @@ export default async function DetectionPage({ params }: { params: Promise<{ id: 
                 <li key={factor.signal}>{factor.evidence}</li>
               ))}
             </ul>
+            <p className="muted" data-testid="explanation-source" style={{ marginBottom: 0 }}>
+              {explanation.source === "llm"
+                ? t.detail.writtenByLlm
+                : explanation.status === "fallback"
+                  ? t.detail.writtenByTemplatesFallback
+                  : t.detail.writtenByTemplates}
+            </p>
           </div>
         ) : explanation?.status === "pending" ? (
           <p className="muted" aria-busy="true">

@@ -5,17 +5,14 @@ import { route } from "@/server/http/route";
 
 // POST /api/webhooks/stripe — receive Stripe events of the platform account and of Connect accounts
 export const POST = route({ type: "webhook", source: "stripe" }, async (ctx, request, _params, runtime) => {
-  const receipt = await limitSignatureAbuse(
-    ctx,
-    runtime,
-    request,
-    { id: "shared", organizationId: null },
-    async () =>
+  const receipt = await runtime.webhookAdmission.run(() =>
+    limitSignatureAbuse(ctx, runtime, request, { id: "shared", organizationId: null }, async () =>
       receiveStripeWebhook(ctx, {
         rawBody: await readBody(request),
         signature: request.headers.get("stripe-signature"),
         route: runtime.sharedWebhookRoute,
       }),
+    ),
   );
   return Response.json(receipt);
 });

@@ -7,19 +7,21 @@ import { route } from "@/server/http/route";
 export const POST = route<{ endpointId: string }>(
   { type: "webhook", source: "stripe" },
   async (ctx, request, { endpointId }, runtime) => {
-    const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
-    const receipt = await limitSignatureAbuse(
-      ctx,
-      runtime,
-      request,
-      { id: endpointId, organizationId: endpoint.organizationId },
-      async () =>
-        receiveStripeWebhook(ctx, {
-          rawBody: await readBody(request),
-          signature: request.headers.get("stripe-signature"),
-          route: endpoint,
-        }),
-    );
+    const receipt = await runtime.webhookAdmission.run(async () => {
+      const endpoint = await resolveWebhookEndpoint(ctx, endpointId, runtime.decryptSecret);
+      return limitSignatureAbuse(
+        ctx,
+        runtime,
+        request,
+        { id: endpointId, organizationId: endpoint.organizationId },
+        async () =>
+          receiveStripeWebhook(ctx, {
+            rawBody: await readBody(request),
+            signature: request.headers.get("stripe-signature"),
+            route: endpoint,
+          }),
+      );
+    });
     return Response.json(receipt);
   },
 );

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { OverloadedError } from "../errors";
+import { createWebhookAdmission } from "./webhook-admission";
+
+/** A piece of work that runs until `finish` is called. */
+function held() {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return { work: () => done, finish };
+}
+
+describe("webhook admission", () => {
+  it("lets a waiter in when a turn frees up within the bound, first come first served", async () => {
+    const admission = createWebhookAdmission({ capacity: 1, maxWaitMs: 1_000 });
+    const first = held();
+    const order: string[] = [];
+    const running = admission.run(() => {
+      order.push("first");
+      return first.work();
+    });
+    const second = admission.run(async () => order.push("second"));
+    const third = admission.run(async () => order.push("third"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(["first"]);
+    first.finish();
+    await Promise.all([running, second, third]);
+    expect(order).toEqual(["first", "second", "third"]);
+  });
+
+  it("refuses a waiter whose wait passed the bound, by its timer and when the turn comes too late", async () => {
+    const admission = createWebhookAdmission({ capacity: 1, maxWaitMs: 20 });
+    const first = held();
+    const running = admission.run(first.work);
+    const waited = admission.run(async () => "ran");
+    await expect(waited).rejects.toBeInstanceOf(OverloadedError);
+    await expect(waited).rejects.toMatchObject({ code: "overloaded", details: { retryAfterSeconds: 1 } });
+
+    // The clock is also checked at hand-over: a waiter kept past the bound without the loop turning is shed.
+    const late = admission.run(async () => "late");
+    const start = performance.now();
+    while (performance.now() - start < 30) {
+      // Busy for longer than the bound: the waiter's timer cannot fire before the turn is handed over.
+    }
+    first.finish();
+    await running;
+    await expect(late).rejects.toBeInstanceOf(OverloadedError);
+    expect(await admission.run(async () => "free again")).toBe("free again");
+  });
+});
