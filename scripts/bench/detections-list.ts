@@ -8,6 +8,7 @@ import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
 import { loadInBatches } from "../lib/bulk-load";
 import { count, ms, summarize, verdict } from "../lib/latency-stats";
+import { captureQueries, explainParts } from "../lib/live-query-diagnosis";
 import { syntheticHistory } from "../lib/synthetic-history";
 import { openBenchDatabase, rawQuery } from "./live-features";
 
@@ -94,6 +95,7 @@ export async function runDetectionsListBenchmark(size: BenchSize, command: strin
     const perFilter = [...byFilter]
       .map(([key, samples]) => `${key} ${ms(summarize(samples).p95)}`)
       .join(", ");
+    const slowest = await explainSlowestFilter(handle, ctx, filters, byFilter);
     return {
       section: "detections-list-pg",
       size,
@@ -111,10 +113,28 @@ export async function runDetectionsListBenchmark(size: BenchSize, command: strin
         `Timed: pages of 50 through \`listDetectionsPage\` cycling ${filters.length} filter sets (none, decision, ` +
           "dates, amounts, label, mode, customer), half of them followed by the next page (keyset cursor).",
         `p95 by filter: ${perFilter}.`,
+        ...slowest,
       ],
     };
   } finally {
     await handle.close().catch(() => {});
     await stop();
   }
+}
+
+/** The plan of the filter with the worst p95 (its first page): where a missed target comes from. */
+async function explainSlowestFilter(
+  handle: Awaited<ReturnType<typeof openBenchDatabase>>["handle"],
+  ctx: Parameters<typeof listDetectionsPage>[0],
+  filters: Omit<ListDetectionsQuery, "limit">[],
+  byFilter: Map<string, number[]>,
+): Promise<string[]> {
+  if (handle.driver !== "pg") return [];
+  const [key] = [...byFilter].sort(([, a], [, b]) => summarize(b).p95 - summarize(a).p95)[0] ?? [];
+  const filter = filters.find((candidate) => (Object.keys(candidate).join("+") || "none") === key);
+  if (!filter) return [];
+  const captured = await captureQueries(handle.client, () =>
+    listDetectionsPage(ctx, { ...filter, limit: 50 }),
+  );
+  return (await explainParts(handle.client, captured)).map((line) => `slowest filter (${key}): ${line}`);
 }

@@ -1,7 +1,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startApp } from "./app-under-test";
-import { demoEndpointOf, fillSettled, sendSimulatedTraffic, signedIn, signedUp } from "./merchant-browser";
+import {
+  clickHydrated,
+  demoEndpointOf,
+  fillSettled,
+  measureSettled,
+  sendSimulatedTraffic,
+  signedIn,
+  signedUp,
+} from "./merchant-browser";
 
 // The merchant's path through an attack, in Debian's Chromium against the real app (next dev, embedded):
 // sign up → onboarding with demo data and a test event → the attack arrives live → open a blocked payment →
@@ -23,7 +31,7 @@ afterAll(async () => {
 describe("a merchant during a card-testing attack", () => {
   it("signs up, starts with demo data, watches the attack arrive, understands a block, acts, writes a rule", async () => {
     const { context, page } = await signedUp(browser, app.url);
-    await page.getByRole("button", { name: "Start with demo data" }).click();
+    await clickHydrated(page.getByRole("button", { name: "Start with demo data" }));
     await page.getByTestId("demo-command").waitFor({ timeout: 60_000 });
     const demo = await demoEndpointOf(page);
     // `next dev` compiles the webhook route on its first request, which can outlast the check's 15 s timeout
@@ -33,7 +41,7 @@ describe("a merchant during a card-testing attack", () => {
       body: "{}",
     });
     expect(warmUp.status).toBe(400);
-    await page.getByRole("button", { name: "Send a test event" }).click();
+    await clickHydrated(page.getByRole("button", { name: "Send a test event" }));
     await expect
       .poll(() => page.getByTestId("test-event-result").textContent(), { timeout: 60_000 })
       .toContain("Received and verified: status processed");
@@ -56,7 +64,7 @@ describe("a merchant during a card-testing attack", () => {
       .toContain("blocked");
     // No LLM key in the e2e: the explanation says it was written from templates.
     expect(await page.getByTestId("explanation-source").textContent()).toContain("Written from templates");
-    await page.getByRole("button", { name: "Block this customer" }).click();
+    await clickHydrated(page.getByRole("button", { name: "Block this customer" }));
     await page.getByRole("button", { name: "Confirm" }).click();
     // "Done." once the lists hold the payer (Undo appears only when the action added something new).
     await expect.poll(() => page.getByText("Done.").count(), { timeout: 30_000 }).toBe(1);
@@ -65,14 +73,14 @@ describe("a merchant during a card-testing attack", () => {
     await page.waitForLoadState("networkidle", { timeout: 120_000 });
     const editor = page.getByLabel("Rule", { exact: true });
     await fillSettled(editor, "Block if :card_count_for_ip_address_hourly: >= 3");
-    await page.getByRole("button", { name: "Backtest" }).click();
+    await clickHydrated(page.getByRole("button", { name: "Backtest" }));
     // The summary, or the error the action answered instead, so a failure says why.
     await expect
       .poll(() => page.locator('[data-testid="backtest"], .alert.danger').first().textContent(), {
         timeout: 60_000,
       })
       .toContain("Would block");
-    await page.getByRole("button", { name: "Save" }).click();
+    await clickHydrated(page.getByRole("button", { name: "Save" }));
     await page.waitForURL(/\/rules\/rule_/, { timeout: 60_000 });
 
     await fillSettled(editor, "Block if :card_count_for_ip_adress_hourly: >= 3");
@@ -98,7 +106,7 @@ describe("a merchant during a card-testing attack", () => {
       "/onboarding",
     ]) {
       await page.goto(`${app.url}${path}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await measureSettled(page, () => document.documentElement.scrollWidth);
       expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(375);
     }
     await context.close();

@@ -1,8 +1,20 @@
 import { signStripePayload } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
+
+/**
+ * A browser context whose navigations may take as long as a cold `next dev` compiling the page on a loaded
+ * machine (well past Playwright's 30 s default): a page's first visit compiles it.
+ */
+async function newMerchantContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0],
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultNavigationTimeout(180_000);
+  return context;
+}
 
 /**
  * A browser context signed in as the demo merchant, in the given theme and viewport. A cold `next dev`
@@ -13,13 +25,14 @@ export async function signedIn(
   url: string,
   { width = 1280, height = 900, theme = "light" as "light" | "dark" } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme });
+  const context = await newMerchantContext(browser, { viewport: { width, height }, colorScheme: theme });
   await context.addCookies([{ name: "orylo-theme", value: theme, url }]);
   const page = await context.newPage();
   await page.goto(`${url}/sign-in`);
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
+  // A server-action form: it submits natively before hydration too, so only the fields must have settled.
+  await fillSettled(page.getByLabel("Email"), DEMO.email);
+  await fillSettled(page.getByLabel("Password"), DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${url}/`, { timeout: 120_000 });
   return { context, page };
@@ -30,15 +43,18 @@ export async function signedUp(
   browser: Browser,
   url: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  const context = await newMerchantContext(browser, {
+    viewport: { width: 1280, height: 900 },
+    colorScheme: "light",
+  });
   const page = await context.newPage();
   await page.goto(`${url}/sign-up`);
   // As for sign-in: fill the form once the cold dev server's reloads have settled.
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
-  await page.getByLabel("Your name").fill("Ana");
-  await page.getByLabel("Email").fill(`ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByLabel("Shop name").fill("Ana's shop");
+  await fillSettled(page.getByLabel("Your name"), "Ana");
+  await fillSettled(page.getByLabel("Email"), `ana-${crypto.randomUUID().slice(0, 8)}@example.test`);
+  await fillSettled(page.getByLabel("Password"), "correct horse battery staple");
+  await fillSettled(page.getByLabel("Shop name"), "Ana's shop");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${url}/onboarding`, { timeout: 180_000 });
   return { context, page };
@@ -49,15 +65,58 @@ export async function signedUp(
  * beside the server-rendered text instead of replacing it: filled again until the field holds the value.
  */
 export async function fillSettled(field: Locator, value: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if ((await field.inputValue()) !== value) await field.fill(value);
-        return field.inputValue();
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(value);
+  await until("the field holds its value", async () => {
+    if ((await field.inputValue()) !== value) await field.fill(value);
+    return (await field.inputValue()) === value;
+  });
+}
+
+/**
+ * The element once React has hydrated it (React keeps its props on hydrated DOM nodes): before that, a click
+ * on a server-rendered button with a click handler reaches no handler and is lost.
+ */
+export async function hydrated(element: Locator): Promise<Locator> {
+  await until(
+    "React hydrated the element",
+    () =>
+      element
+        .evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$")), undefined, {
+          timeout: 5_000,
+        })
+        .catch(() => false),
+    180_000,
+  );
+  return element;
+}
+
+/** Clicks a button once it is hydrated (see `hydrated`). */
+export async function clickHydrated(element: Locator): Promise<void> {
+  await (await hydrated(element)).click();
+}
+
+/**
+ * What `fn` measures in the page, retried when a `next dev` reload destroys the page's context meanwhile
+ * (measuring the reloaded page instead).
+ */
+export async function measureSettled<T>(page: Page, fn: () => T): Promise<T> {
+  let value: T | undefined;
+  await until("the page answered", async () => {
+    value = await page.evaluate(fn).catch(() => undefined);
+    return value !== undefined;
+  });
+  return value as T;
+}
+
+/**
+ * Calls `attempt` until it answers true, every 100 ms as `expect.poll` does, or throws naming `what`. Not
+ * vitest's poll: `bun run screenshots` shares these helpers outside a test run.
+ */
+async function until(what: string, attempt: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await attempt())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The demo endpoint and secret onboarding shows in its `bun run simulate` command. */

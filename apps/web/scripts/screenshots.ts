@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { launchChromium, startApp } from "../e2e/app-under-test";
-import { sendPoisonEvent, sendSimulatedTraffic, signedIn } from "../e2e/merchant-browser";
+import { clickHydrated, sendPoisonEvent, sendSimulatedTraffic, signedIn } from "../e2e/merchant-browser";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const WIDTHS = [375, 1280] as const;
@@ -18,7 +18,7 @@ async function blockOneCustomer() {
   const { context, page } = await signedIn(browser, app.url);
   await page.goto(`${app.url}/detections?decision=BLOCK`);
   await page.locator("table tbody a").first().click();
-  await page.getByRole("button", { name: "Block this customer" }).click();
+  await clickHydrated(page.getByRole("button", { name: "Block this customer" }));
   await page.getByRole("button", { name: "Confirm" }).click();
   await page.getByText("Done.").waitFor({ timeout: 60_000 });
   await context.close();

@@ -7,6 +7,8 @@ import {
   rejectRecommendationAction,
   rejectSuggestionAction,
 } from "@/app/(dashboard)/ai/inbox/actions";
+import { InboxPager } from "@/app/(dashboard)/ai/inbox/inbox-pager";
+import { en } from "@/i18n/en";
 import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
 import { actAs, createMemberSession } from "./request-headers";
@@ -95,5 +97,58 @@ describe("the AI inbox's answers", () => {
     expect(
       await rejectRecommendationAction({ id: recommendations.reject, reason: "Not mine" }),
     ).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("applies a recommendation with the rule text the admin edited, in shadow; a broken edit is refused", async () => {
+    const { shop, ctx, recommendations } = await shopWithProposals();
+    actAs(await createMemberSession(runtime, shop.id, "admin"));
+    const broken = await applyRecommendationAction({
+      id: recommendations.apply,
+      mode: "shadow",
+      text: "Review if :card_contry: = 'BR'",
+    });
+    expect(broken).toMatchObject({ ok: false, status: 400 });
+    const edited = "Review if :card_country: = 'BR' and :amount_in_eur: > 50";
+    const applied = await applyRecommendationAction({
+      id: recommendations.apply,
+      mode: "shadow",
+      text: edited,
+    });
+    if (!applied.ok || !applied.data.ruleId) throw new Error(JSON.stringify(applied));
+    expect(await getRule(ctx, applied.data.ruleId)).toMatchObject({ mode: "shadow", text: edited });
+  });
+
+  it("pages the pending suggestions by cursor; each section's link keeps the other's cursor", async () => {
+    const shop = await createTestMerchant(runtime.database.db);
+    const ctx = withOrganization(
+      { ...requestContext(runtime), actor: { type: "system", task: "test" } },
+      shop.id,
+    );
+    await seedSuggestions(runtime.database.db, shop.id, 25);
+    const first = await listSuggestions(ctx, { status: "pending", limit: 20 });
+    expect(first.data).toHaveLength(20);
+    const second = await listSuggestions(ctx, {
+      status: "pending",
+      limit: 20,
+      cursor: first.nextCursor ?? "",
+    });
+    expect(second.nextCursor).toBeNull();
+    const ids = [...first.data, ...second.data].map((suggestion) => suggestion.id);
+    expect(new Set(ids).size).toBe(25);
+
+    const links = (element: ReturnType<typeof InboxPager>) =>
+      [element?.props.children]
+        .flat()
+        .filter(Boolean)
+        .map((link) => link.props.href as string);
+    const pager = (cursors: Record<string, string>, nextCursor: string | null) =>
+      links(InboxPager({ section: "suggestions", cursors, nextCursor, t: en.aiInbox }));
+    expect(pager({}, null)).toEqual([]);
+    expect(pager({ recommendations: "r1" }, "s2")).toEqual([
+      "/ai/inbox?recommendations=r1&suggestions=s2#inbox-suggestions",
+    ]);
+    expect(pager({ suggestions: "s2", recommendations: "r1" }, null)).toEqual([
+      "/ai/inbox?recommendations=r1#inbox-suggestions",
+    ]);
   });
 });

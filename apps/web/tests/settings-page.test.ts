@@ -53,4 +53,18 @@ describe("settings: API keys and automatic actions", () => {
       status: 403,
     });
   });
+
+  it("changes the retention period within 30–3650 days; an analyst may not", async () => {
+    const shop = await createTestMerchant(runtime.database.db);
+    actAs(await createMemberSession(runtime, shop.id, "admin"));
+    expect(await saveSettings({ retentionDays: 365 })).toMatchObject({
+      ok: true,
+      data: { retentionDays: 365 },
+    });
+    expect(await saveSettings({ retentionDays: 7 })).toMatchObject({ ok: false, status: 400 });
+    actAs(await createMemberSession(runtime, shop.id, "analyst"));
+    expect(await saveSettings({ retentionDays: 30 })).toMatchObject({ ok: false, status: 403 });
+    actAs(await createMemberSession(runtime, shop.id, "owner"));
+    expect(await saveSettings({})).toMatchObject({ ok: true, data: { retentionDays: 365 } });
+  });
 });

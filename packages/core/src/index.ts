@@ -50,6 +50,7 @@ export * from "./lists/manage-lists";
 export * from "./lists/normalize-list-value";
 export * from "./members/authorize-member";
 export * from "./members/get-team";
+export * from "./members/record-invitation";
 export * from "./members/roles";
 export * from "./onboarding/has-event-source";
 export * from "./onboarding/send-test-event";

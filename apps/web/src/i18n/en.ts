@@ -239,6 +239,10 @@ export const en = {
     aiLanguage:
       "Explanations are written in the organization's language (the Language field above: fr… for French).",
     aiBudget: "Monthly AI budget (USD)",
+    privacy: "Privacy and retention",
+    retentionDays: "Keep personal data for (days, 30–3650)",
+    retentionExplained:
+      "Every day, raw Stripe events and customers' personal data (emails, names, IP addresses, addresses, devices) older than {days} days are deleted or pseudonymized; payments, decisions and fraud labels stay, pseudonymized.",
   },
   onboarding: onboarding.en,
   incidents: incidents.en,

@@ -242,6 +242,10 @@ export const fr: Dictionary = {
     aiLanguage:
       "Les explications sont écrites dans la langue de l’organisation (le champ Langue ci-dessus : fr… pour le français).",
     aiBudget: "Budget IA mensuel (USD)",
+    privacy: "Confidentialité et conservation",
+    retentionDays: "Conserver les données personnelles (jours, 30–3650)",
+    retentionExplained:
+      "Chaque jour, les événements Stripe bruts et les données personnelles des clients (e-mails, noms, adresses IP, adresses, appareils) de plus de {days} jours sont supprimés ou pseudonymisés ; paiements, décisions et étiquettes de fraude restent, pseudonymisés.",
   },
   onboarding: onboarding.fr,
   incidents: incidents.fr,

@@ -6,6 +6,7 @@ import { detectionActTask } from "./detection-act";
 import { detectionExplainTask } from "./detection-explain";
 import { feedbackAnalyzeTask } from "./feedback-analyze";
 import { incidentsSummarizeTask } from "./incidents-summarize";
+import { invitationsSendTask } from "./invitations-send";
 import { listsExpireTask } from "./lists-expire";
 import { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 import { rulesRecommendDailyTask, rulesRecommendTask } from "./rules-recommend";
@@ -30,6 +31,7 @@ export {
   IncidentsSummarizePayload,
   incidentsSummarizeTask,
 } from "./incidents-summarize";
+export { INVITATIONS_SEND_TASK, InvitationsSendPayload, invitationsSendTask } from "./invitations-send";
 export { listsExpireTask } from "./lists-expire";
 export { healthCheckTask, reportsDailyTask, webhooksWatchTask } from "./operations-tasks";
 export {
@@ -52,6 +54,7 @@ export const TASKS: readonly AnyTaskDescriptor<TaskDeps>[] = [
   detectionActTask,
   stripeBackfillTask,
   alertsSendTask,
+  invitationsSendTask,
   webhooksRetryTask,
   trustSettleTask,
   feedbackAnalyzeTask,

@@ -1,7 +1,6 @@
-import { and, desc, eq, exists, gte, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { customers, detections, labels, transactions } from "../schema";
+import { detections, transactions } from "../schema";
 import { compiledStatementsByShape, definedKeys, placeholderRow, prefixedValues } from "./compiled-statement";
 import { type PendingExplanation, pendingExplanationInsert } from "./explanations";
 import { enqueueTasksInsert, type NewOutboxTask } from "./outbox";
@@ -102,118 +101,6 @@ export async function findDetectionSummaryForTransaction(
     .from(detections)
     .where(and(eq(detections.organizationId, organizationId), eq(detections.transactionId, transactionId)));
   return row;
-}
-
-export interface DetectionFilters {
-  decision?: Decision | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  /** A Stripe customer id, or the customer key (hash of an email). */
-  customer?: string | undefined;
-  /** Amount bounds in minor units of each payment's own currency. */
-  minAmount?: number | undefined;
-  maxAmount?: number | undefined;
-  livemode?: boolean | undefined;
-  /** A rule that matched (shadow included), by id. */
-  ruleId?: string | undefined;
-  /** A detector that hit, by name. */
-  detector?: string | undefined;
-  /** An active (not cleared) label of this kind on the payment, or `none`: no active label. */
-  label?: "fraud" | "legitimate" | "none" | undefined;
-  /** Keyset cursor: rows strictly older than this (createdAt, id). */
-  before?: { createdAt: Date; id: string } | undefined;
-  limit: number;
-}
-
-const listColumns = {
-  id: detections.id,
-  decision: detections.decision,
-  riskScore: detections.riskScore,
-  confidence: detections.confidence,
-  livemode: detections.livemode,
-  source: detections.source,
-  createdAt: detections.createdAt,
-  chargeId: transactions.chargeId,
-  paymentIntentId: detections.paymentIntentId,
-  amount: transactions.amount,
-  currency: transactions.currency,
-  customerId: transactions.customerId,
-};
-
-/** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while new detections arrive. */
-export async function listDetections(db: Executor, organizationId: string, filters: DetectionFilters) {
-  const conditions: (SQL | undefined)[] = [eq(detections.organizationId, organizationId)];
-  if (filters.decision) conditions.push(eq(detections.decision, filters.decision));
-  if (filters.from) conditions.push(gte(detections.createdAt, filters.from));
-  if (filters.to) conditions.push(lt(detections.createdAt, filters.to));
-  if (filters.customer) {
-    conditions.push(
-      inArray(detections.transactionId, customerPayments(db, organizationId, filters.customer)),
-    );
-  }
-  if (filters.minAmount !== undefined) conditions.push(gte(transactions.amount, filters.minAmount));
-  if (filters.maxAmount !== undefined) conditions.push(lte(transactions.amount, filters.maxAmount));
-  if (filters.livemode !== undefined) conditions.push(eq(detections.livemode, filters.livemode));
-  // JSON containment on the stored trace: `{"ruleHits":[{"ruleId":…}]}` matches any element with that id.
-  if (filters.ruleId) conditions.push(traceContains({ ruleHits: [{ ruleId: filters.ruleId }] }));
-  if (filters.detector) {
-    conditions.push(traceContains({ contributions: [{ detector: filters.detector, status: "hit" }] }));
-  }
-  if (filters.label) conditions.push(labelCondition(db, organizationId, filters.label));
-  if (filters.before) {
-    const { createdAt, id } = filters.before;
-    conditions.push(
-      or(
-        lt(detections.createdAt, createdAt),
-        and(eq(detections.createdAt, createdAt), lt(detections.id, id)),
-      ),
-    );
-  }
-  return db
-    .select(listColumns)
-    .from(detections)
-    .leftJoin(transactions, eq(transactions.id, detections.transactionId))
-    .where(and(...conditions))
-    .orderBy(desc(detections.createdAt), desc(detections.id))
-    .limit(filters.limit);
-}
-
-function traceContains(fragment: Record<string, unknown>): SQL {
-  return sql`${detections.trace} @> ${JSON.stringify(fragment)}::jsonb`;
-}
-
-/**
- * The payments of a customer named by its Stripe id or its key, through indexed columns only, so the list
- * probes a handful of detections instead of walking the organization's newest ones for a rare match.
- */
-function customerPayments(db: Executor, organizationId: string, customer: string) {
-  const byKey = db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.organizationId, organizationId), eq(customers.customerKey, customer)));
-  // Two index scans put together (an OR across them would scan the organization's payments).
-  return unionAll(
-    db
-      .select({ id: transactions.id })
-      .from(transactions)
-      .where(and(eq(transactions.organizationId, organizationId), eq(transactions.customerId, customer))),
-    db.select({ id: transactions.id }).from(transactions).where(inArray(transactions.customerRef, byKey)),
-  );
-}
-
-function labelCondition(db: Executor, organizationId: string, label: "fraud" | "legitimate" | "none"): SQL {
-  const active = db
-    .select({ one: sql`1` })
-    .from(labels)
-    .where(
-      and(
-        eq(labels.organizationId, organizationId),
-        eq(labels.transactionId, detections.transactionId),
-        isNull(labels.clearedAt),
-        label === "none" ? undefined : eq(labels.kind, label),
-      ),
-    );
-  return label === "none" ? not(exists(active)) : exists(active);
 }
 
 /** One detection with the transaction it scored: the API's detail view. */

@@ -12,6 +12,7 @@ export * from "./dashboard";
 export * from "./data-retention";
 export * from "./decision-inputs";
 export * from "./demo";
+export * from "./detection-list";
 export * from "./detection-timeline";
 export * from "./detections";
 export * from "./explanations";

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Executor } from "../client";
-import { invitation, member, user } from "../schema";
+import { invitation, member, organization, user } from "../schema";
 
 /** The organization's members with their name, email and role, oldest first. */
 export async function selectMembers(db: Executor, organizationId: string) {
@@ -36,4 +36,24 @@ export async function selectPendingInvitations(db: Executor, organizationId: str
       ),
     )
     .orderBy(asc(invitation.createdAt));
+}
+
+/** An invitation with what its email says: the organization's name and language, and who invited. */
+export async function findInvitationToSend(db: Executor, organizationId: string, invitationId: string) {
+  const [row] = await db
+    .select({
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      status: invitation.status,
+      expiresAt: invitation.expiresAt,
+      organizationName: organization.name,
+      locale: organization.locale,
+      inviterName: user.name,
+    })
+    .from(invitation)
+    .innerJoin(organization, eq(organization.id, invitation.organizationId))
+    .innerJoin(user, eq(user.id, invitation.inviterId))
+    .where(and(eq(invitation.organizationId, organizationId), eq(invitation.id, invitationId)));
+  return row;
 }

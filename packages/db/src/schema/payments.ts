@@ -104,6 +104,8 @@ export const transactions = pgTable(
     index().on(t.organizationId, t.billingAddressKey, t.createdAt),
     index().on(t.organizationId, t.shippingAddressKey, t.createdAt),
     index().on(t.organizationId, t.paymentIntentId),
+    // The detections list's amount filter: a rare amount is found here instead of walking the newest detections.
+    index().on(t.organizationId, t.amount),
   ],
 );
 

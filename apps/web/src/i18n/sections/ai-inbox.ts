@@ -22,6 +22,10 @@ const en = {
   cancel: "Cancel",
   done: "Done.",
   readOnly: "Your role can read proposals but not act on them.",
+  editedRule: "Rule, as you want it (applied in shadow)",
+  newest: "Newest",
+  older: "Older",
+  pagination: { suggestions: "Suggestion pages", recommendations: "Recommendation pages" },
 };
 
 const fr: typeof en = {
@@ -49,6 +53,10 @@ const fr: typeof en = {
   cancel: "Annuler",
   done: "C’est fait.",
   readOnly: "Votre rôle permet de lire les propositions, pas d’y répondre.",
+  editedRule: "La règle, telle que vous la voulez (appliquée en observation)",
+  newest: "Plus récentes",
+  older: "Plus anciennes",
+  pagination: { suggestions: "Pages de suggestions", recommendations: "Pages de recommandations" },
 };
 
 export const aiInbox = { en, fr };

@@ -40,6 +40,7 @@ export function SettingsForm({
         scoreTestMode: form.get("scoreTestMode") === "on",
         actions: Object.fromEntries(SWITCHES.map((key) => [key, form.get(key) === "on"])),
         aiMonthlyBudgetUsd: Number(form.get("aiMonthlyBudgetUsd")),
+        retentionDays: Number(form.get("retentionDays")),
       });
       setMessage(result.ok ? { text: t.saved, error: false } : { text: result.error.message, error: true });
       router.refresh();
@@ -103,6 +104,22 @@ export function SettingsForm({
               defaultValue={settings.aiMonthlyBudgetUsd}
             />
           </div>
+        </fieldset>
+        <fieldset className="stack bare">
+          <legend>
+            <h3>{t.privacy}</h3>
+          </legend>
+          <div className="filters">
+            <TextField
+              label={t.retentionDays}
+              name="retentionDays"
+              type="number"
+              min={30}
+              max={3650}
+              defaultValue={settings.retentionDays}
+            />
+          </div>
+          <p className="muted">{t.retentionExplained.replace("{days}", String(settings.retentionDays))}</p>
         </fieldset>
         {canEdit ? (
           <div>

@@ -1,13 +1,14 @@
 "use server";
 
-import { Role, recordAudit, requirePendingInvitation } from "@orylo/core";
+import { Role, recordAudit, recordInvitation, requirePendingInvitation } from "@orylo/core";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import { betterAuthCall } from "@/server/session/better-auth-call";
 import { memberAction } from "@/server/session/member-action";
 
-// Server action — invite someone by email with a role; answers the link to send them (owner, admin).
+// Server action — invite someone by email with a role; the link is emailed to them when SMTP is configured,
+// and answered so the inviter can send it otherwise (owner, admin).
 export const inviteMember = memberAction(
   "configure",
   z.object({ email: z.email().max(320), role: Role.exclude(["owner"]) }),
@@ -20,9 +21,9 @@ export const inviteMember = memberAction(
         body: { email, role, organizationId: ctx.organizationId },
       }),
     );
-    const target = { type: "invitation", id: invitation.id };
-    await recordAudit(ctx, { action: "invitation.created", target, data: { role } });
-    return { id: invitation.id, url: `${runtime.config.publicUrl}/invitations/${invitation.id}` };
+    const url = `${runtime.config.publicUrl}/invitations/${invitation.id}`;
+    await recordInvitation(ctx, { invitationId: invitation.id, role, acceptUrl: url });
+    return { id: invitation.id, url, emailed: runtime.config.email !== null };
   },
 );
 

@@ -10,7 +10,7 @@ import { cancelInvitation, inviteMember } from "./team-actions";
 
 const INVITABLE = ["admin", "analyst", "viewer"] as const;
 
-/** Members and their roles; owners and admins invite by email (the link to send is shown) and withdraw. */
+/** Members and their roles; owners and admins invite by email (emailed with SMTP, the link shown) and withdraw. */
 export function Team({ team, canEdit, t }: { team: TeamView; canEdit: boolean; t: Dictionary["team"] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -22,7 +22,7 @@ export function Team({ team, canEdit, t }: { team: TeamView; canEdit: boolean; t
       const result = await inviteMember({ email: String(form.get("email") ?? ""), role });
       setOutcome(
         result.ok
-          ? { text: t.invited, url: result.data.url, error: false }
+          ? { text: result.data.emailed ? t.invitedEmailed : t.invited, url: result.data.url, error: false }
           : { text: result.error.message, error: true },
       );
       router.refresh();

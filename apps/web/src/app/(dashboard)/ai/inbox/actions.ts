@@ -35,11 +35,13 @@ export const editSuggestionAction = memberAction(
   (ctx, { id, value }) => editSuggestion(ctx, id, EditSuggestionInput.parse({ value })),
 );
 
-// Server action — create the recommended rule, shadow or enforced (a rule change, so configure).
+// Server action — create the recommended rule, shadow or enforced, as proposed or with the merchant's edited text
+// (a rule change, so configure).
 export const applyRecommendationAction = memberAction(
   "configure",
-  z.object({ id: Id, mode: ApplyRecommendationInput.shape.mode }),
-  (ctx, { id, mode }) => applyRecommendation(ctx, id, { mode }),
+  z.object({ id: Id, mode: ApplyRecommendationInput.shape.mode, text: ApplyRecommendationInput.shape.text }),
+  (ctx, { id, mode, text }) =>
+    applyRecommendation(ctx, id, { mode, ...(text === undefined ? {} : { text }) }),
 );
 
 // Server action — reject a recommendation with a reason; it is not proposed again.

@@ -2,17 +2,30 @@ import { listRecommendations, listSuggestions, roleAllows } from "@orylo/core";
 import { formatMajor } from "@/components/money";
 import { format } from "@/i18n/format";
 import { pageContext } from "@/server/dashboard/page-context";
+import { InboxPager } from "./inbox-pager";
 import { ProposalActions } from "./proposal-actions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Proposals per page in each section; each section pages on its own cursor, kept in the URL. */
+const PAGE_SIZE = 20;
 
 const percent = (rate: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
 
-// GET /ai/inbox — pending AI proposals (list suggestions, rule recommendations), each with its reasons and answers.
-export default async function AiInboxPage() {
+// GET /ai/inbox — pending AI proposals (list suggestions, rule recommendations), each with its reasons and answers,
+// newest first, by cursor (`?suggestions=` and `?recommendations=` hold each section's).
+export default async function AiInboxPage({ searchParams }: { searchParams: SearchParams }) {
   const { ctx, locale, t } = await pageContext();
+  const params = await searchParams;
+  const cursors: Record<string, string> = {};
+  for (const key of ["suggestions", "recommendations"] as const) {
+    const value = params[key];
+    if (typeof value === "string" && value !== "") cursors[key] = value;
+  }
   const [suggestions, recommendations] = await Promise.all([
-    listSuggestions(ctx, { status: "pending" }),
-    listRecommendations(ctx, { status: "pending" }),
+    listSuggestions(ctx, { status: "pending", limit: PAGE_SIZE, cursor: cursors.suggestions }),
+    listRecommendations(ctx, { status: "pending", limit: PAGE_SIZE, cursor: cursors.recommendations }),
   ]);
   const a = t.aiInbox;
   const canAct = roleAllows(ctx.role, "act");
@@ -39,6 +52,7 @@ export default async function AiInboxPage() {
             ) : null}
           </article>
         ))}
+        <InboxPager section="suggestions" cursors={cursors} nextCursor={suggestions.nextCursor} t={a} />
       </section>
       <section className="stack" aria-labelledby="inbox-recommendations">
         <h2 id="inbox-recommendations">{a.recommendations}</h2>
@@ -64,11 +78,22 @@ export default async function AiInboxPage() {
                 {a.legitimateHit} {formatMajor(backtest.legitimateHit, backtest.reportingCurrency, locale)}
               </p>
               {canConfigure ? (
-                <ProposalActions proposal="recommendation" id={recommendation.id} t={a} />
+                <ProposalActions
+                  proposal="recommendation"
+                  id={recommendation.id}
+                  value={recommendation.text}
+                  t={a}
+                />
               ) : null}
             </article>
           );
         })}
+        <InboxPager
+          section="recommendations"
+          cursors={cursors}
+          nextCursor={recommendations.nextCursor}
+          t={a}
+        />
       </section>
       {canAct ? null : <p className="muted">{a.readOnly}</p>}
     </>

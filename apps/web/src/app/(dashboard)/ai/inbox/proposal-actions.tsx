@@ -18,8 +18,9 @@ type Labels = Dictionary["aiInbox"];
 type Form = { kind: "reject" | "edit"; text: string };
 
 /**
- * The answers to one proposal: one-click accept or apply, and reject (reason required) or edit (corrected
- * value) through an inline form whose first field takes the focus, so the whole flow works from the keyboard.
+ * The answers to one proposal: one-click accept or apply, and reject (reason required) or edit (a corrected
+ * value; a recommendation's rule text, then applied in shadow) through an inline form whose first field takes
+ * the focus, so the whole flow works from the keyboard.
  */
 export function ProposalActions({
   proposal,
@@ -52,7 +53,9 @@ export function ProposalActions({
     event.preventDefault();
     if (!form) return;
     const text = form.text;
-    if (form.kind === "edit") run(() => editSuggestionAction({ id, value: text }));
+    if (form.kind === "edit" && proposal === "suggestion")
+      run(() => editSuggestionAction({ id, value: text }));
+    else if (form.kind === "edit") run(() => applyRecommendationAction({ id, mode: "shadow", text }));
     else if (proposal === "suggestion") run(() => rejectSuggestionAction({ id, reason: text }));
     else run(() => rejectRecommendationAction({ id, reason: text }));
   };
@@ -61,25 +64,14 @@ export function ProposalActions({
     <div className="stack">
       <div className="row-actions">
         {proposal === "suggestion" ? (
-          <>
-            <button
-              type="button"
-              className="button primary"
-              disabled={pending}
-              onClick={() => run(() => acceptSuggestionAction({ id }))}
-            >
-              {t.accept}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={pending}
-              aria-expanded={form?.kind === "edit"}
-              onClick={() => setForm({ kind: "edit", text: value ?? "" })}
-            >
-              {t.edit}
-            </button>
-          </>
+          <button
+            type="button"
+            className="button primary"
+            disabled={pending}
+            onClick={() => run(() => acceptSuggestionAction({ id }))}
+          >
+            {t.accept}
+          </button>
         ) : (
           (["shadow", "enforced"] as const).map((mode) => (
             <button
@@ -95,6 +87,15 @@ export function ProposalActions({
         )}
         <button
           type="button"
+          className="button"
+          disabled={pending}
+          aria-expanded={form?.kind === "edit"}
+          onClick={() => setForm({ kind: "edit", text: value ?? "" })}
+        >
+          {t.edit}
+        </button>
+        <button
+          type="button"
           className="button danger"
           disabled={pending}
           aria-expanded={form?.kind === "reject"}
@@ -106,11 +107,13 @@ export function ProposalActions({
       {form ? (
         <form className="stack" onSubmit={submit}>
           <TextField
-            label={form.kind === "edit" ? t.correctedValue : t.reason}
+            label={
+              form.kind === "reject" ? t.reason : proposal === "suggestion" ? t.correctedValue : t.editedRule
+            }
             value={form.text}
             onChange={(event) => setForm({ ...form, text: event.target.value })}
             required
-            maxLength={form.kind === "edit" ? 320 : 500}
+            maxLength={form.kind === "reject" ? 500 : proposal === "suggestion" ? 320 : 4000}
             // The form opens on the button just pressed: its field takes the focus, so the keyboard flow goes on.
             autoFocus
           />

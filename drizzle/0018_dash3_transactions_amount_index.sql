@@ -1,0 +1,1 @@
+CREATE INDEX "transactions_organization_id_amount_index" ON "transactions" USING btree ("organization_id","amount");
