@@ -42,7 +42,9 @@ const OUT_OF_ORDER_SPAN = 5;
  * `OUT_OF_ORDER_SHARE` of them arrive up to `OUT_OF_ORDER_SPAN` places late.
  */
 export function freshEvents(seed: number, wanted: number): Delivery[] {
-  const traffic = simulatedTraffic({ seed, end: new Date(), shoppers: Math.ceil(wanted / 2) + 40, days: 1 });
+  // Every shopper buys at least once, so `wanted` shoppers always give at least `wanted` events: a fast app
+  // must not run out of fresh ones before the phase ends.
+  const traffic = simulatedTraffic({ seed, end: new Date(), shoppers: wanted, days: 1 });
   const deliveries = traffic.slice(-wanted).map(({ event }) => ({
     eventId: event.id,
     payload: JSON.stringify(event),
