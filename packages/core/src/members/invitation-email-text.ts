@@ -1,3 +1,11 @@
+/** The roles as the dashboard names them in French (the role ids are the English names). */
+const FRENCH_ROLES: Record<string, string> = {
+  owner: "propriétaire",
+  admin: "administrateur",
+  analyst: "analyste",
+  viewer: "lecteur",
+};
+
 /** What an invitation email says, in French or English (plain text: it carries a link and nothing secret). */
 export function invitationEmailText(
   language: "fr" | "en",
@@ -20,7 +28,7 @@ export function invitationEmailText(
     return {
       subject: `${inviterName} vous invite à rejoindre ${organizationName} sur Orylo`,
       text:
-        `${inviterName} vous invite à rejoindre ${organizationName} sur Orylo (rôle : ${role ?? "viewer"}).\n\n` +
+        `${inviterName} vous invite à rejoindre ${organizationName} sur Orylo (rôle : ${FRENCH_ROLES[role ?? "viewer"] ?? role}).\n\n` +
         `Pour accepter, connectez-vous ou créez un compte avec cette adresse e-mail, puis ouvrez ce lien :\n` +
         `${acceptUrl}\n\nL’invitation expire le ${until} UTC.`,
     };
