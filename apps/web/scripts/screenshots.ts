@@ -53,6 +53,7 @@ try {
         ["list", await firstLink("/lists")],
         ["incidents", "/incidents"],
         ["ai", "/ai"],
+        ["inbox", "/ai/inbox"],
         ["settings", "/settings"],
       ];
       for (const [name, path] of pages) {
