@@ -1,6 +1,3 @@
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { createApiKey, withOrganization } from "@orylo/core";
 import { auditLog, findLabelTarget } from "@orylo/db";
 import { asFreshEvent, type FakeStripe, loadStripeFixture, startFakeStripe } from "@orylo/testkit";
@@ -8,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
+import { appFilesNamed, importAppModule } from "./app-files";
 import { actAs, createMemberSession } from "./request-headers";
 import { seedRecommendation } from "./seed-recommendation";
 import { seedSuggestions } from "./seed-suggestion";
@@ -21,15 +19,7 @@ vi.mock("next/headers", async () => (await import("./request-headers")).nextHead
 // called once by the organization's owner and must leave an audit entry: a new one without a case here
 // fails the test, so whoever adds a change says how to call it and the test proves it is audited.
 
-const APP = fileURLToPath(new URL("../src/app", import.meta.url));
 const CHANGING = ["POST", "PUT", "PATCH", "DELETE"] as const;
-
-function filesNamed(name: string): string[] {
-  return readdirSync(APP, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(name))
-    .map((file) => relative(APP, join(APP, file)).replaceAll("\\", "/"))
-    .sort();
-}
 
 interface Ids {
   invitationToCancel: string;
@@ -210,10 +200,10 @@ const auditCount = async () =>
   ).length;
 
 async function callRoute(file: string, method: string, spec: RouteCall, requestId: string) {
-  const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
-    string,
-    (request: Request, context: { params: Promise<unknown> }) => Promise<Response>
-  >;
+  const module =
+    await importAppModule<(request: Request, context: { params: Promise<unknown> }) => Promise<Response>>(
+      file,
+    );
   const handler = module[method];
   if (!handler) throw new Error(`${file} exports no ${method}`);
   const headers = new Headers(
@@ -322,8 +312,8 @@ afterAll(() => fakeStripe.close());
 
 describe("audit log completeness: every state-changing route", () => {
   it("has a case (or a stated exemption) for each changing method of each file", async () => {
-    for (const file of filesNamed("route.ts")) {
-      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+    for (const file of appFilesNamed("route.ts")) {
+      const module = await importAppModule<unknown>(file);
       for (const method of CHANGING.filter((m) => typeof module[m] === "function")) {
         const key = `${file} ${method}`;
         expect(ROUTE_CASES[key] ?? EXEMPT_ROUTES[key], `no audit case for ${key}`).toBeDefined();
@@ -348,8 +338,8 @@ describe("audit log completeness: every state-changing route", () => {
 
 describe("audit log completeness: every server action", () => {
   it("has a case (or a stated exemption) for each exported action", async () => {
-    for (const file of [...filesNamed("actions.ts")]) {
-      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+    for (const file of appFilesNamed("actions.ts")) {
+      const module = await importAppModule<unknown>(file);
       for (const name of Object.keys(module).filter((n) => typeof module[n] === "function")) {
         const key = `${file} ${name}`;
         expect(ACTION_CASES[key] ?? EXEMPT_ACTIONS[key], `no audit case for ${key}`).toBeDefined();
@@ -360,10 +350,7 @@ describe("audit log completeness: every server action", () => {
   for (const [key, input] of Object.entries(ACTION_CASES)) {
     it(`${key} writes an entry`, async () => {
       const [file = "", name = ""] = key.split(" ");
-      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
-        string,
-        (input: unknown) => Promise<{ ok: boolean }>
-      >;
+      const module = await importAppModule<(input: unknown) => Promise<{ ok: boolean }>>(file);
       const action = module[name];
       if (!action) throw new Error(`${file} has no action ${name}`);
       const before = await auditCount();

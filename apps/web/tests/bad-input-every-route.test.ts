@@ -1,25 +1,21 @@
-import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { signStripePayload } from "@orylo/testkit";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "@/server/runtime";
+import { APP_DIR, appFilesNamed } from "./app-files";
 import { createTestMerchant, type TestMerchant } from "./test-merchant";
 import { bootTestRuntime, PLATFORM_SECRET } from "./web-test-runtime";
 
-const API_DIR = join(__dirname, "../src/app/api");
+const API_DIR = join(APP_DIR, "api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 
-/** Every route file on disk, so a route added tomorrow is covered without editing this test. */
-function routeFiles(dir = API_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? routeFiles(join(dir, entry.name))
-      : entry.name === "route.ts"
-        ? [join(dir, entry.name)]
-        : [],
-  );
+/** Every API route file on disk (absolute paths), so a route added tomorrow is covered without editing this test. */
+function routeFiles(): string[] {
+  return appFilesNamed("route.ts")
+    .filter((file) => file.startsWith("api/"))
+    .map((file) => join(APP_DIR, file));
 }
 
 /** `/api/v1/rules/[id]` with a hostile value in every dynamic segment (catch-alls get a list). */

@@ -1,6 +1,3 @@
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { createApiKey, feedCursorAt, withOrganization } from "@orylo/core";
 import { findLabelTarget } from "@orylo/db";
 import {
@@ -14,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requestContext } from "@/server/request-context";
 import type { Runtime } from "@/server/runtime";
+import { appFilesNamed, importAppModule } from "./app-files";
 import { actAs, createMemberSession } from "./request-headers";
 import { seedRecommendation } from "./seed-recommendation";
 import { seedSuggestions } from "./seed-suggestion";
@@ -28,15 +26,7 @@ vi.mock("next/headers", async () => (await import("./request-headers")).nextHead
 // the first one's ids (404, or 403), then by the owner (success). A new route or action without a case
 // here fails the test: whoever adds one says how to call it, and the test proves it is scoped.
 
-const APP = fileURLToPath(new URL("../src/app", import.meta.url));
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(name))
-    .map((file) => relative(APP, join(dir, file)).replaceAll("\\", "/"))
-    .sort();
-}
 
 interface Ids {
   detectionId: string;
@@ -234,10 +224,10 @@ let stranger: { merchant: TestMerchant; cookie: string };
 let ids: Ids;
 
 async function call(file: string, method: string, spec: RouteCall, caller: Caller) {
-  const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
-    string,
-    (request: Request, context: { params: Promise<unknown> }) => Promise<Response>
-  >;
+  const module =
+    await importAppModule<(request: Request, context: { params: Promise<unknown> }) => Promise<Response>>(
+      file,
+    );
   const handler = module[method];
   if (!handler) throw new Error(`${file} exports no ${method}`);
   const headers = new Headers(
@@ -393,12 +383,12 @@ afterAll(async () => {
 });
 
 describe("tenant isolation: every route handler", () => {
-  const files = filesNamed(APP, "route.ts");
+  const files = appFilesNamed("route.ts");
 
   it("has a case (or a stated exemption) for each file and method", async () => {
     for (const file of files) {
       if (PUBLIC_ROUTES[file]) continue;
-      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+      const module = await importAppModule<unknown>(file);
       const exported = METHODS.filter((method) => typeof module[method] === "function");
       expect(exported.length, `${file} exports no handler`).toBeGreaterThan(0);
       for (const method of exported)
@@ -426,11 +416,11 @@ describe("tenant isolation: every route handler", () => {
 });
 
 describe("tenant isolation: every server action", () => {
-  const files = filesNamed(APP, "actions.ts");
+  const files = appFilesNamed("actions.ts");
 
   it("has a case (or a stated exemption) for each exported action", async () => {
     for (const file of files) {
-      const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<string, unknown>;
+      const module = await importAppModule<unknown>(file);
       for (const name of Object.keys(module)) {
         if (typeof module[name] !== "function") continue;
         const covered = ACTION_CASES[file]?.[name] ?? PUBLIC_ACTIONS[file]?.[name];
@@ -442,10 +432,8 @@ describe("tenant isolation: every server action", () => {
   for (const [file, actions] of Object.entries(ACTION_CASES)) {
     for (const [name, input] of Object.entries(actions)) {
       it(`${name} (${file}): a stranger is refused or sees nothing of the owner's; the owner succeeds`, async () => {
-        const module = (await import(pathToFileURL(join(APP, file)).href)) as Record<
-          string,
-          (input: unknown) => Promise<{ ok: boolean; status?: number }>
-        >;
+        const module =
+          await importAppModule<(input: unknown) => Promise<{ ok: boolean; status?: number }>>(file);
         const action = module[name];
         if (!action) throw new Error(`${file} has no action ${name}`);
         actAs(stranger);
