@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { Dictionary } from "@/i18n/en";
 import { undoListAdditions } from "../../detections/[id]/actions";
@@ -24,10 +25,6 @@ export function CustomerActions({
   const [pending, startTransition] = useTransition();
   const [asking, setAsking] = useState<Kind | null>(null);
   const [outcome, setOutcome] = useState<{ message: string; undo?: Added; error?: boolean } | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) confirmButton.current?.focus();
-  }, [asking]);
 
   const labels = {
     block: { button: t.blockCustomer, confirm: t.confirmCustomerBlock, className: "button danger" },
@@ -67,17 +64,15 @@ export function CustomerActions({
         ))}
       </div>
       {asking ? (
-        <div className="alert" role="alertdialog" aria-label={labels[asking].button}>
-          <p style={{ marginTop: 0 }}>{labels[asking].confirm}</p>
-          <div className="row-actions">
-            <button type="button" className="button primary" onClick={() => run(asking)} ref={confirmButton}>
-              {t.confirm}
-            </button>
-            <button type="button" className="button" onClick={() => setAsking(null)}>
-              {t.cancel}
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          key={asking}
+          label={labels[asking].button}
+          question={labels[asking].confirm}
+          confirmLabel={t.confirm}
+          cancelLabel={t.cancel}
+          onConfirm={() => run(asking)}
+          onCancel={() => setAsking(null)}
+        />
       ) : null}
       <StatusMessage tone={outcome ? (outcome.error ? "danger" : "success") : null}>
         {outcome?.message}{" "}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import type { Dictionary } from "@/i18n/en";
 import type { ActionResult } from "@/server/session/member-action";
 import { blockSource, labelPayment, undoListAdditions, whitelistCustomer } from "./actions";
@@ -27,11 +28,6 @@ export function DetectionActions({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [asking, setAsking] = useState<Kind | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  // The merchant just asked for this confirmation: take focus to it, so Enter confirms and Tab reaches Cancel.
-  useEffect(() => {
-    if (asking) confirmButton.current?.focus();
-  }, [asking]);
   const [outcome, setOutcome] = useState<{ message: string; undo?: Added; error?: boolean } | null>(null);
 
   const labels: Record<Kind, { button: string; confirm: string; danger: boolean }> = {
@@ -83,17 +79,15 @@ export function DetectionActions({
         ))}
       </div>
       {asking ? (
-        <div className="alert" role="alertdialog" aria-label={labels[asking].button}>
-          <p style={{ marginTop: 0 }}>{labels[asking].confirm}</p>
-          <div className="row-actions">
-            <button type="button" className="button primary" onClick={() => run(asking)} ref={confirmButton}>
-              {t.confirm}
-            </button>
-            <button type="button" className="button" onClick={() => setAsking(null)}>
-              {t.cancel}
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          key={asking}
+          label={labels[asking].button}
+          question={labels[asking].confirm}
+          confirmLabel={t.confirm}
+          cancelLabel={t.cancel}
+          onConfirm={() => run(asking)}
+          onCancel={() => setAsking(null)}
+        />
       ) : null}
       <div role="status" aria-live="polite">
         {outcome ? (
