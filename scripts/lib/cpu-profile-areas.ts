@@ -98,8 +98,18 @@ function selfArea(functionName: string, source: string): string {
   if (source.startsWith("node:")) return "node internals";
   const ours = /(apps\/web\/src|packages\/[^/]+\/src)\/([^/]+)/.exec(source);
   if (ours) return `${ours[1]}/${ours[2]}`;
-  const pkg = /node_modules\/(?!.*node_modules\/)((?:@[^/]+\/)?[^/]+)/.exec(source);
-  return pkg ? pkg[1]! : source;
+  return packageOf(decodeURIComponent(source)) ?? source;
+}
+
+/**
+ * The package a file belongs to. Bun's store folder names it (`.bun/@scope+name@1.2.3/…`): some packages'
+ * source maps point outside their own folder (drizzle-orm's to `node_modules/src/…`).
+ */
+function packageOf(path: string): string | null {
+  const store = /node_modules\/\.bun\/(@?[^/@]+)/.exec(path);
+  if (store) return store[1]!.replace("+", "/");
+  const last = /node_modules\/(?!.*node_modules\/)((?:@[^/]+\/)?[^/]+)/.exec(path);
+  return last ? last[1]! : null;
 }
 
 /** Whose work a stack is, by the first of these source folders found on it. */
