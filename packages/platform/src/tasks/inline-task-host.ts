@@ -30,7 +30,7 @@ export function startInlineTaskHost<D>(options: {
   /**
    * A kick relays this much later. Relaying on each request's kick at once cost two claims per task at a
    * low rate (its claim, then the empty one that ends the drain) and competed with the next request for the
-   * process: 3.7 ms of app CPU per webhook at 30 requests/s (docs/performance.md).
+   * process (docs/performance.md, "The inline task host").
    */
   kickDelayMs?: number;
   relay?: RelayOptions;
