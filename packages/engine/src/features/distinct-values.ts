@@ -1,3 +1,6 @@
+/** `countWithin`'s window index for all time. */
+export const ALL_TIME = -1;
+
 /**
  * The distinct values of one field among a log's entries, per trailing window, fed in time order. A value is
  * in a window (now − w, now] when its LAST occurrence is, so each window keeps a cursor on the occurrences
@@ -29,13 +32,17 @@ export class DistinctValues {
     this.times.push(time);
   }
 
-  /** Distinct values last seen in (now − windowMs, now]; all time when `windowMs` is null. */
-  countWithin(windowMs: number | null, now: number): number {
-    if (windowMs === null) return this.lastIndex.size;
-    let window: { ms: number; next: number; count: number } | undefined;
-    for (const candidate of this.windows) if (candidate.ms === windowMs) window = candidate;
-    if (!window) throw new Error(`distinct values are not tracked over ${windowMs} ms`);
-    const after = now - windowMs;
+  /**
+   * Distinct values last seen in (now − w, now], w being the `window`-th of the constructor's windows; all
+   * time when `window` is `ALL_TIME`.
+   */
+  countWithin(window: number, now: number): number {
+    if (window === ALL_TIME) return this.lastIndex.size;
+    return this.countInWindow(this.windows[window]!, now);
+  }
+
+  private countInWindow(window: { ms: number; next: number; count: number }, now: number): number {
+    const after = now - window.ms;
     const end = this.base + this.values.length;
     while (window.next < end && this.times[window.next - this.base]! <= after) {
       if (this.lastIndex.get(this.values[window.next - this.base]!) === window.next) window.count -= 1;
