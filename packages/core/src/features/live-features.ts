@@ -29,6 +29,7 @@ import {
 } from "@orylo/engine";
 import { type SQL, sql } from "drizzle-orm";
 import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features";
+import { PARAMETER_ROW, param, since } from "./live-parameters";
 
 /**
  * The live (SQL) evaluator of the feature catalogue: one statement per payment, whatever the number of
@@ -54,7 +55,6 @@ export async function computeLiveFeatures(
 ): Promise<FeatureVector> {
   const parameters: Record<string, unknown> = {
     organizationId,
-    // Bound about a hundred times (each use casts it): a string is sent as is, a Date is formatted by pg each time.
     at: payment.createdAt.toISOString(),
     ingestSeq,
     currency: payment.currency,
@@ -96,19 +96,17 @@ const AMOUNT_SUMS = {
   failed: sql`${t.status} = 'failed'`,
 };
 
-/** A fresh `$n::timestamptz` per use: Drizzle numbers each placeholder occurrence. */
-const at = () => sql`${sql.placeholder("at")}::timestamptz`;
 /** Strictly earlier in (created, ingest order) than the payment, in its organization. */
 const earlier = () =>
-  sql`${t.organizationId} = ${sql.placeholder("organizationId")} and ${t.createdAt} <= ${at()}
-    and (${t.createdAt} < ${at()} or ${t.ingestSeq} < ${sql.placeholder("ingestSeq")}::bigint)`;
+  sql`${t.organizationId} = ${param("organization_id")} and ${t.createdAt} <= ${param("at")}
+    and (${t.createdAt} < ${param("at")} or ${t.ingestSeq} < ${param("ingest_seq")})`;
 
-function since(seconds: number): SQL {
-  return sql`${t.createdAt} > ${at()} - ${sql.raw(`interval '${seconds} seconds'`)}`;
+function within(seconds: number): SQL {
+  return sql`${t.createdAt} > ${since(seconds)}`;
 }
 function inWindow(window: Window): SQL {
   const seconds = WINDOWS[window];
-  return seconds === null ? sql`true` : since(seconds);
+  return seconds === null ? sql`true` : within(seconds);
 }
 const asArray = (parts: SQL[]) => sql.join([sql`array[`, sql.join(parts, sql`, `), sql`]::float8[]`]);
 
@@ -142,7 +140,7 @@ function entityColumns(entity: VelocityEntity): { names: string[]; parts: SQL[] 
   }
   if (AMOUNT_SPELLINGS.some((spelling) => AMOUNT_ENTITIES[spelling] === entity))
     for (const [status, condition] of Object.entries(AMOUNT_SUMS)) {
-      const sameCurrency = sql`${t.currency} = ${sql.placeholder("currency")} and ${condition}`;
+      const sameCurrency = sql`${t.currency} = ${param("currency")} and ${condition}`;
       names.push(`count_${status}`, `sum_${status}`);
       parts.push(
         sql`count(*) filter (where ${sameCurrency})`,
@@ -167,8 +165,8 @@ const MERCHANT_LAYOUT = MERCHANT_WINDOWS.flatMap((window) => [
   },
   {
     name: `merchant_same_amount_charges_${window}`,
-    part: sql`count(*) filter (where ${inWindow(window)} and ${t.amount} = ${sql.placeholder("amount")}::bigint
-      and ${t.currency} = ${sql.placeholder("currency")})`,
+    part: sql`count(*) filter (where ${inWindow(window)} and ${t.amount} = ${param("amount")}
+      and ${t.currency} = ${param("currency")})`,
   },
 ]);
 const LONGEST_MERCHANT_WINDOW = Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
@@ -184,17 +182,17 @@ const SELECTION = {
     ENTITY_NAMES.map((entity) => [
       entity,
       sql<Values>`(select ${asArray(ENTITY_LAYOUT[entity].parts)} from ${t}
-        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${sql.placeholder(entity)})`,
+        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${param(entity)})`,
     ]),
   ) as Record<VelocityEntity, SQL<Values>>),
   merchant_windows: sql<Values>`(select ${asArray(MERCHANT_LAYOUT.map(({ part }) => part))} from ${t}
-    where ${earlier()} and ${since(LONGEST_MERCHANT_WINDOW)})`,
+    where ${earlier()} and ${within(LONGEST_MERCHANT_WINDOW)})`,
   amount_history: sql<Values>`(select array[count(*), avg(amount), stddev_pop(amount)]::float8[] from (
     select ${t.amount} as amount from ${t}
-    where ${earlier()} and ${t.currency} = ${sql.placeholder("currency")}
-      and ${since(MERCHANT_AMOUNT_HISTORY_SECONDS)}
+    where ${earlier()} and ${t.currency} = ${param("currency")}
+      and ${within(MERCHANT_AMOUNT_HISTORY_SECONDS)}
     order by ${t.createdAt} desc, ${t.ingestSeq} desc
-    limit ${sql.placeholder("limit")}::int) recent)`,
+    limit ${param("history_limit")}) recent)`,
   ...HISTORY_SELECTION,
 };
 type Row = Record<VelocityEntity | "merchant_windows" | "amount_history", Values> & Record<string, Values>;
@@ -204,7 +202,7 @@ const STATEMENT = compiledSql<Row>(
   sql`select ${sql.join(
     Object.entries(SELECTION).map(([alias, part]) => sql`${part} as ${sql.identifier(alias)}`),
     sql`, `,
-  )} from ${organization} where ${organization.id} = ${sql.placeholder("organizationId")}`,
+  )} from ${PARAMETER_ROW} join ${organization} on ${organization.id} = ${param("organization_id")}`,
 );
 
 function readEntity(features: FeatureVector, entity: VelocityEntity, values: Values, atMs: number): void {
