@@ -1,5 +1,6 @@
 // bun run simulate — sends realistic signed Stripe events to the running app: ordinary shoppers, then a
-// card-testing burst, and prints what Orylo decided for each group.
+// card-testing burst, and prints what Orylo decided for each group. `--days 150` gives the shop a history:
+// months of shoppers, stolen-card purchases among them and the fraud disputes that followed.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,13 +8,15 @@ import { parseArgs } from "node:util";
 import type { AiUsageReport, DetectionDetail, RecommendationList, SuggestionList } from "@orylo/core";
 import { loadConfig } from "@orylo/platform";
 import { signStripePayload } from "@orylo/testkit";
-import { simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
+import { fraudDisputes, seededRandom, simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
 
 const { values: args } = parseArgs({
   options: {
     url: { type: "string" },
     seed: { type: "string", default: String(Date.now() % 100_000) },
-    shoppers: { type: "string", default: "60" },
+    days: { type: "string", default: "3" },
+    // 60 shoppers for the default 3 days; four a day over a longer history.
+    shoppers: { type: "string" },
     "burst-cards": { type: "string", default: "40" },
     // An organization's own endpoint (onboarding's "start with demo data" shows both values).
     endpoint: { type: "string" },
@@ -33,31 +36,57 @@ if (!secret) {
 }
 
 const startedAt = new Date();
+const days = Number(args.days);
 const traffic = simulatedTraffic({
   seed: Number(args.seed),
-  end: new Date(),
-  shoppers: Number(args.shoppers),
+  end: startedAt,
+  days,
+  shoppers: Number(args.shoppers ?? Math.max(60, days * 4)),
   burstCards: Number(args["burst-cards"]),
+  // A fraudster's evening every ten days or so: nothing before a month of history.
+  stolenCards: days >= 30 ? Math.floor(days / 10) : 0,
 });
+const disputes = fraudDisputes(
+  seededRandom(Number(args.seed) + 1),
+  traffic.filter(({ label }) => label === "stolen_card").map(({ event }) => event),
+  startedAt,
+);
 
 type Tally = Record<"ALLOW" | "REVIEW" | "BLOCK" | "none", number>;
 const tallies: Record<TrafficLabel, Tally> = {
   shopper: { ALLOW: 0, REVIEW: 0, BLOCK: 0, none: 0 },
+  stolen_card: { ALLOW: 0, REVIEW: 0, BLOCK: 0, none: 0 },
   card_testing: { ALLOW: 0, REVIEW: 0, BLOCK: 0, none: 0 },
 };
 const burstDecisions: string[] = [];
 const blockedIds: string[] = [];
 
-console.log(`Sending ${traffic.length} Stripe events to ${webhookUrl} (seed ${args.seed})`);
-for (const { label, event } of traffic) {
-  const payload = JSON.stringify(event);
+// Disputes arrive among the payments, at the time each cardholder complained.
+const deliveries = [...traffic, ...disputes.map((event) => ({ label: "dispute" as const, event }))].sort(
+  (a, b) => a.event.created - b.event.created,
+);
+const disputeNote = disputes.length > 0 ? ` and ${disputes.length} fraud disputes` : "";
+console.log(
+  `Sending ${traffic.length} payments${disputeNote} as Stripe events to ${webhookUrl} (seed ${args.seed})`,
+);
+for (const [sent, { label, event }] of deliveries.entries()) {
+  const body = await deliver(JSON.stringify(event), event.id, secret);
+  if (sent > 0 && sent % 500 === 0) console.log(`  ${sent} / ${deliveries.length} sent`);
+  if (label === "dispute") continue;
+  const decision = body.detection?.decision ?? "none";
+  tallies[label][decision] += 1;
+  if (body.detection?.decision === "BLOCK") blockedIds.push(body.detection.id);
+  if (label === "card_testing") burstDecisions.push(decision[0] ?? "?");
+}
+
+async function deliver(payload: string, eventId: string, signingSecret: string) {
   let response: Response;
   try {
     response = await fetch(webhookUrl, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "stripe-signature": await signStripePayload(payload, secret),
+        "stripe-signature": await signStripePayload(payload, signingSecret),
       },
       body: payload,
     });
@@ -70,17 +99,15 @@ for (const { label, event } of traffic) {
     error?: unknown;
   };
   if (!response.ok) {
-    console.error(`${event.id}: HTTP ${response.status}`, JSON.stringify(body));
+    console.error(`${eventId}: HTTP ${response.status}`, JSON.stringify(body));
     process.exit(1);
   }
-  const decision = body.detection?.decision ?? "none";
-  tallies[label][decision] += 1;
-  if (body.detection?.decision === "BLOCK") blockedIds.push(body.detection.id);
-  if (label === "card_testing") burstDecisions.push(decision[0] ?? "?");
+  return body;
 }
 
 console.log("\n            ALLOW  REVIEW  BLOCK");
 for (const [label, tally] of Object.entries(tallies)) {
+  if (label === "stolen_card" && !traffic.some((entry) => entry.label === "stolen_card")) continue;
   console.log(
     `${label.padEnd(12)}${String(tally.ALLOW).padStart(5)}${String(tally.REVIEW).padStart(8)}${String(tally.BLOCK).padStart(7)}`,
   );
@@ -88,7 +115,7 @@ for (const [label, tally] of Object.entries(tallies)) {
 console.log(`\ncard-testing attempts in order: ${burstDecisions.join("")}  (A allow, R review, B block)`);
 // The actions report reads the demo merchant's API: another organization's endpoint has its own.
 if (!args.endpoint) {
-  await reportActions(tallies.shopper.BLOCK + tallies.card_testing.BLOCK);
+  await reportActions(Object.values(tallies).reduce((blocked, tally) => blocked + tally.BLOCK, 0));
   await reportAi(blockedIds);
 }
 console.log(`Open ${baseUrl} or GET ${baseUrl}/api/v1/detections with the demo API key to see them.`);

@@ -1,7 +1,7 @@
 import { customers, detections, paymentIntents, stripeEvents, transactions } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { simulatedTraffic } from "@orylo/testkit/scenarios";
+import { simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
@@ -111,7 +111,7 @@ describe("ingesting Stripe events", () => {
   it("blocks a card-testing burst from detector evidence alone and lets shoppers through", async () => {
     const { send } = await setup();
     const traffic = simulatedTraffic({ seed: 7, end: new Date(), shoppers: 30, days: 2, burstCards: 30 });
-    const decisions = { shopper: [] as string[], card_testing: [] as string[] };
+    const decisions: Record<TrafficLabel, string[]> = { shopper: [], card_testing: [], stolen_card: [] };
     for (const { label, event } of traffic) {
       const receipt = await send(event);
       decisions[label].push(receipt.detection?.decision ?? "none");

@@ -1,3 +1,4 @@
+import { RECOMMENDATION_PROMPT_VERSION } from "@orylo/ai";
 import { aiFeedback, auditLog, ruleRecommendations, rules } from "@orylo/db";
 import { type FakeLlm, startFakeLlm } from "@orylo/testkit";
 import {
@@ -150,7 +151,7 @@ describe("rules.recommend", () => {
       {
         kind: "rule_recommendation",
         action: "accepted",
-        promptVersion: "recommend-v1",
+        promptVersion: RECOMMENDATION_PROMPT_VERSION,
         actor: "user:user_merchant",
       },
     ]);

@@ -1,3 +1,4 @@
+import { SUGGESTION_PROMPT_VERSION } from "@orylo/ai";
 import { aiUsage } from "@orylo/db";
 import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { asFreshEvent, type FakeLlm, loadStripeFixture, startFakeLlm } from "@orylo/testkit";
@@ -125,9 +126,9 @@ describe("suggestion reasoning by an LLM", () => {
     const suggestionRows = ledger.filter((row) => row.feature === "suggestion");
     expect(suggestionRows.map((row) => [row.provider, row.outcome, row.promptVersion]).sort()).toEqual(
       [
-        ["openai", "ok", "suggest-v1"],
-        ["openai", "error", "suggest-v1"],
-        ["templates", "ok", "suggest-v1"],
+        ["openai", "ok", SUGGESTION_PROMPT_VERSION],
+        ["openai", "error", SUGGESTION_PROMPT_VERSION],
+        ["templates", "ok", SUGGESTION_PROMPT_VERSION],
       ].sort(),
     );
   });

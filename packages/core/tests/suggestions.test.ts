@@ -1,3 +1,4 @@
+import { SUGGESTION_PROMPT_VERSION } from "@orylo/ai";
 import {
   aiFeedback,
   auditLog,
@@ -158,7 +159,7 @@ describe("customers.suggest", () => {
     expect(whitelist).toMatchObject({
       facts: { trust_score: 85, settled_payments: 3, history_days: 60 },
       reasoningSource: "template",
-      promptVersion: "suggest-v1",
+      promptVersion: SUGGESTION_PROMPT_VERSION,
       status: "pending",
     });
     expect(whitelist?.reasoning).toContain("Trust score 85 and 3 settled payments over 60 days");
@@ -228,7 +229,9 @@ describe("customers.suggest", () => {
         ["whitelist", "accepted", null, null],
       ].sort(),
     );
-    expect(ledger.every((row) => row.promptVersion === "suggest-v1" && row.confidence !== null)).toBe(true);
+    expect(
+      ledger.every((row) => row.promptVersion === SUGGESTION_PROMPT_VERSION && row.confidence !== null),
+    ).toBe(true);
     const audit = await db
       .select({ action: auditLog.action })
       .from(auditLog)

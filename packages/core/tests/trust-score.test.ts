@@ -155,6 +155,25 @@ describe("settleTrust", () => {
     for (const other of [recent, fraudster, refunded]) expect(await score(other)).toBe(50);
     expect(await score(disputer)).toBe(0);
   });
+
+  it("catches up the days it did not run and an imported history, oldest day first, within 90 days", async () => {
+    const { ctx, ctxAt, customer, payment, history, score } = await setup();
+    const regular = await customer();
+    for (const daysAgo of [16, 30, 31, 60, 100, 110])
+      await payment(regular, new Date(NOW.getTime() - daysAgo * DAY));
+    await payment(regular, new Date(NOW.getTime() - 30 * DAY + 3_600_000));
+
+    // 110 days ago settled 96 days ago, before the 90 days caught up; the other five days are credited.
+    expect(await settleTrust(ctx)).toEqual({ credited: 5 });
+    expect(await score(regular)).toBe(75);
+    expect((await history(regular)).map((event) => event.scoreAfter)).toEqual([55, 60, 65, 70, 75]);
+    expect(await settleTrust(ctxAt(new Date(NOW.getTime() + DAY)))).toEqual({ credited: 0 });
+
+    // A payment that settles later is credited by the run that follows.
+    await payment(regular, new Date(NOW.getTime() - 10 * DAY));
+    expect(await settleTrust(ctxAt(new Date(NOW.getTime() + 5 * DAY)))).toEqual({ credited: 1 });
+    expect(await score(regular)).toBe(80);
+  });
 });
 
 describe("trust.settle (the daily task)", () => {

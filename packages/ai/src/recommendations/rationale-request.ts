@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { LlmRequest } from "../providers";
 import type { RecommendationFacts } from "./recommendation-facts";
 
-export const RECOMMENDATION_PROMPT_VERSION = "recommend-v1";
+/** Bump when the prompt or the template changes: the feedback ledger compares versions. */
+export const RECOMMENDATION_PROMPT_VERSION = "recommend-v2";
 
 export const RecommendationRationale = z.object({ rationale: z.string().min(1).max(1200) });
 export type RecommendationRationale = z.infer<typeof RecommendationRationale>;

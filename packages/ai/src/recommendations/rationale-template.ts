@@ -36,7 +36,20 @@ const WHY: Record<RecommendationPattern, Record<ExplanationLanguage, (f: Recomme
 /** The rationale without an LLM (no key, AI off, budget spent, or no provider answered), marked as a template. */
 export function recommendationRationaleTemplate(facts: RecommendationFacts): string {
   const why = WHY[facts.pattern][facts.language](facts);
-  return facts.language === "fr"
-    ? `${why} Sur 90 jours, la règle aurait touché ${facts.hits} paiements sur ${facts.payments} : ${facts.fraudHits} frauduleux (${facts.fraudAmount}) et ${facts.legitimateHits} marqués légitimes (${facts.legitimateAmount}).`
-    : `${why} Over 90 days the rule would have hit ${facts.hits} of ${facts.payments} payments: ${facts.fraudHits} fraudulent (${facts.fraudAmount}) and ${facts.legitimateHits} marked legitimate (${facts.legitimateAmount}).`;
+  return `${why} ${BACKTEST[facts.language](facts)}`;
 }
+
+/**
+ * The 90-day backtest in a sentence. Payments count as legitimate only 120 days after they were made (or when
+ * the merchant marks them), so a hit with neither label is unjudged, not innocent: say so instead of "0 and 0".
+ */
+const BACKTEST: Record<ExplanationLanguage, (f: RecommendationFacts) => string> = {
+  fr: (f) =>
+    f.hits > 0 && f.fraudHits + f.legitimateHits === 0
+      ? `Sur 90 jours, la règle aurait touché ${f.hits} paiements sur ${f.payments}, dont aucun n’est encore jugé : un paiement compte comme légitime 120 jours après, ou quand vous le marquez.`
+      : `Sur 90 jours, la règle aurait touché ${f.hits} paiements sur ${f.payments} : ${f.fraudHits} frauduleux (${f.fraudAmount}) et ${f.legitimateHits} marqués légitimes (${f.legitimateAmount}).`,
+  en: (f) =>
+    f.hits > 0 && f.fraudHits + f.legitimateHits === 0
+      ? `Over 90 days the rule would have hit ${f.hits} of ${f.payments} payments, none of them judged yet: a payment counts as legitimate 120 days after it was made, or when you mark it.`
+      : `Over 90 days the rule would have hit ${f.hits} of ${f.payments} payments: ${f.fraudHits} fraudulent (${f.fraudAmount}) and ${f.legitimateHits} marked legitimate (${f.legitimateAmount}).`,
+};

@@ -6,7 +6,7 @@ import { LlmOutputError, type LlmRequest } from "../providers";
 import { SuggestionFactName, type SuggestionFacts, type SuggestionSignal } from "./suggestion-facts";
 
 /** Bump when the prompt or the templates change: the feedback ledger compares versions (A/B). */
-export const SUGGESTION_PROMPT_VERSION = "suggest-v1";
+export const SUGGESTION_PROMPT_VERSION = "suggest-v2";
 
 /** What the model writes: one or two sentences, numbers as `{fact}` placeholders filled from the facts. */
 export const SuggestionDraft = z.object({ reasoning: z.string() });
@@ -17,8 +17,14 @@ const SUBJECTS: Record<ExplanationLanguage, Record<SuggestionFacts["subject"], s
   fr: { customer: "ce client", ip_address: "cette adresse IP" },
 };
 
-/** The templates: the same placeholders the model is asked for, so both are rendered the same way. */
-const TEMPLATES: Record<ExplanationLanguage, Record<SuggestionSignal, (subject: string) => string>> = {
+/**
+ * The templates: the same placeholders the model is asked for, so both are rendered the same way. A customer
+ * with one fraud label is the common case, and "1 payments" reads wrong in both languages.
+ */
+const TEMPLATES: Record<
+  ExplanationLanguage,
+  Record<SuggestionSignal, (subject: string, facts: SuggestionFacts["facts"]) => string>
+> = {
   en: {
     trusted_history: () =>
       "Trust score {trust_score} and {settled_payments} settled payments over {history_days} days, without any dispute or fraud warning: allowing this customer keeps a loyal buyer from being blocked by mistake.",
@@ -26,8 +32,10 @@ const TEMPLATES: Record<ExplanationLanguage, Record<SuggestionSignal, (subject: 
       `{blocked_attempts} payments from ${subject} were blocked as card testing in the last {window_days} days, with {distinct_cards} different cards: blocking it stops the next attempts outright.`,
     repeated_disputes: () =>
       "{disputes} disputes on this customer's payments: Orylo blocks a customer by itself at the third, blocking now avoids the next one.",
-    fraud_label: () =>
-      "{fraud_labels} payments of this customer were labelled fraud (dispute, early fraud warning or your mark): its card is already blocked, blocking the customer also stops its other cards.",
+    fraud_label: (_subject, facts) =>
+      facts.fraud_labels === 1
+        ? "A payment of this customer was labelled fraud (dispute, early fraud warning or your mark): its card is already blocked, blocking the customer also stops its other cards."
+        : "{fraud_labels} payments of this customer were labelled fraud (dispute, early fraud warning or your mark): its cards are already blocked, blocking the customer also stops its other cards.",
   },
   fr: {
     trusted_history: () =>
@@ -36,8 +44,10 @@ const TEMPLATES: Record<ExplanationLanguage, Record<SuggestionSignal, (subject: 
       `{blocked_attempts} paiements de ${subject} ont été bloqués pour test de cartes ces {window_days} derniers jours, avec {distinct_cards} cartes différentes : le bloquer arrête net les tentatives suivantes.`,
     repeated_disputes: () =>
       "{disputes} litiges sur les paiements de ce client : Orylo le bloque de lui-même au troisième, le bloquer maintenant évite le suivant.",
-    fraud_label: () =>
-      "{fraud_labels} paiements de ce client ont été marqués frauduleux (litige, alerte de fraude ou votre marquage) : sa carte est déjà bloquée, bloquer le client arrête aussi ses autres cartes.",
+    fraud_label: (_subject, facts) =>
+      facts.fraud_labels === 1
+        ? "Un paiement de ce client a été marqué frauduleux (litige, alerte de fraude ou votre marquage) : sa carte est déjà bloquée, bloquer le client arrête aussi ses autres cartes."
+        : "{fraud_labels} paiements de ce client ont été marqués frauduleux (litige, alerte de fraude ou votre marquage) : ses cartes sont déjà bloquées, bloquer le client arrête aussi ses autres cartes.",
   },
 };
 
@@ -76,6 +86,6 @@ export function renderSuggestionReasoning(draft: SuggestionDraft, facts: Suggest
 
 /** The deterministic reasoning, in the organization's language, when no LLM writes it. */
 export function suggestionReasoningWithTemplates(facts: SuggestionFacts): string {
-  const template = TEMPLATES[facts.language][facts.signal](SUBJECTS[facts.language][facts.subject]);
+  const template = TEMPLATES[facts.language][facts.signal](SUBJECTS[facts.language][facts.subject], facts.facts);
   return renderSuggestionReasoning({ reasoning: template }, facts);
 }

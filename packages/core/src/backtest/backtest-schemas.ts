@@ -32,7 +32,7 @@ export const BacktestInput = z
   })
   .strict()
   .refine((input) => (input.rules === undefined) !== (input.ruleIds === undefined), {
-    message: "Give either `rules` (texts) or `ruleIds`, not both.",
+    message: "Give exactly one of `rules` (rule texts) or `ruleIds` (saved rules).",
   });
 export type BacktestInput = z.infer<typeof BacktestInput>;
 

@@ -1,5 +1,6 @@
-import { selectSettledPaymentCustomers } from "@orylo/db";
+import { selectUncreditedSettlements } from "@orylo/db";
 import type { OrgCtx } from "../context";
+import { BACKFILL_DAYS } from "../stripe/backfill/request-stripe-backfill";
 import { adjustTrustScore, TRUST_SCORE } from "./adjust-trust-score";
 
 const DAY_MS = 86_400_000;
@@ -7,22 +8,21 @@ const DAY_MS = 86_400_000;
 export const SETTLEMENT_DAYS = 14;
 
 /**
- * The daily trust credit: every customer with a payment that settled during the day that ended
- * `SETTLEMENT_DAYS` ago gains +5, at most once per (UTC) day of `now` however often this runs. A day the
- * task does not run is not caught up later: the window is one day wide so no payment is credited twice.
+ * The daily trust credit: +5 to a customer for each UTC day on which one of their payments settled, at most
+ * once per day (SPEC §B), recorded as `settled:<day>`. Every day of the last `BACKFILL_DAYS` not credited yet
+ * is caught up, so a day the task did not run (an app asleep at night, a failed run) and the history a Stripe
+ * import brings are credited too; a rerun credits nothing twice.
  */
 export async function settleTrust(ctx: OrgCtx): Promise<{ credited: number }> {
-  const now = ctx.now();
-  const to = new Date(now.getTime() - SETTLEMENT_DAYS * DAY_MS);
-  const from = new Date(to.getTime() - DAY_MS);
-  const day = now.toISOString().slice(0, 10);
-  const settled = await selectSettledPaymentCustomers(ctx.db, {
+  const to = new Date(ctx.now().getTime() - SETTLEMENT_DAYS * DAY_MS);
+  const settlements = await selectUncreditedSettlements(ctx.db, {
     organizationId: ctx.organizationId,
-    from,
+    from: new Date(to.getTime() - BACKFILL_DAYS * DAY_MS),
     to,
+    settlementDays: SETTLEMENT_DAYS,
   });
   let credited = 0;
-  for (const { customerId, transactionId } of settled) {
+  for (const { customerId, day, transactionId } of settlements) {
     const result = await adjustTrustScore(ctx, {
       customerId,
       reason: "settled_payment",
@@ -32,6 +32,6 @@ export async function settleTrust(ctx: OrgCtx): Promise<{ credited: number }> {
     });
     if (result.applied) credited += 1;
   }
-  ctx.logger.info({ credited, candidates: settled.length }, "trust settled");
+  ctx.logger.info({ credited, candidates: settlements.length }, "trust settled");
   return { credited };
 }

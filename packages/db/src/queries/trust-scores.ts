@@ -121,14 +121,21 @@ export function settledPaymentConditions(db: Executor, t: typeof transactions) {
   ];
 }
 
-/** Customers with a payment made in `(from, to]` that settled, one row each with its latest such payment. */
-export async function selectSettledPaymentCustomers(
+/**
+ * The (customer, settlement day) pairs not credited yet: payments made in `(from, to]` that settled, grouped by
+ * the UTC day they settled (`settlementDays` after they were made), each with its latest such payment, oldest
+ * day first, without those whose `settled:<day>` trust event already exists.
+ */
+export async function selectUncreditedSettlements(
   db: Executor,
-  params: { organizationId: string; from: Date; to: Date },
-): Promise<{ customerId: string; transactionId: string }[]> {
+  params: { organizationId: string; from: Date; to: Date; settlementDays: number },
+): Promise<{ customerId: string; day: string; transactionId: string }[]> {
   const t = transactions;
+  // Inlined, not bound: GROUP BY must see the same expression as the select list, and a parameter is not.
+  const interval = sql.raw(`interval '${Math.trunc(params.settlementDays)} days'`);
+  const day = sql<string>`to_char((${t.createdAt} + ${interval}) at time zone 'UTC', 'YYYY-MM-DD')`;
   const rows = await db
-    .select({ customerId: t.customerRef, transactionId: sql<string>`max(${t.id})` })
+    .select({ customerId: t.customerRef, day, transactionId: sql<string>`max(${t.id})` })
     .from(t)
     .where(
       and(
@@ -137,10 +144,23 @@ export async function selectSettledPaymentCustomers(
         lte(t.createdAt, params.to),
         isNotNull(t.customerRef),
         ...settledPaymentConditions(db, t),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(trustScoreEvents)
+            .where(
+              and(
+                eq(trustScoreEvents.organizationId, t.organizationId),
+                eq(trustScoreEvents.customerId, t.customerRef),
+                eq(trustScoreEvents.dedupeKey, sql`'settled:' || ${day}`),
+              ),
+            ),
+        ),
       ),
     )
-    .groupBy(t.customerRef);
+    .groupBy(t.customerRef, day)
+    .orderBy(day);
   return rows.flatMap((row) =>
-    row.customerId ? [{ customerId: row.customerId, transactionId: row.transactionId }] : [],
+    row.customerId ? [{ customerId: row.customerId, day: row.day, transactionId: row.transactionId }] : [],
   );
 }

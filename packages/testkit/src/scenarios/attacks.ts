@@ -113,3 +113,36 @@ export function sharedIp(random: Random, { start, people }: { start: Date; peopl
     );
   });
 }
+
+/**
+ * Stolen cards used for real purchases, the fraud card testing leads to: each of `fraudsters` spends one
+ * evening between `start` and `end` buying large baskets (3–8 times a shop's usual) with 1–3 cards from one
+ * foreign IP, a fresh email per card. The issuers authorize them; the cardholders dispute them weeks later.
+ */
+export function stolenCardPurchases(
+  random: Random,
+  { fraudsters, start, end }: { fraudsters: number; start: Date; end: Date },
+): SimulatedPayment[] {
+  const span = end.getTime() - start.getTime();
+  return Array.from({ length: fraudsters }).flatMap((_, fraudster) => {
+    const ip = ipAddress(random);
+    const evening = start.getTime() + Math.floor(random() * span);
+    const basket = Math.round(between(random, 15_000, 40_000));
+    return Array.from({ length: 1 + Math.floor(random() * 3) }, (_, card): SimulatedPayment => {
+      const country = pick(random, ["US", "GB", "BR", "NG", "FR"] as const);
+      return {
+        at: new Date(evening + card * Math.round(between(random, 3, 40)) * MINUTE),
+        amount: Math.round(basket * between(random, 0.8, 1.2)),
+        currency: "eur",
+        card: newCard(random, country),
+        email: emailAddress(random, `buyer${fraudster}${card}`),
+        customerId: null,
+        ip,
+        deviceId: null,
+        billingCountry: pick(random, ["FR", country] as const),
+        outcome: { kind: "authorized", riskScore: 30 + Math.floor(random() * 45) },
+        cvcCheck: "pass",
+      };
+    });
+  });
+}

@@ -1,4 +1,5 @@
 export * from "./attacks";
+export * from "./disputes";
 export * from "./identities";
 export * from "./random";
 export * from "./scenarios";

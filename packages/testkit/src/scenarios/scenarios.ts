@@ -1,4 +1,4 @@
-import { cvcGuessing, declinedThenPays, enumerationBurst, sharedIp } from "./attacks";
+import { cvcGuessing, declinedThenPays, enumerationBurst, sharedIp, stolenCardPurchases } from "./attacks";
 import { between } from "./identities";
 import { type Random, seededRandom } from "./random";
 import { ordinaryShoppers } from "./shoppers";
@@ -6,7 +6,7 @@ import { chargeEvent, type SimulatedEvent, type SimulatedPayment } from "./strip
 
 const DAY = 86_400_000;
 
-export type TrafficLabel = "shopper" | "card_testing";
+export type TrafficLabel = "shopper" | "card_testing" | "stolen_card";
 
 export interface SimulatedTraffic {
   label: TrafficLabel;
@@ -25,8 +25,8 @@ function inTimeOrder<Label>(
 }
 
 /**
- * The demo's traffic: ordinary shoppers over the last `days`, then a card-testing burst in the last minutes,
- * as Stripe events in time order. Same seed, same events.
+ * The demo's traffic: ordinary shoppers over the last `days` (with `stolenCards` fraudsters' evenings among
+ * them), then a card-testing burst in the last minutes, as Stripe events in time order. Same seed, same events.
  */
 export function simulatedTraffic({
   seed,
@@ -35,6 +35,7 @@ export function simulatedTraffic({
   days = 3,
   burstCards = 40,
   burstSeconds = 240,
+  stolenCards = 0,
 }: {
   seed: number;
   end: Date;
@@ -42,6 +43,7 @@ export function simulatedTraffic({
   days?: number;
   burstCards?: number;
   burstSeconds?: number;
+  stolenCards?: number;
 }): SimulatedTraffic[] {
   const random = seededRandom(seed);
   const burstStart = new Date(end.getTime() - (burstSeconds + 30) * 1000);
@@ -51,9 +53,15 @@ export function simulatedTraffic({
     end: burstStart,
   });
   const burst = enumerationBurst(random, { cards: burstCards, start: burstStart, seconds: burstSeconds });
+  const fraud = stolenCardPurchases(random, {
+    fraudsters: stolenCards,
+    start: new Date(end.getTime() - days * DAY),
+    end: new Date(burstStart.getTime() - DAY),
+  });
   return inTimeOrder(random, [
     { label: "shopper" as const, payments: shopping },
     { label: "card_testing" as const, payments: burst },
+    { label: "stolen_card" as const, payments: fraud },
   ]);
 }
 

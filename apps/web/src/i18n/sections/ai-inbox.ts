@@ -7,6 +7,7 @@ const en = {
   recommendations: "Rule recommendations",
   noRecommendations: "No pending rule recommendation.",
   kind: { whitelist: "Allow", blacklist: "Block" },
+  subject: { customer: "customer", ip_address: "IP address" },
   confidence: "Confidence {value}",
   backtest: "90-day backtest: {hits} of {payments} payments hit, {fraud} fraud, {legitimate} legitimate",
   fraudStopped: "Fraud stopped",
@@ -37,6 +38,7 @@ const fr: typeof en = {
   recommendations: "Règles recommandées",
   noRecommendations: "Aucune règle recommandée en attente.",
   kind: { whitelist: "Autoriser", blacklist: "Bloquer" },
+  subject: { customer: "client", ip_address: "adresse IP" },
   confidence: "Confiance {value}",
   backtest:
     "Test sur 90 jours : {hits} paiements touchés sur {payments}, {fraud} frauduleux, {legitimate} légitimes",

@@ -15,6 +15,8 @@ const en = {
     protected: "protected",
     rule: "Suggested temporary rule, until",
     useRule: "Write it as a rule",
+    title: "Card-testing attack: {blocked} attempts blocked",
+    since: "Started {time}; the alert as it was sent",
   },
   severity: { info: "Info", warning: "Warning", critical: "Critical" },
   delivery: {
@@ -41,6 +43,8 @@ const fr: typeof en = {
     protected: "protégés",
     rule: "Règle temporaire suggérée, jusqu’au",
     useRule: "En faire une règle",
+    title: "Attaque de test de cartes : {blocked} tentatives bloquées",
+    since: "Commencée le {time} ; l’alerte telle qu’elle a été envoyée",
   },
   severity: { info: "Info", warning: "Attention", critical: "Critique" },
   delivery: {

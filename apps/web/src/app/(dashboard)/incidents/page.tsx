@@ -1,6 +1,7 @@
 import { detectBurst, ListAlertsQuery, listAlertsPage } from "@orylo/core";
 import Link from "next/link";
 import { formatDateTime, formatMoney } from "@/components/money";
+import { format } from "@/i18n/format";
 import { pageContext } from "@/server/dashboard/page-context";
 import { BurstBanner } from "../_home/burst-banner";
 
@@ -47,7 +48,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
                   >
                     {i.severity[alert.severity]}
                   </span>{" "}
-                  {alert.title}
+                  {/* The stored title is in the shop's language and counts the attempts when the alert opened. */}
+                  {alert.summary ? format(i.summary.title, { blocked: alert.summary.blocked }) : alert.title}
                 </h2>
                 <span className="muted">×{alert.count}</span>
               </div>
@@ -80,7 +82,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
                 </div>
               ) : null}
               <details>
-                <summary>{alert.body.split("\n")[0]?.slice(0, 160)}</summary>
+                <summary>
+                  {alert.summary
+                    ? format(i.summary.since, { time: formatDateTime(alert.summary.startedAt, locale, zone) })
+                    : alert.body.split("\n")[0]?.slice(0, 160)}
+                </summary>
                 <p className="preserve">{alert.body}</p>
               </details>
             </li>

@@ -1,4 +1,5 @@
 import { listRecommendations, listSuggestions, roleAllows } from "@orylo/core";
+import Link from "next/link";
 import { formatMajor } from "@/components/money";
 import { format } from "@/i18n/format";
 import { pageContext } from "@/server/dashboard/page-context";
@@ -43,7 +44,17 @@ export default async function AiInboxPage({ searchParams }: { searchParams: Sear
               <span className={`badge ${suggestion.kind === "whitelist" ? "allow" : "block"}`}>
                 {a.kind[suggestion.kind]}
               </span>{" "}
-              <strong>{suggestion.value}</strong> <span className="muted">({suggestion.subject})</span>
+              <strong>
+                {suggestion.subject === "customer" ? (
+                  // A guest's key is a hash: the customer's page shows who it is and what they paid.
+                  <Link href={`/customers/${encodeURIComponent(suggestion.value)}`}>{suggestion.value}</Link>
+                ) : (
+                  suggestion.value
+                )}
+              </strong>{" "}
+              <span className="muted">
+                ({suggestion.subject === "customer" ? a.subject.customer : a.subject.ip_address})
+              </span>
             </p>
             <p>{suggestion.reasoning}</p>
             <p className="muted">{format(a.confidence, { value: percent(suggestion.confidence, locale) })}</p>
