@@ -2,13 +2,20 @@
 import { computeLiveFeatures } from "@orylo/core";
 import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
-import { type FeatureVector, StreamingFeatureEvaluator, type Transaction } from "@orylo/engine";
+import {
+  type FeatureVector,
+  StreamingFeatureEvaluator,
+  type Transaction,
+  VELOCITY_ENTITIES,
+  type VelocityEntity,
+  velocityFeatureName,
+} from "@orylo/engine";
 import { findPostgresBin, startPostgresServer } from "@orylo/testkit/postgres-server";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
 import { loadInBatches, type RawQuery } from "../lib/bulk-load";
 import { cleanupOnInterrupt } from "../lib/cleanup-on-interrupt";
-import { count, ms, summarize, verdict } from "../lib/latency-stats";
+import { count, ms, percentile, summarize, verdict } from "../lib/latency-stats";
 import { captureQueries, explainParts, timeParts } from "../lib/live-query-diagnosis";
 import { syntheticHistory } from "../lib/synthetic-history";
 
@@ -83,6 +90,66 @@ async function loadHistory(handle: DatabaseHandle, organizationId: string, rows:
   };
 }
 
+/** Earlier payments of the payment's busiest entity (card, IP, email…): the rows its heaviest subquery reads. */
+function busiestEntity(expected: FeatureVector): { entity: VelocityEntity; rows: number } {
+  let busiest = { entity: "card_number" as VelocityEntity, rows: 0 };
+  for (const entity of Object.keys(VELOCITY_ENTITIES) as VelocityEntity[]) {
+    const rows = Number(expected[velocityFeatureName("total", entity, "all_time")] ?? 0);
+    if (rows > busiest.rows) busiest = { entity, rows };
+  }
+  return busiest;
+}
+
+/** Where the tail comes from: the busiest entity of the slowest 5 % of payments against the others'. */
+function tailNote(timed: { ms: number; sample: Sample }[]): string {
+  const sorted = [...timed].sort((a, b) => b.ms - a.ms);
+  const slow = sorted.slice(0, Math.max(1, Math.round(sorted.length / 20)));
+  const rest = sorted.slice(slow.length);
+  const rows = (group: typeof timed) => group.map(({ sample }) => busiestEntity(sample.expected).rows);
+  const entities = new Set(slow.map(({ sample }) => busiestEntity(sample.expected).entity));
+  const heavy = timed.filter(({ sample }) => busiestEntity(sample.expected).rows >= 500).map(({ ms }) => ms);
+  return (
+    `tail: the slowest 5 % (${slow.length}) have a busiest entity (${[...entities].join(", ")}) with a median ` +
+    `of ${count(percentile(rows(slow), 50))} earlier payments, the rest ${count(percentile(rows(rest), 50))}; ` +
+    `${count(heavy.length)} of ${count(timed.length)} payments have an entity with ≥ 500 earlier ones ` +
+    `(p50 ${ms(percentile(heavy, 50))}, p95 ${ms(percentile(heavy, 95))})`
+  );
+}
+
+/**
+ * The transactions table's heap blocks read and found in shared buffers so far, as the pool's connection
+ * (the one the sequential calls use) last flushed them: the flush is forced first, statistics being
+ * otherwise published about once a second.
+ */
+async function heapBlocks(handle: DatabaseHandle): Promise<{ read: number; hit: number } | null> {
+  if (handle.driver !== "pg") return null;
+  await handle.client.query("select pg_stat_force_next_flush()");
+  const result = await handle.client.query<{ read: string; hit: string }>(
+    `select heap_blks_read as read, heap_blks_hit as hit
+       from pg_statio_user_tables where relname = 'transactions'`,
+  );
+  const [row] = result.rows;
+  return row ? { read: Number(row.read), hit: Number(row.hit) } : null;
+}
+
+/** How each connection planned the statement, from pg_prepared_statements (a connection's own list). */
+async function planCounters(handle: Extract<DatabaseHandle, { driver: "pg" }>): Promise<string> {
+  const result = await handle.client.query<{
+    generic_plans: string;
+    custom_plans: string;
+    parameters: number;
+  }>(
+    `select generic_plans, custom_plans, cardinality(parameter_types) as parameters
+       from pg_prepared_statements where name = 'orylo_live_features'`,
+  );
+  const [row] = result.rows;
+  if (!row) return "plans: the statement was not prepared on the connection asked";
+  return (
+    `plans (one connection, pg_prepared_statements): ${row.generic_plans} generic, ${row.custom_plans} ` +
+    `custom; ${row.parameters} parameters`
+  );
+}
+
 function sameFeatures(actual: FeatureVector, expected: FeatureVector): string | null {
   for (const [name, value] of Object.entries(expected)) {
     const got = actual[name] ?? null;
@@ -111,7 +178,8 @@ export async function runLiveFeaturesBenchmark(
     const { loadMs, samples } = await loadHistory(handle, organization.id, rows);
     console.log(`  loaded in ${(loadMs / 1000).toFixed(1)} s; timing ${SAMPLES} payments`);
 
-    const latencies: number[] = [];
+    const blocksBefore = await heapBlocks(handle);
+    const timed: { ms: number; sample: Sample }[] = [];
     for (const [index, sample] of samples.entries()) {
       const start = performance.now();
       const features = await computeLiveFeatures(
@@ -120,19 +188,28 @@ export async function runLiveFeaturesBenchmark(
         sample.payment,
         sample.ingestSeq,
       );
-      if (index >= WARM_UP) latencies.push(performance.now() - start);
+      if (index >= WARM_UP) timed.push({ ms: performance.now() - start, sample });
       const mismatch = sameFeatures(features, sample.expected);
       if (mismatch)
         throw new Error(`live features disagree with the stream on ${sample.payment.chargeId}: ${mismatch}`);
     }
-    const stats = summarize(latencies);
+    const blocksAfter = await heapBlocks(handle);
+    const stats = summarize(timed.map(({ ms }) => ms));
     const notes = [
       `${count(rows)} transactions of one organization over 90 days (pools of shoppers, shared IPs, ~1 % card ` +
         `testing), loaded with multi-row inserts then ANALYZE in ${(loadMs / 1000).toFixed(1)} s (not timed).`,
       `Timed: the last ${SAMPLES} stored payments, sequentially, after ${WARM_UP} warm-up calls; every ` +
         "vector checked equal to the engine's streaming evaluator.",
     ];
+    notes.push(tailNote(timed));
+    if (blocksBefore && blocksAfter)
+      notes.push(
+        `transactions' heap blocks during the ${count(samples.length)} calls: ` +
+          `${count(blocksAfter.read - blocksBefore.read)} read from outside shared buffers, ` +
+          `${count(blocksAfter.hit - blocksBefore.hit)} found in them (pg_statio_user_tables)`,
+      );
     if (handle.driver === "pg") {
+      notes.push(await planCounters(handle));
       const captured = [];
       for (const { payment, ingestSeq } of samples.slice(-50)) {
         captured.push(
@@ -142,7 +219,20 @@ export async function runLiveFeaturesBenchmark(
         );
       }
       notes.push(...(await timeParts(handle.client, captured)));
-      notes.push(...(await explainParts(handle.client, captured.at(-1)!)));
+      // The payment whose busiest entity has the most earlier payments: the shape of the tail, not a stall.
+      const busiest = timed.reduce((most, each) =>
+        busiestEntity(each.sample.expected).rows > busiestEntity(most.sample.expected).rows ? each : most,
+      ).sample;
+      const busiestQueries = await captureQueries(handle.client, () =>
+        computeLiveFeatures(handle.db, organization.id, busiest.payment, busiest.ingestSeq),
+      );
+      const explained = await explainParts(handle.client, busiestQueries, { generic: true });
+      const { entity, rows } = busiestEntity(busiest.expected);
+      notes.push(
+        ...explained.map(
+          (line) => `busiest payment (${entity}, ${count(rows)} earlier), generic plan: ${line}`,
+        ),
+      );
     }
     return {
       section: driver === "pg" ? "live-features-pg" : "live-features-pglite",

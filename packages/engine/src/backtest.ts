@@ -291,7 +291,8 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   let payments = 0;
   let warmupPayments = 0;
 
-  const options = { detectors, lists: input.lists, actionLists: input.actionLists };
+  // Evidence and messages are never reported: detectors only score (the same scores, statuses and reason codes).
+  const options = { detectors, lists: input.lists, actionLists: input.actionLists, explain: false };
   const candidateOptions = { ...options, rules: input.candidate };
   const baselineOptions = input.baseline ? { ...options, rules: input.baseline } : null;
   const push = (transaction: Transaction): boolean => {

@@ -20,6 +20,11 @@ export type EvaluateOptions = {
    * two rule sets (candidate and baseline), and the detectors do not depend on the rules.
    */
   contributions?: Contribution[];
+  /**
+   * Build each detector's evidence and message (default true). A backtest reports only scores, statuses and
+   * reason codes, so it skips them (`Detector.detect`'s `explain`).
+   */
+  explain?: boolean;
   /** The organization's rules; none by default. Disabled ones are skipped, expired ones traced as such. */
   rules?: readonly Rule[];
   /** Lists rules read as `@name`. */
@@ -42,9 +47,10 @@ function runDetector(
   transaction: Transaction,
   features: FeatureVector,
   settings: EngineSettings,
+  explain: boolean,
 ): Contribution {
   try {
-    const finding = detector.detect(transaction, features, settings);
+    const finding = detector.detect(transaction, features, settings, explain);
     if (!Number.isInteger(finding.score) || finding.score < 0 || finding.score > 100)
       throw new RangeError(`score ${finding.score} is not an integer in 0-100`);
     // Spelled out, not spread: this runs for every detector of every payment of a backtest.
@@ -84,7 +90,9 @@ export function evaluate(
   const detectors = options.detectors ?? DETECTORS;
   const contributions =
     options.contributions ??
-    detectors.map((detector) => runDetector(detector, transaction, features, settings));
+    detectors.map((detector) =>
+      runDetector(detector, transaction, features, settings, options.explain ?? true),
+    );
   const failedDetectors = contributions.filter((c) => c.status === "failed").map((c) => c.detector);
   const riskScore = combineScores(contributions.filter((c) => c.status === "hit").map((c) => c.score));
   const ruleOutcomes = evaluateRules(options.rules ?? [], {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RecommendationFacts } from "./recommendation-facts";
 import { recommendationRationaleTemplate } from "./rationale-template";
+import type { RecommendationFacts } from "./recommendation-facts";
 
 const facts = (overrides: Partial<RecommendationFacts>): RecommendationFacts => ({
   rule: "Block if :card_count_for_ip_address_hourly: >= 3",

@@ -86,6 +86,9 @@ export function renderSuggestionReasoning(draft: SuggestionDraft, facts: Suggest
 
 /** The deterministic reasoning, in the organization's language, when no LLM writes it. */
 export function suggestionReasoningWithTemplates(facts: SuggestionFacts): string {
-  const template = TEMPLATES[facts.language][facts.signal](SUBJECTS[facts.language][facts.subject], facts.facts);
+  const template = TEMPLATES[facts.language][facts.signal](
+    SUBJECTS[facts.language][facts.subject],
+    facts.facts,
+  );
   return renderSuggestionReasoning({ reasoning: template }, facts);
 }

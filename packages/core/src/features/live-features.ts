@@ -29,6 +29,7 @@ import {
 } from "@orylo/engine";
 import { type SQL, sql } from "drizzle-orm";
 import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features";
+import { PARAMETER_ROW, param, since } from "./live-parameters";
 
 /**
  * The live (SQL) evaluator of the feature catalogue: one statement per payment, whatever the number of
@@ -36,8 +37,9 @@ import { HISTORY_SELECTION, readHistoryFeatures } from "./live-history-features"
  * inside the window (t − w, t]. The streaming evaluator in the engine computes the same values in memory.
  *
  * The statement's text never changes (every value is a parameter), so it is built once (compiled-statement.ts):
- * building it with Drizzle on every payment cost more CPU than the database spent running it. It is
- * one scalar subquery per entity and two for the merchant, each shaped for an index:
+ * building it with Drizzle on every payment cost more CPU than the database spent running it. Its values are
+ * bound once each (live-parameters.ts), so PostgreSQL plans it once per connection. It is two scalar
+ * subqueries per entity (all time, last week: `entityColumns`) and two for the merchant, each shaped for an index:
  * - entity features read only that entity's rows through (organization, entity, created); an entity missing
  *   on the payment compares with NULL, which matches no row, and its features stay null;
  * - merchant features read the last hour through (organization, created), and the amount history as the
@@ -54,7 +56,6 @@ export async function computeLiveFeatures(
 ): Promise<FeatureVector> {
   const parameters: Record<string, unknown> = {
     organizationId,
-    // Bound about a hundred times (each use casts it): a string is sent as is, a Date is formatted by pg each time.
     at: payment.createdAt.toISOString(),
     ingestSeq,
     currency: payment.currency,
@@ -96,65 +97,86 @@ const AMOUNT_SUMS = {
   failed: sql`${t.status} = 'failed'`,
 };
 
-/** A fresh `$n::timestamptz` per use: Drizzle numbers each placeholder occurrence. */
-const at = () => sql`${sql.placeholder("at")}::timestamptz`;
 /** Strictly earlier in (created, ingest order) than the payment, in its organization. */
 const earlier = () =>
-  sql`${t.organizationId} = ${sql.placeholder("organizationId")} and ${t.createdAt} <= ${at()}
-    and (${t.createdAt} < ${at()} or ${t.ingestSeq} < ${sql.placeholder("ingestSeq")}::bigint)`;
+  sql`${t.organizationId} = ${param("organization_id")} and ${t.createdAt} <= ${param("at")}
+    and (${t.createdAt} < ${param("at")} or ${t.ingestSeq} < ${param("ingest_seq")})`;
 
-function since(seconds: number): SQL {
-  return sql`${t.createdAt} > ${at()} - ${sql.raw(`interval '${seconds} seconds'`)}`;
+function within(seconds: number): SQL {
+  return sql`${t.createdAt} > ${since(seconds)}`;
 }
 function inWindow(window: Window): SQL {
   const seconds = WINDOWS[window];
-  return seconds === null ? sql`true` : since(seconds);
+  return seconds === null ? sql`true` : within(seconds);
 }
 const asArray = (parts: SQL[]) => sql.join([sql`array[`, sql.join(parts, sql`, `), sql`]::float8[]`]);
 
+/** The longest window short of all time: an entity's windowed counts read only the rows inside it. */
+const RECENT_SECONDS = Math.max(
+  ...Object.values(WINDOWS).flatMap((seconds) => (seconds === null ? [] : [seconds])),
+);
+
 /**
- * Positions in an entity's array: first seen, first authorized, then per window each outcome (and cards,
- * emails), then the all-time count and sum of amounts in this payment's currency per status (card, customer).
+ * An entity's aggregates, as two arrays read back as one (names in that order): the all-time ones (first seen,
+ * first authorized, counts per outcome, distinct cards and emails, the count and sum of amounts in this
+ * payment's currency per status) over all its earlier rows, and the windowed ones over the rows of the last
+ * week only. A busy entity (a carrier IP shared by a thousand shoppers) has most of its rows outside the
+ * week: each of them then feeds a handful of aggregates instead of all ~30. Distinct values are counted
+ * under the "C" collation: the same count (deterministic collations compare bytes for equality), sorted by
+ * byte instead of through the locale.
  */
-function entityColumns(entity: VelocityEntity): { names: string[]; parts: SQL[] } {
-  const names = ["first_ms", "first_authorized_ms"];
-  const parts = [
-    sql`extract(epoch from min(${t.createdAt})) * 1000`,
-    sql`extract(epoch from min(${t.createdAt}) filter (where ${t.status} = 'succeeded')) * 1000`,
-  ];
+interface EntityLayout {
+  names: string[];
+  allTime: SQL[];
+  recent: SQL[];
+}
+
+function entityColumns(entity: VelocityEntity): EntityLayout {
+  const layout: EntityLayout = {
+    names: ["first_ms", "first_authorized_ms"],
+    allTime: [
+      sql`extract(epoch from min(${t.createdAt})) * 1000`,
+      sql`extract(epoch from min(${t.createdAt}) filter (where ${t.status} = 'succeeded')) * 1000`,
+    ],
+    recent: [],
+  };
+  const windowed: { names: string[]; parts: SQL[] } = { names: [], parts: [] };
   for (const window of WINDOW_NAMES) {
+    const into = WINDOWS[window] === null ? { names: layout.names, parts: layout.allTime } : windowed;
     const scope = inWindow(window);
-    names.push(`total_${window}`, `authorized_${window}`, `declined_${window}`, `blocked_${window}`);
-    parts.push(
+    into.names.push(`total_${window}`, `authorized_${window}`, `declined_${window}`, `blocked_${window}`);
+    into.parts.push(
       sql`count(*) filter (where ${scope})`,
       sql`count(*) filter (where ${scope} and ${t.status} = 'succeeded')`,
       sql`count(*) filter (where ${scope} and ${t.status} = 'failed')`,
       sql`count(*) filter (where ${scope} and ${t.outcomeType} = 'blocked')`,
     );
     if (CARD_ENTITIES.has(entity)) {
-      names.push(`cards_${window}`);
-      parts.push(sql`count(distinct ${t.cardFingerprint}) filter (where ${scope})`);
+      into.names.push(`cards_${window}`);
+      into.parts.push(sql`count(distinct ${t.cardFingerprint} collate "C") filter (where ${scope})`);
     }
     if (EMAIL_COUNTS.some(([, counted]) => counted === entity)) {
-      names.push(`emails_${window}`);
-      parts.push(sql`count(distinct ${t.email}) filter (where ${scope})`);
+      into.names.push(`emails_${window}`);
+      into.parts.push(sql`count(distinct ${t.email} collate "C") filter (where ${scope})`);
     }
   }
   if (AMOUNT_SPELLINGS.some((spelling) => AMOUNT_ENTITIES[spelling] === entity))
     for (const [status, condition] of Object.entries(AMOUNT_SUMS)) {
-      const sameCurrency = sql`${t.currency} = ${sql.placeholder("currency")} and ${condition}`;
-      names.push(`count_${status}`, `sum_${status}`);
-      parts.push(
+      const sameCurrency = sql`${t.currency} = ${param("currency")} and ${condition}`;
+      layout.names.push(`count_${status}`, `sum_${status}`);
+      layout.allTime.push(
         sql`count(*) filter (where ${sameCurrency})`,
         sql`coalesce(sum(${t.amount}) filter (where ${sameCurrency}), 0)`,
       );
     }
-  return { names, parts };
+  layout.names.push(...windowed.names);
+  layout.recent.push(...windowed.parts);
+  return layout;
 }
 
 const ENTITY_LAYOUT = Object.fromEntries(
   ENTITY_NAMES.map((entity) => [entity, entityColumns(entity)]),
-) as Record<VelocityEntity, { names: string[]; parts: SQL[] }>;
+) as Record<VelocityEntity, EntityLayout>;
 
 const MERCHANT_LAYOUT = MERCHANT_WINDOWS.flatMap((window) => [
   {
@@ -167,8 +189,8 @@ const MERCHANT_LAYOUT = MERCHANT_WINDOWS.flatMap((window) => [
   },
   {
     name: `merchant_same_amount_charges_${window}`,
-    part: sql`count(*) filter (where ${inWindow(window)} and ${t.amount} = ${sql.placeholder("amount")}::bigint
-      and ${t.currency} = ${sql.placeholder("currency")})`,
+    part: sql`count(*) filter (where ${inWindow(window)} and ${t.amount} = ${param("amount")}
+      and ${t.currency} = ${param("currency")})`,
   },
 ]);
 const LONGEST_MERCHANT_WINDOW = Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
@@ -183,18 +205,20 @@ const SELECTION = {
   ...(Object.fromEntries(
     ENTITY_NAMES.map((entity) => [
       entity,
-      sql<Values>`(select ${asArray(ENTITY_LAYOUT[entity].parts)} from ${t}
-        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${sql.placeholder(entity)})`,
+      sql<Values>`(select ${asArray(ENTITY_LAYOUT[entity].allTime)} from ${t}
+        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${param(entity)})
+        || (select ${asArray(ENTITY_LAYOUT[entity].recent)} from ${t}
+        where ${earlier()} and ${ENTITY_COLUMNS[entity]} = ${param(entity)} and ${within(RECENT_SECONDS)})`,
     ]),
   ) as Record<VelocityEntity, SQL<Values>>),
   merchant_windows: sql<Values>`(select ${asArray(MERCHANT_LAYOUT.map(({ part }) => part))} from ${t}
-    where ${earlier()} and ${since(LONGEST_MERCHANT_WINDOW)})`,
+    where ${earlier()} and ${within(LONGEST_MERCHANT_WINDOW)})`,
   amount_history: sql<Values>`(select array[count(*), avg(amount), stddev_pop(amount)]::float8[] from (
     select ${t.amount} as amount from ${t}
-    where ${earlier()} and ${t.currency} = ${sql.placeholder("currency")}
-      and ${since(MERCHANT_AMOUNT_HISTORY_SECONDS)}
+    where ${earlier()} and ${t.currency} = ${param("currency")}
+      and ${within(MERCHANT_AMOUNT_HISTORY_SECONDS)}
     order by ${t.createdAt} desc, ${t.ingestSeq} desc
-    limit ${sql.placeholder("limit")}::int) recent)`,
+    limit ${param("history_limit")}) recent)`,
   ...HISTORY_SELECTION,
 };
 type Row = Record<VelocityEntity | "merchant_windows" | "amount_history", Values> & Record<string, Values>;
@@ -204,7 +228,7 @@ const STATEMENT = compiledSql<Row>(
   sql`select ${sql.join(
     Object.entries(SELECTION).map(([alias, part]) => sql`${part} as ${sql.identifier(alias)}`),
     sql`, `,
-  )} from ${organization} where ${organization.id} = ${sql.placeholder("organizationId")}`,
+  )} from ${PARAMETER_ROW} join ${organization} on ${organization.id} = ${param("organization_id")}`,
 );
 
 function readEntity(features: FeatureVector, entity: VelocityEntity, values: Values, atMs: number): void {

@@ -14,6 +14,7 @@ import {
 } from "@orylo/engine";
 import { type SQL, sql } from "drizzle-orm";
 import { PRIOR_EVENT_SOURCES } from "./history-facts";
+import { param, since } from "./live-parameters";
 
 /**
  * The SQL side of the engine's history-catalogue.ts, as scalar subqueries of the one live-features statement
@@ -22,10 +23,6 @@ import { PRIOR_EVENT_SOURCES } from "./history-facts";
  * created) and their labels through (organization, transaction); a label counts when it was recorded strictly
  * before the payment, within (t − w, t) for a window.
  */
-
-/** The same placeholders as live-features.ts (each occurrence its own `$n`, so cast each time). */
-const at = () => sql`${sql.placeholder("at")}::timestamptz`;
-const organizationId = () => sql.placeholder("organizationId");
 
 const ENTITY_COLUMNS = {
   card_number: t.cardFingerprint,
@@ -46,10 +43,7 @@ const EVENT_LAYOUT = (Object.keys(PRIOR_EVENT_ENTITY_FIELDS) as PriorEventEntity
 
 function eventCount(kind: PriorEventKind, window: (typeof PRIOR_EVENT_WINDOWS)[number]): SQL {
   const seconds = WINDOWS[window];
-  const inWindow =
-    seconds === null
-      ? sql``
-      : sql` and ${l.createdAt} > ${at()} - ${sql.raw(`interval '${seconds} seconds'`)}`;
+  const inWindow = seconds === null ? sql`` : sql` and ${l.createdAt} > ${since(seconds)}`;
   return sql`count(*) filter (where ${l.source} = ${sql.raw(`'${PRIOR_EVENT_SOURCES[kind]}'`)}${inWindow})`;
 }
 
@@ -70,16 +64,16 @@ export const HISTORY_SELECTION: Record<string, SQL<Values>> = {
         sql`, `,
       )}]::float8[]
         from ${l} join ${t} on ${t.id} = ${l.transactionId}
-        where ${l.organizationId} = ${organizationId()} and ${t.organizationId} = ${organizationId()}
-          and ${ENTITY_COLUMNS[entity]} = ${sql.placeholder(entity)}
-          and ${l.kind} = 'fraud' and ${l.source} in (${SOURCES}) and ${l.createdAt} < ${at()})`,
+        where ${l.organizationId} = ${param("organization_id")} and ${t.organizationId} = ${param("organization_id")}
+          and ${ENTITY_COLUMNS[entity]} = ${param(entity)}
+          and ${l.kind} = 'fraud' and ${l.source} in (${SOURCES}) and ${l.createdAt} < ${param("at")})`,
     ]),
   ),
   customer_created: sql<Values>`(select array[extract(epoch from ${customers.stripeCreatedAt}) * 1000]::float8[]
     from ${customers}
-    where ${customers.organizationId} = ${organizationId()}
-      and ${customers.customerKey} = ${sql.placeholder("customer")}
-      and ${customers.stripeCustomerId} = ${sql.placeholder("customer")})`,
+    where ${customers.organizationId} = ${param("organization_id")}
+      and ${customers.customerKey} = ${param("customer")}
+      and ${customers.stripeCustomerId} = ${param("customer")})`,
 };
 
 export function readHistoryFeatures(

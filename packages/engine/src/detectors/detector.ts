@@ -14,8 +14,24 @@ export type Detector = {
    * read of another one there throws `FeatureNotProvidedError` (detectors.test.ts checks each detector).
    */
   reads: readonly string[];
-  detect: (transaction: Transaction, features: FeatureVector, settings: EngineSettings) => DetectorFinding;
+  /**
+   * `explain` (default true): build the finding's evidence and message. A backtest only needs the status, score
+   * and reason code of each finding, so it passes false and gets `UNEXPLAINED` ones (same status, score and
+   * reason code: scoring-only.test.ts).
+   */
+  detect: (
+    transaction: Transaction,
+    features: FeatureVector,
+    settings: EngineSettings,
+    explain?: boolean,
+  ) => DetectorFinding;
 };
+
+/** The evidence and message of a finding made without `explain`. */
+export const UNEXPLAINED = {
+  evidence: Object.freeze({}) as DetectorFinding["evidence"],
+  message: "",
+} as const;
 
 /**
  * A numeric feature, or null when it is missing or not a number: unknown is never read as 0,
@@ -52,4 +68,13 @@ export function hit(
 /** Ratios in evidence are rounded so they read well and bucket well (AI explanation cache). */
 export function ratio(numerator: number, denominator: number): number {
   return Math.round((numerator / denominator) * 1000) / 1000;
+}
+
+/** Findings of a detector asked not to explain them (see `Detector.detect`). */
+export function unexplainedHit(score: number, reasonCode: string): DetectorFinding {
+  return hit(score, reasonCode, UNEXPLAINED.evidence, UNEXPLAINED.message);
+}
+
+export function unexplainedNoHit(reasonCode: string): DetectorFinding {
+  return noHit(reasonCode, UNEXPLAINED.evidence, UNEXPLAINED.message);
 }

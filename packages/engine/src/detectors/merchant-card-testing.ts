@@ -1,5 +1,5 @@
 import { MERCHANT_WINDOWS } from "../features/catalogue";
-import { type Detector, hit, noHit, ratio, readNumber } from "./detector";
+import { type Detector, hit, noHit, ratio, readNumber, unexplainedHit, unexplainedNoHit } from "./detector";
 import { isTinyAmount, TINY_AMOUNT_READS, tinyAmountLimit } from "./tiny-amount";
 
 /**
@@ -20,32 +20,37 @@ function merchantScore(spike: boolean, burst: boolean, tiny: boolean): number {
   return 0;
 }
 
+/** The features read per window, named once: `detect` runs for every payment of a backtest. */
+const WINDOW_READS = MERCHANT_WINDOWS.map((window) => ({
+  window,
+  charges: `merchant_charges_${window}`,
+  declined: `merchant_declined_charges_${window}`,
+  rate: `merchant_decline_rate_${window}`,
+  same: `merchant_same_amount_charges_${window}`,
+}));
+
 export const merchantCardTestingDetector: Detector = {
   name: "merchant_card_testing",
   reads: [
-    ...MERCHANT_WINDOWS.flatMap((window) => [
-      `merchant_charges_${window}`,
-      `merchant_declined_charges_${window}`,
-      `merchant_decline_rate_${window}`,
-      `merchant_same_amount_charges_${window}`,
-    ]),
+    ...WINDOW_READS.flatMap(({ charges, declined, rate, same }) => [charges, declined, rate, same]),
     ...TINY_AMOUNT_READS,
   ],
-  detect(transaction, features) {
+  detect(transaction, features, _settings, explain = true) {
     let spike = false;
     let burst = false;
     const evidence: Record<string, number | boolean | null> = {};
-    for (const window of MERCHANT_WINDOWS) {
-      const charges = readNumber(features, `merchant_charges_${window}`);
-      const declined = readNumber(features, `merchant_declined_charges_${window}`);
-      const rate = readNumber(features, `merchant_decline_rate_${window}`);
-      const same = readNumber(features, `merchant_same_amount_charges_${window}`);
-      Object.assign(evidence, {
-        [`merchant_charges_${window}`]: charges,
-        [`merchant_declined_charges_${window}`]: declined,
-        [`merchant_decline_rate_${window}`]: rate === null ? null : ratio(rate, 1),
-        [`merchant_same_amount_charges_${window}`]: same,
-      });
+    for (const names of WINDOW_READS) {
+      const { window } = names;
+      const charges = readNumber(features, names.charges);
+      const declined = readNumber(features, names.declined);
+      const rate = readNumber(features, names.rate);
+      const same = readNumber(features, names.same);
+      if (explain) {
+        evidence[names.charges] = charges;
+        evidence[names.declined] = declined;
+        evidence[names.rate] = rate === null ? null : ratio(rate, 1);
+        evidence[names.same] = same;
+      }
       if (
         declined !== null &&
         rate !== null &&
@@ -63,6 +68,10 @@ export const merchantCardTestingDetector: Detector = {
         burst = true;
     }
     const tiny = isTinyAmount(transaction, features);
+    const score = merchantScore(spike, burst, tiny);
+    const reasonCode = spike ? "merchant_decline_spike" : "merchant_same_amount_burst";
+    if (!explain)
+      return score === 0 ? unexplainedNoHit("merchant_traffic_normal") : unexplainedHit(score, reasonCode);
     Object.assign(evidence, {
       amount: transaction.amount,
       tiny_amount_limit: tinyAmountLimit(transaction, features),
@@ -70,7 +79,6 @@ export const merchantCardTestingDetector: Detector = {
       decline_spike: spike,
       same_amount_burst: burst,
     });
-    const score = merchantScore(spike, burst, tiny);
     if (score === 0)
       return noHit(
         "merchant_traffic_normal",
@@ -85,7 +93,7 @@ export const merchantCardTestingDetector: Detector = {
       .join(" and ");
     return hit(
       score,
-      spike ? "merchant_decline_spike" : "merchant_same_amount_burst",
+      reasonCode,
       evidence,
       `This payment arrives during ${what}${tiny ? ", with a tiny amount" : ""}.`,
     );

@@ -1,4 +1,4 @@
-import { type Detector, hit, noHit, readNumber } from "./detector";
+import { type Detector, hit, noHit, readNumber, unexplainedHit, unexplainedNoHit } from "./detector";
 
 /**
  * SPEC §B: prior fraud on the same card, customer or email. Counts the fraud labels recorded on their earlier
@@ -46,7 +46,7 @@ const CORROBORATION = 10;
 export const priorFraudDetector: Detector = {
   name: "prior_fraud",
   reads: SOURCE_READS.flatMap(({ reads }) => reads.map(([, name]) => name)),
-  detect(_transaction, features) {
+  detect(_transaction, features, _settings, explain = true) {
     const found: { entity: string; score: number; events: number; counts: Record<string, number> }[] = [];
     for (const { entity, score, reads } of SOURCE_READS) {
       let events = 0;
@@ -56,10 +56,16 @@ export const priorFraudDetector: Detector = {
           entity,
           score,
           events,
-          counts: Object.fromEntries(reads.map(([what, name]) => [what, readNumber(features, name) ?? 0])),
+          counts: explain
+            ? Object.fromEntries(reads.map(([what, name]) => [what, readNumber(features, name) ?? 0]))
+            : {},
         });
     }
     const [first] = found;
+    if (!explain)
+      return first
+        ? unexplainedHit(first.score + CORROBORATION * (found.length - 1), `prior_fraud_on_${first.entity}`)
+        : unexplainedNoHit("no_prior_fraud");
     if (!first)
       return noHit(
         "no_prior_fraud",

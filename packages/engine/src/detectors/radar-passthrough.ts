@@ -1,4 +1,4 @@
-import { type Detector, hit, noHit } from "./detector";
+import { type Detector, hit, noHit, UNEXPLAINED } from "./detector";
 
 /**
  * Stripe Radar's own verdict, passed through. A payment Radar blocked, or scored `highest` (which Radar
@@ -10,12 +10,14 @@ const RISK_LEVEL_SCORES: Record<string, number> = { highest: 80, elevated: 35 };
 export const radarPassthroughDetector: Detector = {
   name: "radar_passthrough",
   reads: [],
-  detect(transaction) {
-    const evidence = {
-      outcome_type: transaction.outcomeType,
-      radar_risk_level: transaction.radarRiskLevel,
-      radar_risk_score: transaction.radarRiskScore,
-    };
+  detect(transaction, _features, _settings, explain = true) {
+    const evidence = explain
+      ? {
+          outcome_type: transaction.outcomeType,
+          radar_risk_level: transaction.radarRiskLevel,
+          radar_risk_score: transaction.radarRiskScore,
+        }
+      : UNEXPLAINED.evidence;
     const outcome = transaction.outcomeType === null ? 0 : (OUTCOME_SCORES[transaction.outcomeType] ?? 0);
     const level =
       transaction.radarRiskLevel === null ? 0 : (RISK_LEVEL_SCORES[transaction.radarRiskLevel] ?? 0);

@@ -1,5 +1,5 @@
 import { type VelocityEntity, velocityFeatureName, type Window } from "../features/catalogue";
-import { type Detector, hit, noHit, readNumber } from "./detector";
+import { type Detector, hit, noHit, readNumber, unexplainedHit, unexplainedNoHit } from "./detector";
 
 /**
  * Earlier payments per entity and window at which velocity starts to count (the current payment is
@@ -34,7 +34,7 @@ const LIMITED_FEATURES = Object.entries(VELOCITY_LIMITS).flatMap(([entity, limit
 export const velocityDetector: Detector = {
   name: "velocity",
   reads: LIMITED_FEATURES.map(({ feature }) => feature),
-  detect(_transaction, features) {
+  detect(_transaction, features, _settings, explain = true) {
     let worst: { feature: string; count: number; limit: number; score: number } | null = null;
     let exceeded = 0;
     for (const { feature, limit } of LIMITED_FEATURES) {
@@ -44,6 +44,10 @@ export const velocityDetector: Detector = {
       const score = velocityScore(count, limit);
       if (worst === null || score > worst.score) worst = { feature, count, limit, score };
     }
+    if (!explain)
+      return worst === null
+        ? unexplainedNoHit("velocity_within_limits")
+        : unexplainedHit(worst.score, "velocity_high");
     if (worst === null)
       return noHit(
         "velocity_within_limits",

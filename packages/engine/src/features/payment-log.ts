@@ -2,10 +2,18 @@ import type { Transaction } from "../transaction";
 import { DistinctValues } from "./distinct-values";
 
 export type OutcomeCounts = { total: number; authorized: number; declined: number; blocked: number };
-/** Fields whose distinct values a log can count (`card_count_for_*`, `email_count_for_*`). */
-export type DistinctField = "cardFingerprint" | "email";
-/** A field whose distinct values a log counts, and the finite windows (ms) it is asked about. */
-export type DistinctTracking = { field: DistinctField; windowsMs: readonly number[] };
+/**
+ * Which distinct values a log counts (`card_count_for_*`, `email_count_for_*`): for cards and for emails, the
+ * finite windows (ms) they are asked about, or null when not counted.
+ */
+export type DistinctTracking = {
+  cardWindowsMs: readonly number[] | null;
+  emailWindowsMs: readonly number[] | null;
+};
+const NO_TRACKING: DistinctTracking = { cardWindowsMs: null, emailWindowsMs: null };
+
+/** Numbers per entry: its time, then the all-time authorized, declined and blocked totals just BEFORE it. */
+const STRIDE = 4;
 
 /**
  * The earlier payments of one key (an entity value, the merchant, an amount), oldest first, appended in
@@ -13,47 +21,42 @@ export type DistinctTracking = { field: DistinctField; windowsMs: readonly numbe
  * Entries older than the longest finite window are dropped; all-time counts are kept apart.
  */
 export class PaymentLog {
-  private readonly times: number[] = [];
-  // All-time totals just BEFORE each entry was appended, so a window's count is "all time minus before
-  // its first entry", which stays right when evicted entries are spliced away.
-  private readonly authorizedBefore: number[] = [];
-  private readonly declinedBefore: number[] = [];
-  private readonly blockedBefore: number[] = [];
+  // One flat array of entries (a log per card, email, IP... is created for most payments, so allocations
+  // count). Totals before each entry make a window's count "all time minus before its first entry", which
+  // stays right when evicted entries are spliced away.
+  private readonly entries: number[] = [];
+  /** Offset of the first entry still in any window. */
   private head = 0;
-  private readonly allTime: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
-  /** Distinct counts, only of the fields asked for. */
-  private readonly distinct: [DistinctField, DistinctValues][];
+  private total = 0;
+  private authorized = 0;
+  private declined = 0;
+  private blocked = 0;
+  /** Distinct cards and emails, when asked for (read directly: this runs for every window of every payment). */
+  readonly cards: DistinctValues | null;
+  readonly emails: DistinctValues | null;
 
-  constructor(track: readonly DistinctTracking[] = []) {
-    this.distinct = track.map(({ field, windowsMs }) => [field, new DistinctValues(windowsMs)]);
+  constructor(track: DistinctTracking = NO_TRACKING) {
+    this.cards = track.cardWindowsMs === null ? null : new DistinctValues(track.cardWindowsMs);
+    this.emails = track.emailWindowsMs === null ? null : new DistinctValues(track.emailWindowsMs);
   }
 
   append(time: number, transaction: Transaction): void {
-    const authorized = transaction.status === "succeeded" ? 1 : 0;
-    const declined = transaction.status === "failed" ? 1 : 0;
-    const blocked = transaction.outcomeType === "blocked" ? 1 : 0;
-    this.times.push(time);
-    this.authorizedBefore.push(this.allTime.authorized);
-    this.declinedBefore.push(this.allTime.declined);
-    this.blockedBefore.push(this.allTime.blocked);
-    this.allTime.total += 1;
-    this.allTime.authorized += authorized;
-    this.allTime.declined += declined;
-    this.allTime.blocked += blocked;
-    for (const [field, values] of this.distinct) {
-      const value = transaction[field];
-      if (value !== null) values.add(value, time);
-    }
+    this.entries.push(time, this.authorized, this.declined, this.blocked);
+    this.total += 1;
+    if (transaction.status === "succeeded") this.authorized += 1;
+    else if (transaction.status === "failed") this.declined += 1;
+    if (transaction.outcomeType === "blocked") this.blocked += 1;
+    if (this.cards !== null && transaction.cardFingerprint !== null)
+      this.cards.add(transaction.cardFingerprint, time);
+    if (this.emails !== null && transaction.email !== null) this.emails.add(transaction.email, time);
   }
 
   /** Forgets entries at or before `time`; they can no longer fall in any window of a later payment. */
   evictUpTo(time: number): void {
-    while (this.head < this.times.length && this.times[this.head]! <= time) this.head += 1;
-    if (this.head > 1024 && this.head * 2 > this.times.length) {
-      this.times.splice(0, this.head);
-      this.authorizedBefore.splice(0, this.head);
-      this.declinedBefore.splice(0, this.head);
-      this.blockedBefore.splice(0, this.head);
+    const entries = this.entries;
+    while (this.head < entries.length && entries[this.head]! <= time) this.head += STRIDE;
+    if (this.head > 1024 * STRIDE && this.head * 2 > entries.length) {
+      entries.splice(0, this.head);
       this.head = 0;
     }
   }
@@ -63,38 +66,33 @@ export class PaymentLog {
    * `into` and returned: called for every window of every payment, so it allocates nothing.
    */
   countAfter(after: number | null, into: OutcomeCounts): OutcomeCounts {
-    const first = after === null ? -1 : this.firstIndexAfter(after);
+    const first = after === null ? -1 : this.firstOffsetAfter(after);
+    const entries = this.entries;
     if (first === -1) {
-      into.total = this.allTime.total;
-      into.authorized = this.allTime.authorized;
-      into.declined = this.allTime.declined;
-      into.blocked = this.allTime.blocked;
-    } else if (first >= this.times.length) {
+      into.total = this.total;
+      into.authorized = this.authorized;
+      into.declined = this.declined;
+      into.blocked = this.blocked;
+    } else if (first >= entries.length) {
       into.total = into.authorized = into.declined = into.blocked = 0;
     } else {
-      into.total = this.times.length - first;
-      into.authorized = this.allTime.authorized - this.authorizedBefore[first]!;
-      into.declined = this.allTime.declined - this.declinedBefore[first]!;
-      into.blocked = this.allTime.blocked - this.blockedBefore[first]!;
+      into.total = (entries.length - first) / STRIDE;
+      into.authorized = this.authorized - entries[first + 1]!;
+      into.declined = this.declined - entries[first + 2]!;
+      into.blocked = this.blocked - entries[first + 3]!;
     }
     return into;
   }
 
-  /** Distinct non-null values of `field` in the window (now − windowMs, now]; all time when null. */
-  distinctWithin(field: DistinctField, windowMs: number | null, now: number): number {
-    for (const [tracked, values] of this.distinct)
-      if (tracked === field) return values.countWithin(windowMs, now);
-    throw new Error(`this log does not track ${field}`);
-  }
-
-  private firstIndexAfter(after: number): number {
-    let low = this.head;
-    let high = this.times.length;
+  /** Offset of the first entry whose time is after `after` (the entries' length when none is). */
+  private firstOffsetAfter(after: number): number {
+    let low = this.head / STRIDE;
+    let high = this.entries.length / STRIDE;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.times[middle]! > after) high = middle;
+      if (this.entries[middle * STRIDE]! > after) high = middle;
       else low = middle + 1;
     }
-    return low;
+    return low * STRIDE;
   }
 }

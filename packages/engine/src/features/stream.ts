@@ -21,6 +21,7 @@ import {
   WINDOW_NAMES,
   WINDOWS,
 } from "./catalogue";
+import { ALL_TIME } from "./distinct-values";
 import type { PaymentHistoryFacts } from "./history-catalogue";
 import { HistoryFeatures } from "./history-features";
 import { PAYMENT_FEATURES, type PaymentFeatureDefinition } from "./payment-features";
@@ -35,12 +36,17 @@ const LONGEST_WINDOW_MS = 1000 * Math.max(...Object.values(WINDOWS).filter((seco
 const MERCHANT_LONGEST_MS = 1000 * Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
 const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
 
-/** What one window of an entity computes: outcome counts, distinct cards, distinct emails (names asked for). */
+/**
+ * What one window of an entity computes: outcome counts, distinct cards, distinct emails (names asked for);
+ * `distinct` is the window's index among the log's distinct-value windows (`DistinctValues.countWithin`).
+ */
 type EntityWindow = {
   ms: number | null;
   outcomes: [ChargeOutcome, string][];
   cards: string | null;
   emails: string[];
+  cardsWindow: number;
+  emailsWindow: number;
 };
 type EntityPlan = {
   field: (typeof VELOCITY_ENTITIES)[VelocityEntity];
@@ -48,7 +54,7 @@ type EntityPlan = {
   /** Every name of this entity, set to null when the payment has no value for it. */
   names: string[];
   logs: Map<string, PaymentLog>;
-  tracking: DistinctTracking[];
+  tracking: DistinctTracking;
 };
 
 function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): EntityPlan | null {
@@ -67,16 +73,30 @@ function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): 
       emails: EMAIL_COUNTS.filter(([, counted]) => counted === entity)
         .map(([spelling]) => emailCountFeatureName(spelling, window))
         .filter(wanted),
+      cardsWindow: ALL_TIME,
+      emailsWindow: ALL_TIME,
     };
   }).filter((window) => window.outcomes.length > 0 || window.cards !== null || window.emails.length > 0);
   if (windows.length === 0) return null;
-  const finiteMs = (asked: (window: EntityWindow) => boolean) =>
-    windows.filter((window) => asked(window) && window.ms !== null).map((window) => window.ms as number);
-  const tracking: DistinctTracking[] = [];
-  if (windows.some((window) => window.cards !== null))
-    tracking.push({ field: "cardFingerprint", windowsMs: finiteMs((window) => window.cards !== null) });
-  if (windows.some((window) => window.emails.length > 0))
-    tracking.push({ field: "email", windowsMs: finiteMs((window) => window.emails.length > 0) });
+  const finiteMs = (asked: (window: EntityWindow) => boolean) => {
+    const asking = windows.filter(asked);
+    if (asking.length === 0) return null;
+    const finite = asking.filter((window) => window.ms !== null).map((window) => window.ms as number);
+    return {
+      finite,
+      index: (window: EntityWindow) => (window.ms === null ? ALL_TIME : finite.indexOf(window.ms)),
+    };
+  };
+  const cards = finiteMs((window) => window.cards !== null);
+  const emails = finiteMs((window) => window.emails.length > 0);
+  for (const window of windows) {
+    if (cards) window.cardsWindow = cards.index(window);
+    if (emails) window.emailsWindow = emails.index(window);
+  }
+  const tracking: DistinctTracking = {
+    cardWindowsMs: cards?.finite ?? null,
+    emailWindowsMs: emails?.finite ?? null,
+  };
   return {
     field: VELOCITY_ENTITIES[entity],
     windows,
@@ -284,13 +304,16 @@ function addEntityFeatures(
   }
   const log = plan.logs.get(value);
   log?.evictUpTo(time - LONGEST_WINDOW_MS);
-  for (const { ms, outcomes, cards, emails } of plan.windows) {
+  for (const { ms, outcomes, cards, emails, cardsWindow, emailsWindow } of plan.windows) {
     if (outcomes.length > 0) {
       if (log) log.countAfter(ms === null ? null : time - ms, counts);
       for (const [outcome, name] of outcomes) features[name] = log ? counts[outcome] : 0;
     }
-    if (cards !== null) features[cards] = log?.distinctWithin("cardFingerprint", ms, time) ?? 0;
-    for (const name of emails) features[name] = log?.distinctWithin("email", ms, time) ?? 0;
+    if (cards !== null) features[cards] = log?.cards?.countWithin(cardsWindow, time) ?? 0;
+    if (emails.length > 0) {
+      const distinct = log?.emails?.countWithin(emailsWindow, time) ?? 0;
+      for (const name of emails) features[name] = distinct;
+    }
   }
 }
 
