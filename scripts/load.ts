@@ -2,26 +2,19 @@
 // of apps/web, on a real PostgreSQL and on embedded PGlite (both by default); checks the database afterwards and
 // rewrites each database's block in docs/benchmarks.md. A missed target or a timed-out request is reported; an
 // error (the app does not start, the database cannot be checked) exits non-zero.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
-import { createTestOrganization } from "@orylo/db/testing";
-import { startPostgresServer } from "@orylo/testkit/postgres-server";
 import { commandLine, readBenchArgs } from "./lib/bench-size";
 import { printReport, type RunReport, writeReport } from "./lib/benchmarks-doc";
-import { cleanupOnInterrupt } from "./lib/cleanup-on-interrupt";
 import { count, ms, summarize, verdict } from "./lib/latency-stats";
+import type { LoadDatabase, LoadDriver } from "./lib/load-database";
 import { freshEvents, loadPlan, OUT_OF_ORDER_SHARE } from "./lib/load-plan";
+import { withLoadSession } from "./lib/load-session";
 import { checkStore, type Query } from "./lib/load-verify";
 import { type Delivery, runOpenLoop } from "./lib/open-loop";
-import { ensureWebBuilt, startWebApp, tail, type WebApp } from "./lib/web-app";
+import { ensureWebBuilt, tail, type WebApp } from "./lib/web-app";
 
-type Driver = "pg" | "pglite";
 /** Embedded mode's load shedding (`overloaded`): the delivery was refused before anything was stored. */
 const SHED_STATUS = 503;
-const DRIVERS: Driver[] = ["pg", "pglite"];
+const DRIVERS: LoadDriver[] = ["pg", "pglite"];
 const { size, only } = readBenchArgs();
 const unknown = only.filter((name) => !(DRIVERS as string[]).includes(name));
 if (unknown.length > 0) {
@@ -30,87 +23,28 @@ if (unknown.length > 0) {
 }
 let exitCode = 0;
 await ensureWebBuilt();
-for (const driver of only.length > 0 ? (only as Driver[]) : DRIVERS) {
+for (const driver of only.length > 0 ? (only as LoadDriver[]) : DRIVERS) {
   console.log(`\n==> load on ${driver} (size ${size})`);
   if (!(await runLoad(driver))) exitCode = 1;
 }
 process.exit(exitCode);
 
-/**
- * The database the app runs on, and how the script reads it before and after the run. PGlite is embedded in
- * the app's process and locked while open: the script sets it up, closes it, starts the app, and reads it
- * again once the app has stopped.
- */
-interface LoadDatabase {
-  appEnv: Record<string, string>;
-  /** Runs `fn` on a handle of the database (open only while it runs for PGlite). */
-  use<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
-  stop(): Promise<void>;
-}
-
-async function openLoadDatabase(driver: Driver, workDir: string): Promise<LoadDatabase> {
-  if (driver === "pglite") {
-    const dataDir = join(workDir, "data");
-    return {
-      appEnv: { ORYLO_DATA_DIR: dataDir },
-      use: async (fn) => {
-        const handle = await openDatabase({ driver: "pglite", dataDir: join(dataDir, "pglite") });
-        try {
-          return await fn(handle);
-        } finally {
-          await handle.close();
-        }
-      },
-      stop: async () => {},
-    };
-  }
-  const server = await startPostgresServer();
-  const handle = await openDatabase({ driver: "pg", url: server.url });
-  return {
-    appEnv: { DATABASE_URL: server.url, ORYLO_DATA_DIR: join(workDir, "data") },
-    use: (fn) => fn(handle),
-    stop: async () => {
-      await handle.close().catch(() => {});
-      await server.stop();
-    },
-  };
-}
-
-async function runLoad(driver: Driver): Promise<boolean> {
+async function runLoad(driver: LoadDriver): Promise<boolean> {
   const command = commandLine("load", size, only);
-  const workDir = mkdtempSync(join(tmpdir(), "orylo-load-"));
-  let database: LoadDatabase | undefined;
-  let app: WebApp | undefined;
-  let ok = true;
-  const cleanUp = async () => {
-    await app?.stop();
-    await database?.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  const forgetCleanUp = cleanupOnInterrupt(cleanUp);
+  console.log(`  starting next start of apps/web on ${driver}`);
+  const bootStart = performance.now();
   try {
-    database = await openLoadDatabase(driver, workDir);
-    const organization = await database.use(async (handle) => {
-      await migrateDatabase(handle);
-      return createTestOrganization(handle.db);
+    await withLoadSession(driver, {}, async ({ database, app, organizationId, secret }) => {
+      console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
+      await measure(database, app, organizationId, secret);
     });
-    const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-    console.log(`  starting next start of apps/web on ${driver}`);
-    const bootStart = performance.now();
-    app = await startWebApp(
-      {
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        STRIPE_WEBHOOK_SECRET: secret,
-        BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-        ORYLO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-        ORYLO_DEFAULT_ORGANIZATION: organization.id,
-        ...database.appEnv,
-      },
-      join(workDir, "next.log"),
-    );
-    console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
+    return true;
+  } catch (error) {
+    console.error("load failed:", error);
+    return false;
+  }
 
+  async function measure(database: LoadDatabase, app: WebApp, organizationId: string, secret: string) {
     const sent: Delivery[] = [];
     const sentIds = new Set<string>();
     const acknowledgedIds = new Set<string>();
@@ -205,7 +139,7 @@ async function runLoad(driver: Driver): Promise<boolean> {
     const check = await database.use((handle) =>
       checkStore(
         (text, params) => (handle.client as unknown as { query: Query }).query(text, params),
-        organization.id,
+        organizationId,
         sentIds,
         acknowledgedIds,
       ),
@@ -251,13 +185,5 @@ async function runLoad(driver: Driver): Promise<boolean> {
       console.warn(
         `${failures} requests timed out or were reset; the app log ends:\n${tail(app.logFile, 5)}`,
       );
-  } catch (error) {
-    ok = false;
-    console.error("load failed:", error);
-    if (app) console.error(tail(app.logFile));
-  } finally {
-    await cleanUp();
-    forgetCleanUp();
   }
-  return ok;
 }

@@ -50,13 +50,18 @@ export interface WebApp {
 /**
  * `next start` of apps/web on 127.0.0.1:port with exactly `env` (plus PATH and HOME), in its own process
  * group so that stopping it ends the server and nothing else; resolves once `/api/health/ready` says 200.
+ * `nodeArgs` go to node itself (`--cpu-prof` is refused in NODE_OPTIONS).
  */
-export async function startWebApp(env: Record<string, string>, logFile: string): Promise<WebApp> {
+export async function startWebApp(
+  env: Record<string, string>,
+  logFile: string,
+  nodeArgs: string[] = [],
+): Promise<WebApp> {
   if (!existsSync(NEXT_BIN)) throw new Error(`${NEXT_BIN} is missing: run \`bun install\``);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, "w");
-  const child = spawn("node", [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn("node", [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: WEB,
     detached: true,
     stdio: ["ignore", log, log],

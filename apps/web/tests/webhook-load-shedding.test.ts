@@ -51,4 +51,36 @@ describe("webhook load shedding (embedded PGlite, one connection)", () => {
       expect(scored).toHaveLength(1);
     }
   });
+
+  it("refuses at once while the event loop runs late (requests queued before any handler), then takes the redelivery", async () => {
+    const runtime = await bootTestRuntime(
+      {},
+      { webhookAdmission: { capacity: 2, maxWaitMs: 2_000, maxLagMs: 250 } },
+    );
+    const db = runtime.database.db;
+    const event = asFreshEvent(loadStripeFixture("ruby-mock", "charge.succeeded.json"));
+    const chargeId = (event.data.object as { id: string }).id;
+
+    // The loop is busy for 600 ms, as when embedded PGlite's queries have a backlog of requests behind them.
+    const start = performance.now();
+    while (performance.now() - start < 600) {
+      // Nothing else runs meanwhile: no timer, no other request.
+    }
+    const refused = await sendWebhook(event, { secret: PLATFORM_SECRET });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error).toMatchObject({ code: "overloaded", requestId: expect.any(String) });
+    expect(refused.headers.get("retry-after")).toBe("2");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toEqual([]);
+    expect(await db.select().from(transactions).where(eq(transactions.chargeId, chargeId))).toEqual([]);
+
+    // Stripe delivers it again later; once the loop keeps up, it is stored and scored once.
+    let again = refused;
+    for (let attempt = 0; attempt < 20 && again.status === 503; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      again = await sendWebhook(event, { secret: PLATFORM_SECRET });
+    }
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ duplicate: false, status: "processed" });
+    expect(await db.select().from(transactions).where(eq(transactions.chargeId, chargeId))).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ export * from "./config";
 export * from "./crypto";
 export * from "./email";
 export * from "./errors";
+export * from "./event-loop-lag";
 export * from "./logger";
 export * from "./lookups/offline-lookups";
 export * from "./rate-limits";

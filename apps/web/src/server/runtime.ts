@@ -38,6 +38,7 @@ import {
   type RateLimits,
   relayOutbox,
   type StripeClientOverrides,
+  startEventLoopLag,
   startInlineTaskHost,
   startTracing,
 } from "@orylo/platform";
@@ -68,8 +69,9 @@ export interface Runtime {
   ai: AiServices;
   tasks: InlineTaskHost | null;
   /**
-   * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
-   * Trigger.dev. Only a shortcut: the host's poll and the `outbox.relay` schedule relay them anyway.
+   * Relay the outbox after a commit that wrote tasks: the inline host runs them within its kick delay, or they
+   * are forwarded to Trigger.dev now. Only a shortcut: the host's poll and the `outbox.relay` schedule relay
+   * them anyway.
    */
   relayTasksNow(): Promise<void>;
   auth: Auth;
@@ -165,6 +167,9 @@ async function boot(options: BootOptions): Promise<Runtime> {
     analytics,
     ...(alertEmail ? { alertEmail } : {}),
   };
+  const admissionLimits =
+    options.webhookAdmission ?? (database.driver === "pglite" ? EMBEDDED_ADMISSION : UNLIMITED_ADMISSION);
+  const lag = admissionLimits.maxLagMs === undefined ? null : startEventLoopLag();
   const tasks =
     options.startTasks && !config.trigger
       ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
@@ -182,9 +187,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       platformSecrets: config.stripe.webhookSecrets,
       defaultOrganizationId: config.defaultOrganization ?? demo?.organizationId ?? null,
     },
-    webhookAdmission: createWebhookAdmission(
-      options.webhookAdmission ?? (database.driver === "pglite" ? EMBEDDED_ADMISSION : UNLIMITED_ADMISSION),
-    ),
+    webhookAdmission: createWebhookAdmission(admissionLimits, lag?.lagMs),
     decryptSecret: (ciphertext) => decryptSecret(ciphertext, keyring),
     rateLimits: createRateLimits(config, logger),
     cache: createCache(config),
@@ -207,6 +210,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
       baseURL: config.publicUrl,
     }),
     async close() {
+      lag?.stop();
       await tasks?.stop();
       await tracing?.shutdown();
       await analytics.shutdown();

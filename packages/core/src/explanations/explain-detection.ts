@@ -36,10 +36,11 @@ export async function explainDetection(
   ai: AiServices,
 ): Promise<ExplainDetectionOutcome> {
   const ctx = withOrganization(baseCtx, organizationId);
-  const logger = ctx.logger.child({ detectionId });
+  // A child logger only for the lines that are written: one per run cost more than the run's own logging.
+  const logger = () => ctx.logger.child({ detectionId });
   const work = await findExplanationWork(ctx.db, organizationId, detectionId);
   if (!work) {
-    logger.warn("no explanation to write: the detection or its pending explanation is gone");
+    logger().warn("no explanation to write: the detection or its pending explanation is gone");
     return "missing";
   }
   if (work.status === "ready" || work.status === "fallback") return "unchanged";
@@ -65,7 +66,7 @@ export async function explainDetection(
     templates = explainWithTemplates(input);
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    logger.error({ err: error }, "explanation failed");
+    logger().error({ err: error }, "explanation failed");
     return (await write({ status: "failed", explanation: null, source: null, error: message }))
       ? "failed"
       : "unchanged";
@@ -76,7 +77,7 @@ export async function explainDetection(
   if (ai.chain.providers.length > 0) {
     const budget = await readAiBudget(ctx);
     await alertOnAiBudget(ctx, budget);
-    if (budget.state === "exhausted") logger.info({ budget }, "monthly AI budget spent: templates");
+    if (budget.state === "exhausted") logger().info({ budget }, "monthly AI budget spent: templates");
     else llm = await explainWithLlm(ctx, ai, input);
     if (!llm) status = "fallback";
   }
@@ -86,7 +87,7 @@ export async function explainDetection(
     ]);
   const explanation: Explanation = llm?.explanation ?? templates;
   const written = await write({ status, explanation, source: explanation.source, error: null });
-  logger.info({ written, status, source: explanation.source }, "detection explained");
+  ctx.logger.debug({ detectionId, written, status, source: explanation.source }, "detection explained");
   if (written) {
     const usage = llm?.usage;
     track(ctx, "ai_explanation_generated", {

@@ -48,4 +48,17 @@ describe("webhook admission", () => {
     await expect(late).rejects.toBeInstanceOf(OverloadedError);
     expect(await admission.run(async () => "free again")).toBe("free again");
   });
+
+  it("refuses at once, without waiting for a turn, while the event loop runs later than the bound", async () => {
+    let lag = 250;
+    const admission = createWebhookAdmission({ capacity: 2, maxWaitMs: 1_000, maxLagMs: 200 }, () => lag);
+    let ran = false;
+    const refused = admission.run(async () => {
+      ran = true;
+    });
+    await expect(refused).rejects.toBeInstanceOf(OverloadedError);
+    expect(ran).toBe(false);
+    lag = 150;
+    expect(await admission.run(async () => "taken")).toBe("taken");
+  });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 import { taskOutbox } from "../schema";
-import { claimDueTasks, completeTask, enqueueTasks, failTask } from "./outbox";
+import { claimDueTasks, completeTasks, enqueueTasks, failTask } from "./outbox";
 
 let server: PostgresServer;
 let handle: DatabaseHandle;
@@ -96,7 +96,7 @@ it("reclaims a task whose lease expired, and completes or dead-letters it", asyn
   });
   expect(reclaimed).toMatchObject({ id: row!.id, attempts: 2 });
   expect(await failTask(db, row!.id, { error: "poison", retryAt: null })).toBe(true);
-  expect(await completeTask(db, row!.id)).toBe(false);
+  expect(await completeTasks(db, [row!.id])).toBe(0);
 });
 
 it("deduplicates concurrent enqueues of the same key", async () => {

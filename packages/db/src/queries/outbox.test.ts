@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client";
 import { taskOutbox } from "../schema";
-import { claimDueTasks, completeTask, createOutboxStore, enqueueTasks, failTask } from "./outbox";
+import { claimDueTasks, completeTasks, createOutboxStore, enqueueTasks, failTask } from "./outbox";
 
 const t0 = new Date("2026-03-01T10:00:00.000Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -92,7 +92,7 @@ describe("outbox", () => {
     withEmptyOutbox(async (db, org) => {
       const [row] = await enqueueTasks(db, [task(org)]);
       await claimDueTasks(db, { limit: 1, leaseMs: 1000, now: t0 });
-      expect(await completeTask(db, row!.id, at(100))).toBe(true);
+      expect(await completeTasks(db, [row!.id], at(100))).toBe(1);
       expect(await rowOf(db, row!.id)).toMatchObject({
         status: "done",
         completedAt: at(100),
@@ -100,7 +100,7 @@ describe("outbox", () => {
       });
       expect(await claimDueTasks(db, { limit: 1, leaseMs: 1000, now: at(1_000_000) })).toEqual([]);
       // A late relay cannot complete or fail it again.
-      expect(await completeTask(db, row!.id)).toBe(false);
+      expect(await completeTasks(db, [row!.id])).toBe(0);
       expect(await failTask(db, row!.id, { error: "late", retryAt: null })).toBe(false);
     }),
   );
@@ -128,7 +128,7 @@ describe("outbox", () => {
       expect(await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(4999) })).toEqual([]);
       const [again] = await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(5000) });
       expect(again).toMatchObject({ id: retried!.id, attempts: 2 });
-      await completeTask(db, retried!.id);
+      await completeTasks(db, [retried!.id]);
       // The dead task stays dead however late it gets.
       expect(await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(10_000_000) })).toEqual([]);
     }),
@@ -144,7 +144,7 @@ describe("outbox", () => {
         task(org, { payload: { n: 2 } }),
       ]);
       expect((await store.claim(10, 1000)).map((row) => row.id).sort()).toEqual([a!.id, b!.id].sort());
-      await store.complete(a!.id);
+      await store.complete([a!.id]);
       await store.fail(b!.id, "boom", null);
       now = at(1_000_000);
       expect(await store.claim(10, 1000)).toEqual([]);

@@ -6,7 +6,10 @@ import { runTaskInline } from "./run-task-inline";
 import type { AnyTaskDescriptor } from "./task-descriptor";
 
 export interface InlineTaskHost {
-  /** Relay now (after a commit that wrote tasks) instead of waiting for the next poll. */
+  /**
+   * Relay soon (after a commit that wrote tasks) instead of waiting for the next poll: within `kickDelayMs`,
+   * so that the tasks of the requests answered meanwhile are claimed together.
+   */
   kick(): void;
   /** Relays until the outbox has nothing due: tests and scripts use it to wait for the work. */
   drain(): Promise<number>;
@@ -24,9 +27,15 @@ export function startInlineTaskHost<D>(options: {
   deps: D;
   logger: Logger;
   pollIntervalMs?: number;
+  /**
+   * A kick relays this much later. Relaying on each request's kick at once cost two claims per task at a
+   * low rate (its claim, then the empty one that ends the drain) and competed with the next request for the
+   * process (docs/performance.md, "The inline task host").
+   */
+  kickDelayMs?: number;
   relay?: RelayOptions;
 }): InlineTaskHost {
-  const { store, deps, logger, pollIntervalMs = 1_000 } = options;
+  const { store, deps, logger, pollIntervalMs = 1_000, kickDelayMs = 100 } = options;
   const registry = new Map(options.descriptors.map((d) => [d.id, d]));
   const run = runTaskInline(registry, deps, logger);
   let running: Promise<number> | null = null;
@@ -50,12 +59,20 @@ export function startInlineTaskHost<D>(options: {
     });
     return running;
   };
-  const kick = () => {
+  const relayNow = () => {
     if (stopped) return;
     drain().catch((error) => logger.error({ err: error }, "outbox relay failed"));
   };
+  let kicked: ReturnType<typeof setTimeout> | null = null;
+  const kick = () => {
+    if (stopped || kicked) return;
+    kicked = setTimeout(() => {
+      kicked = null;
+      relayNow();
+    }, kickDelayMs);
+  };
 
-  const timer = setInterval(kick, pollIntervalMs);
+  const timer = setInterval(relayNow, pollIntervalMs);
   timer.unref?.();
   const crons = options.descriptors
     .filter((d) => d.cron)
@@ -78,6 +95,7 @@ export function startInlineTaskHost<D>(options: {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (kicked) clearTimeout(kicked);
       for (const cron of crons) cron.stop();
       await running;
     },

@@ -16,7 +16,8 @@ export interface ClaimedTask {
 export interface OutboxStore {
   enqueue(task: { taskId: string; payload: unknown; dedupeKey: string | null }): Promise<void>;
   claim(limit: number, leaseMs: number): Promise<ClaimedTask[]>;
-  complete(id: string): Promise<void>;
+  /** Marks finished tasks done (a batch at once: one statement). */
+  complete(ids: string[]): Promise<void>;
   /** Back in line at `at`, giving back the attempt its claim counted. */
   postpone(id: string, at: Date): Promise<void>;
   /** `retryAt` null = give up (dead). */

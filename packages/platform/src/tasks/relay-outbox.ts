@@ -28,12 +28,16 @@ export async function relayOutbox(
   for (;;) {
     const batch = await store.claim(batchSize, leaseMs);
     if (batch.length === 0) return handled;
+    // The batch's finished tasks are completed together. A relay that dies before leaves them running until
+    // their lease ends and they run again: tasks are idempotent, as Trigger.dev's retries require anyway.
+    const done: string[] = [];
     await forEachLimited(batch, parallelism, async (task) => {
       const outcome = await handle(task);
-      if (outcome.kind === "done") await store.complete(task.id);
+      if (outcome.kind === "done") done.push(task.id);
       else if (outcome.kind === "postpone") await store.postpone(task.id, outcome.at);
       else await store.fail(task.id, outcome.error, outcome.kind === "retry" ? outcome.at : null);
     });
+    await store.complete(done);
     handled += batch.length;
   }
 }

@@ -38,7 +38,9 @@ export function toErrorBody(
   error: unknown,
   { requestId, logger }: { requestId: string; logger: Logger },
 ): { status: number } & ErrorBody {
-  if (error instanceof OryloError) {
+  const known = asOryloError(error);
+  if (known) {
+    const error = known;
     const status = STATUS_BY_CODE[error.code];
     if (status >= 500) logger.error({ err: error }, error.message);
     const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
@@ -67,6 +69,21 @@ export function toErrorBody(
       requestId,
     },
   };
+}
+
+/**
+ * Next.js loads instrumentation and route handlers as separate module instances: the runtime, booted by
+ * instrumentation, holds objects built from its own copy of core, and what they throw (the webhook admission's
+ * `overloaded`) is an OryloError of that copy, which `instanceof` does not recognize. Its shape and its code do.
+ */
+function asOryloError(error: unknown): OryloError | null {
+  if (error instanceof OryloError) return error;
+  if (!(error instanceof Error)) return null;
+  const { code, details, retryable } = error as Partial<OryloError>;
+  const shaped = typeof code === "string" && Object.hasOwn(STATUS_BY_CODE, code);
+  return shaped && typeof details === "object" && typeof retryable === "boolean"
+    ? (error as OryloError)
+    : null;
 }
 
 export function errorResponse(status: number, error: ErrorBody["error"]): Response {

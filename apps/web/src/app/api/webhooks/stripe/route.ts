@@ -2,6 +2,7 @@ import { receiveStripeWebhook } from "@orylo/core";
 import { limitSignatureAbuse } from "@/server/http/rate-limit";
 import { readBody } from "@/server/http/read-body";
 import { route } from "@/server/http/route";
+import { webhookResponse } from "@/server/http/webhook-response";
 
 // POST /api/webhooks/stripe — receive Stripe events of the platform account and of Connect accounts
 export const POST = route({ type: "webhook", source: "stripe" }, async (ctx, request, _params, runtime) => {
@@ -14,5 +15,5 @@ export const POST = route({ type: "webhook", source: "stripe" }, async (ctx, req
       }),
     ),
   );
-  return Response.json(receipt);
+  return webhookResponse(receipt);
 });

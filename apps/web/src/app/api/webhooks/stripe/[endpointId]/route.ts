@@ -2,6 +2,7 @@ import { receiveStripeWebhook, resolveWebhookEndpoint } from "@orylo/core";
 import { limitSignatureAbuse } from "@/server/http/rate-limit";
 import { readBody } from "@/server/http/read-body";
 import { route } from "@/server/http/route";
+import { webhookResponse } from "@/server/http/webhook-response";
 
 // POST /api/webhooks/stripe/{endpointId} — receive Stripe events on a merchant's own endpoint
 export const POST = route<{ endpointId: string }>(
@@ -22,6 +23,6 @@ export const POST = route<{ endpointId: string }>(
           }),
       );
     });
-    return Response.json(receipt);
+    return webhookResponse(receipt);
   },
 );
