@@ -69,9 +69,8 @@ export interface Runtime {
   ai: AiServices;
   tasks: InlineTaskHost | null;
   /**
-   * Relay the outbox after a commit that wrote tasks: the inline host runs them within its kick delay, or they
-   * are forwarded to Trigger.dev now. Only a shortcut: the host's poll and the `outbox.relay` schedule relay
-   * them anyway.
+   * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
+   * Trigger.dev. Only a shortcut: the host's poll and the `outbox.relay` schedule relay them anyway.
    */
   relayTasksNow(): Promise<void>;
   auth: Auth;

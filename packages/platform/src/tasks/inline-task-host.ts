@@ -6,10 +6,7 @@ import { runTaskInline } from "./run-task-inline";
 import type { AnyTaskDescriptor } from "./task-descriptor";
 
 export interface InlineTaskHost {
-  /**
-   * Relay soon (after a commit that wrote tasks) instead of waiting for the next poll: within `kickDelayMs`,
-   * so that the tasks of the requests answered meanwhile are claimed together.
-   */
+  /** Relay now (after a commit that wrote tasks) instead of waiting for the next poll. */
   kick(): void;
   /** Relays until the outbox has nothing due: tests and scripts use it to wait for the work. */
   drain(): Promise<number>;
@@ -27,15 +24,9 @@ export function startInlineTaskHost<D>(options: {
   deps: D;
   logger: Logger;
   pollIntervalMs?: number;
-  /**
-   * A kick relays this much later. Relaying on each request's kick at once cost two claims per task at a
-   * low rate (its claim, then the empty one that ends the drain) and competed with the next request for the
-   * process (docs/performance.md, "The inline task host").
-   */
-  kickDelayMs?: number;
   relay?: RelayOptions;
 }): InlineTaskHost {
-  const { store, deps, logger, pollIntervalMs = 1_000, kickDelayMs = 100 } = options;
+  const { store, deps, logger, pollIntervalMs = 1_000 } = options;
   const registry = new Map(options.descriptors.map((d) => [d.id, d]));
   const run = runTaskInline(registry, deps, logger);
   let running: Promise<number> | null = null;
@@ -59,20 +50,12 @@ export function startInlineTaskHost<D>(options: {
     });
     return running;
   };
-  const relayNow = () => {
+  const kick = () => {
     if (stopped) return;
     drain().catch((error) => logger.error({ err: error }, "outbox relay failed"));
   };
-  let kicked: ReturnType<typeof setTimeout> | null = null;
-  const kick = () => {
-    if (stopped || kicked) return;
-    kicked = setTimeout(() => {
-      kicked = null;
-      relayNow();
-    }, kickDelayMs);
-  };
 
-  const timer = setInterval(relayNow, pollIntervalMs);
+  const timer = setInterval(kick, pollIntervalMs);
   timer.unref?.();
   const crons = options.descriptors
     .filter((d) => d.cron)
@@ -95,7 +78,6 @@ export function startInlineTaskHost<D>(options: {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      if (kicked) clearTimeout(kicked);
       for (const cron of crons) cron.stop();
       await running;
     },
