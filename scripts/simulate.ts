@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { AiUsageReport, DetectionDetail, RecommendationList, SuggestionList } from "@orylo/core";
 import { loadConfig } from "@orylo/platform";
-import { signStripePayload } from "@orylo/testkit";
+import { deliverStripeEvent } from "@orylo/testkit";
 import { fraudDisputes, seededRandom, simulatedTraffic, type TrafficLabel } from "@orylo/testkit/scenarios";
 
 const { values: args } = parseArgs({
@@ -82,14 +82,7 @@ for (const [sent, { label, event }] of deliveries.entries()) {
 async function deliver(payload: string, eventId: string, signingSecret: string) {
   let response: Response;
   try {
-    response = await fetch(webhookUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "stripe-signature": await signStripePayload(payload, signingSecret),
-      },
-      body: payload,
-    });
+    response = await deliverStripeEvent(webhookUrl, payload, signingSecret);
   } catch {
     console.error(`Cannot reach ${baseUrl}: is the app running (\`bun run start\` in another terminal)?`);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { signStripePayload } from "@orylo/testkit";
+import { deliverStripeEvent } from "@orylo/testkit";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { DEMO, WEBHOOK_SECRET } from "./app-under-test";
@@ -138,15 +138,8 @@ export async function sendSimulatedTraffic(
 ): Promise<number> {
   const events = simulatedTraffic({ seed: 42, end: new Date(), shoppers, burstCards });
   for (const { event } of events) {
-    const payload = JSON.stringify(event);
-    const response = await fetch(`${url}/api/webhooks/stripe${endpoint ? `/${endpoint}` : ""}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "stripe-signature": await signStripePayload(payload, secret),
-      },
-      body: payload,
-    });
+    const webhook = `${url}/api/webhooks/stripe${endpoint ? `/${endpoint}` : ""}`;
+    const response = await deliverStripeEvent(webhook, JSON.stringify(event), secret);
     if (!response.ok) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
   }
   return events.length;
@@ -162,14 +155,7 @@ export async function sendPoisonEvent(url: string): Promise<void> {
     created: Math.floor(Date.now() / 1000),
     data: { object: { id: "ch_malformed", object: "charge", amount: "lots", currency: "eur" } },
   });
-  const response = await fetch(`${url}/api/webhooks/stripe`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "stripe-signature": await signStripePayload(payload, WEBHOOK_SECRET),
-    },
-    body: payload,
-  });
+  const response = await deliverStripeEvent(`${url}/api/webhooks/stripe`, payload, WEBHOOK_SECRET);
   const receipt = (await response.json()) as { status?: string };
   if (receipt.status !== "dead") throw new Error(`the malformed event was ${receipt.status}, not dead`);
 }

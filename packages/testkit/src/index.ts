@@ -1,3 +1,4 @@
+export * from "./deliver-stripe-event";
 export * from "./fake-llm";
 export * from "./fake-otlp-receiver";
 export * from "./fake-posthog";
