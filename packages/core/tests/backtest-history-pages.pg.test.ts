@@ -1,19 +1,7 @@
-import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
-import { startPostgresServer } from "@orylo/testkit/postgres-server";
-import { afterAll, beforeAll, describe } from "vitest";
+import { usePostgresDatabase } from "@orylo/db/testing/postgres";
+import { describe } from "vitest";
 import { backtestHistoryPagesCases } from "./backtest-history-pages-cases";
 
-let server: Awaited<ReturnType<typeof startPostgresServer>>;
-let handle: DatabaseHandle;
+const database = usePostgresDatabase();
 
-beforeAll(async () => {
-  server = await startPostgresServer();
-  handle = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(handle);
-});
-afterAll(async () => {
-  await handle?.close();
-  await server?.stop();
-});
-
-describe("backtest history pages (PostgreSQL)", () => backtestHistoryPagesCases(async () => handle.db));
+describe("backtest history pages (PostgreSQL)", () => backtestHistoryPagesCases(async () => database().db));

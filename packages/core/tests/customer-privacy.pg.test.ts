@@ -1,19 +1,7 @@
-import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
-import { startPostgresServer } from "@orylo/testkit/postgres-server";
-import { afterAll, beforeAll, describe } from "vitest";
+import { usePostgresDatabase } from "@orylo/db/testing/postgres";
+import { describe } from "vitest";
 import { customerPrivacyCases } from "./customer-privacy-cases";
 
-let server: Awaited<ReturnType<typeof startPostgresServer>>;
-let handle: DatabaseHandle;
+const database = usePostgresDatabase();
 
-beforeAll(async () => {
-  server = await startPostgresServer();
-  handle = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(handle);
-});
-afterAll(async () => {
-  await handle?.close();
-  await server?.stop();
-});
-
-describe("customer export and erasure (PostgreSQL)", () => customerPrivacyCases(() => handle.db));
+describe("customer export and erasure (PostgreSQL)", () => customerPrivacyCases(() => database().db));

@@ -1,22 +1,10 @@
-import { type DatabaseHandle, type Executor, migrateDatabase, openDatabase } from "@orylo/db";
-import { type PostgresServer, startPostgresServer } from "@orylo/testkit/postgres-server";
+import type { Executor } from "@orylo/db";
+import { usePostgresDatabase } from "@orylo/db/testing/postgres";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { checkParity, LOW_AMOUNT_HISTORY_LIMIT } from "./live-features-parity-case";
 
-let server: PostgresServer;
-let handle: DatabaseHandle;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-  handle = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(handle);
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await server?.stop();
-});
+const database = usePostgresDatabase();
 
 /** The connection's counters for the statement (zero before its first execution there). */
 async function preparedStatement(tx: Executor) {
@@ -44,7 +32,7 @@ it.each([
 ])(
   "runs on its generic plan and agrees with the stream (seed $seed, limit $limit)",
   async (parityCase) => {
-    await handle.db.transaction(async (tx) => {
+    await database().db.transaction(async (tx) => {
       const before = await preparedStatement(tx);
       const scored = await checkParity(tx, parityCase);
       const after = await preparedStatement(tx);

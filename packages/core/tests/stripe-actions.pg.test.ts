@@ -1,45 +1,32 @@
-import {
-  type DatabaseHandle,
-  detections,
-  migrateDatabase,
-  openDatabase,
-  stripeActions,
-  transactions,
-} from "@orylo/db";
+import { detections, stripeActions, transactions } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
+import { usePostgresDatabase } from "@orylo/db/testing/postgres";
 import { generateId } from "@orylo/platform";
 import { type FakeStripe, fakeCharge, startFakeStripe } from "@orylo/testkit";
-import { startPostgresServer } from "@orylo/testkit/postgres-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnDetection } from "../src/actions/act-on-detection";
 import { withOrganization } from "../src/context";
 import { testCtx, testStripeAccess } from "./helpers";
 
-let server: Awaited<ReturnType<typeof startPostgresServer>>;
-let handle: DatabaseHandle;
+const database = usePostgresDatabase();
 let fake: FakeStripe;
 
 beforeAll(async () => {
-  server = await startPostgresServer();
-  handle = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(handle);
   fake = await startFakeStripe();
 });
 afterAll(async () => {
   await fake?.close();
-  await handle?.close();
-  await server?.stop();
 });
 
 describe("actions on Stripe on a PostgreSQL server", () => {
   it("refunds once when 16 runs of the task race on separate connections", async () => {
-    const organization = await createTestOrganization(handle.db, {
+    const organization = await createTestOrganization(database().db, {
       settings: { actions: { refundOnBlock: true } },
     });
     const charge = fake.add(fakeCharge());
     const transactionId = generateId("txn");
-    await handle.db.insert(transactions).values({
+    await database().db.insert(transactions).values({
       id: transactionId,
       organizationId: organization.id,
       chargeId: charge.id,
@@ -51,7 +38,7 @@ describe("actions on Stripe on a PostgreSQL server", () => {
       captured: true,
     });
     const detectionId = generateId("det");
-    await handle.db.insert(detections).values({
+    await database().db.insert(detections).values({
       id: detectionId,
       organizationId: organization.id,
       transactionId,
@@ -71,15 +58,15 @@ describe("actions on Stripe on a PostgreSQL server", () => {
       platformKey: "sk_test_pg",
       defaultOrganizationId: organization.id,
     });
-    const ctx = withOrganization(testCtx(handle.db), organization.id);
+    const ctx = withOrganization(testCtx(database().db), organization.id);
 
     const runs = await Promise.all(
       Array.from({ length: 16 }, () => actOnDetection(ctx, access, { detectionId })),
     );
 
     expect(fake.executed("POST", /^\/v1\/refunds$/)).toBe(1);
-    const rows = await handle.db
-      .select()
+    const rows = await database()
+      .db.select()
       .from(stripeActions)
       .where(eq(stripeActions.organizationId, organization.id));
     expect(rows).toHaveLength(1);

@@ -1,25 +1,14 @@
 import { createTestOrganization } from "@orylo/db/testing";
-import { type PostgresServer, startPostgresServer } from "@orylo/testkit/postgres-server";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
+import { beforeAll, expect, it } from "vitest";
 import { taskOutbox } from "../schema";
+import { usePostgresDatabase } from "../testing/postgres-database";
 import { claimDueTasks, completeTasks, enqueueTasks, failTask } from "./outbox";
 
-let server: PostgresServer;
-let handle: DatabaseHandle;
+const database = usePostgresDatabase();
 let organizationId: string;
 
 beforeAll(async () => {
-  server = await startPostgresServer();
-  handle = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(handle);
-  organizationId = (await createTestOrganization(handle.db)).id;
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await server?.stop();
+  organizationId = (await createTestOrganization(database().db)).id;
 });
 
 const tasks = (count: number, prefix: string) =>
@@ -32,7 +21,7 @@ const tasks = (count: number, prefix: string) =>
   }));
 
 it("never hands the same row to two concurrent claimers", async () => {
-  const { db } = handle;
+  const { db } = database();
   await db.delete(taskOutbox);
   await enqueueTasks(db, tasks(300, "concurrent"));
 
@@ -51,7 +40,7 @@ it("never hands the same row to two concurrent claimers", async () => {
 });
 
 it("skips rows another relay has locked instead of waiting for it", async () => {
-  const { db } = handle;
+  const { db } = database();
   await db.delete(taskOutbox);
   await enqueueTasks(db, tasks(10, "locked"));
 
@@ -81,7 +70,7 @@ it("skips rows another relay has locked instead of waiting for it", async () => 
 });
 
 it("reclaims a task whose lease expired, and completes or dead-letters it", async () => {
-  const { db } = handle;
+  const { db } = database();
   await db.delete(taskOutbox);
   const [row] = await enqueueTasks(db, tasks(1, "lease"));
   const now = new Date();
@@ -100,7 +89,7 @@ it("reclaims a task whose lease expired, and completes or dead-letters it", asyn
 });
 
 it("deduplicates concurrent enqueues of the same key", async () => {
-  const { db } = handle;
+  const { db } = database();
   await db.delete(taskOutbox);
   const inserted = await Promise.all(Array.from({ length: 8 }, () => enqueueTasks(db, tasks(1, "dedupe"))));
   expect(inserted.flat()).toHaveLength(1);
