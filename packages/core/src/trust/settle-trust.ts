@@ -6,6 +6,8 @@ import { adjustTrustScore, TRUST_SCORE } from "./adjust-trust-score";
 const DAY_MS = 86_400_000;
 /** A payment with no dispute or early fraud warning this long after it was made has settled (SPEC §B). */
 export const SETTLEMENT_DAYS = 14;
+/** A settlement day's credit is the trust event `settled:<YYYY-MM-DD>`: its dedupe key is the day itself. */
+const SETTLED_KEY_PREFIX = "settled:";
 
 /**
  * The daily trust credit: +5 to a customer for each UTC day on which one of their payments settled, at most
@@ -20,6 +22,7 @@ export async function settleTrust(ctx: OrgCtx): Promise<{ credited: number }> {
     from: new Date(to.getTime() - BACKFILL_DAYS * DAY_MS),
     to,
     settlementDays: SETTLEMENT_DAYS,
+    dedupeKeyPrefix: SETTLED_KEY_PREFIX,
   });
   let credited = 0;
   for (const { customerId, day, transactionId } of settlements) {
@@ -28,7 +31,7 @@ export async function settleTrust(ctx: OrgCtx): Promise<{ credited: number }> {
       reason: "settled_payment",
       change: { delta: TRUST_SCORE.settledPayment },
       transactionId,
-      dedupeKey: `settled:${day}`,
+      dedupeKey: `${SETTLED_KEY_PREFIX}${day}`,
     });
     if (result.applied) credited += 1;
   }

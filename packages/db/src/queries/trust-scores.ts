@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, lte, notExists, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { customers, labels, transactions, trustScoreEvents } from "../schema";
 
@@ -85,6 +85,11 @@ export async function selectCardsWithTrustEvents(
   return rows.flatMap((row) => (row.card ? [row.card] : []));
 }
 
+/** `not exists (select 1 from table where …)`. */
+function noRow(db: Executor, table: typeof labels | typeof trustScoreEvents, where: SQL | undefined) {
+  return notExists(db.select({ one: sql`1` }).from(table).where(where));
+}
+
 /**
  * What makes a payment settled: succeeded, captured, nothing refunded, no fraud label (even cleared) and no
  * dispute or early fraud warning recorded against it.
@@ -94,29 +99,23 @@ export function settledPaymentConditions(db: Executor, t: typeof transactions) {
     eq(t.status, "succeeded"),
     eq(t.captured, true),
     eq(t.amountRefunded, 0),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(labels)
-        .where(
-          and(
-            eq(labels.organizationId, t.organizationId),
-            eq(labels.transactionId, t.id),
-            eq(labels.kind, "fraud"),
-          ),
-        ),
+    noRow(
+      db,
+      labels,
+      and(
+        eq(labels.organizationId, t.organizationId),
+        eq(labels.transactionId, t.id),
+        eq(labels.kind, "fraud"),
+      ),
     ),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(trustScoreEvents)
-        .where(
-          and(
-            eq(trustScoreEvents.organizationId, t.organizationId),
-            eq(trustScoreEvents.transactionId, t.id),
-            inArray(trustScoreEvents.reason, ["dispute", "early_fraud_warning"]),
-          ),
-        ),
+    noRow(
+      db,
+      trustScoreEvents,
+      and(
+        eq(trustScoreEvents.organizationId, t.organizationId),
+        eq(trustScoreEvents.transactionId, t.id),
+        inArray(trustScoreEvents.reason, ["dispute", "early_fraud_warning"]),
+      ),
     ),
   ];
 }
@@ -124,11 +123,11 @@ export function settledPaymentConditions(db: Executor, t: typeof transactions) {
 /**
  * The (customer, settlement day) pairs not credited yet: payments made in `(from, to]` that settled, grouped by
  * the UTC day they settled (`settlementDays` after they were made), each with its latest such payment, oldest
- * day first, without those whose `settled:<day>` trust event already exists.
+ * day first, without those whose trust event `<dedupeKeyPrefix><day>` already exists.
  */
 export async function selectUncreditedSettlements(
   db: Executor,
-  params: { organizationId: string; from: Date; to: Date; settlementDays: number },
+  params: { organizationId: string; from: Date; to: Date; settlementDays: number; dedupeKeyPrefix: string },
 ): Promise<{ customerId: string; day: string; transactionId: string }[]> {
   const t = transactions;
   // Inlined, not bound: GROUP BY must see the same expression as the select list, and a parameter is not.
@@ -144,17 +143,14 @@ export async function selectUncreditedSettlements(
         lte(t.createdAt, params.to),
         isNotNull(t.customerRef),
         ...settledPaymentConditions(db, t),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(trustScoreEvents)
-            .where(
-              and(
-                eq(trustScoreEvents.organizationId, t.organizationId),
-                eq(trustScoreEvents.customerId, t.customerRef),
-                eq(trustScoreEvents.dedupeKey, sql`'settled:' || ${day}`),
-              ),
-            ),
+        noRow(
+          db,
+          trustScoreEvents,
+          and(
+            eq(trustScoreEvents.organizationId, t.organizationId),
+            eq(trustScoreEvents.customerId, t.customerRef),
+            eq(trustScoreEvents.dedupeKey, sql`${params.dedupeKeyPrefix} || ${day}`),
+          ),
         ),
       ),
     )
