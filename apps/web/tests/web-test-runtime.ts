@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EMBEDDED_ADMISSION, type WebhookAdmissionLimits } from "@orylo/core";
+import type { WebhookAdmissionLimits } from "@orylo/core";
 import { getTestDatabase } from "@orylo/db/testing";
 import type { StripeClientOverrides } from "@orylo/platform";
 import { bootRuntime, type Runtime } from "@/server/runtime";
@@ -9,14 +9,6 @@ import { bootRuntime, type Runtime } from "@/server/runtime";
 export const PLATFORM_SECRET = "whsec_test_platform_secret";
 export const CONNECT_SECRET = "whsec_test_connect_secret";
 export const DEMO_API_KEY = "ork_testDemoKey0123456789abcdeABCDEF";
-/**
- * Embedded mode's turns without its event-loop bound: on a shared test machine the loop runs late for reasons
- * that have nothing to do with the request (other workers, migrations); the shedding test sets its own bound.
- */
-const TEST_ADMISSION: WebhookAdmissionLimits = {
-  capacity: EMBEDDED_ADMISSION.capacity,
-  maxWaitMs: EMBEDDED_ADMISSION.maxWaitMs,
-};
 
 /**
  * The app's real runtime on the worker's shared PGlite database, configured as embedded mode with known
@@ -53,8 +45,6 @@ export async function bootTestRuntime(
     startTasks,
     printBanner: false,
     ...(stripeOverrides ? { stripeOverrides } : {}),
-    ...(webhookAdmission || database.driver === "pglite"
-      ? { webhookAdmission: webhookAdmission ?? TEST_ADMISSION }
-      : {}),
+    ...(webhookAdmission ? { webhookAdmission } : {}),
   });
 }

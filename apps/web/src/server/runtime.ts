@@ -6,13 +6,12 @@ import {
   createAiServices,
   createWebhookAdmission,
   type DemoCredentials,
-  EMBEDDED_ADMISSION,
+  defaultWebhookAdmission,
   openConfiguredDatabase,
   type StripeAccess,
   stripeAccessFromConfig,
   TASKS,
   type TaskDeps,
-  UNLIMITED_ADMISSION,
   type WebhookAdmission,
   type WebhookAdmissionLimits,
   type WebhookRoute,
@@ -88,7 +87,7 @@ export interface BootOptions {
   stripeOverrides?: StripeClientOverrides;
   /** Where log lines go instead of stdout (tests read them back). */
   logDestination?: LogDestination;
-  /** Tests saturate the webhook queue with tighter limits; by default PGlite gets EMBEDDED_ADMISSION. */
+  /** Tests saturate the webhook queue with tighter limits; by default `defaultWebhookAdmission`. */
   webhookAdmission?: WebhookAdmissionLimits;
 }
 
@@ -167,7 +166,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     ...(alertEmail ? { alertEmail } : {}),
   };
   const admissionLimits =
-    options.webhookAdmission ?? (database.driver === "pglite" ? EMBEDDED_ADMISSION : UNLIMITED_ADMISSION);
+    options.webhookAdmission ?? defaultWebhookAdmission(database.driver, config.nodeEnv);
   const lag = admissionLimits.maxLagMs === undefined ? null : startEventLoopLag();
   const tasks =
     options.startTasks && !config.trigger

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { OverloadedError } from "../errors";
-import { createWebhookAdmission } from "./webhook-admission";
+import {
+  createWebhookAdmission,
+  defaultWebhookAdmission,
+  EMBEDDED_ADMISSION,
+  UNLIMITED_ADMISSION,
+} from "./webhook-admission";
 
 /** A piece of work that runs until `finish` is called. */
 function held() {
@@ -60,5 +65,13 @@ describe("webhook admission", () => {
     expect(ran).toBe(false);
     lag = 150;
     expect(await admission.run(async () => "taken")).toBe("taken");
+  });
+
+  it("sheds on lateness only for PGlite in a production build; pg and Neon never shed", () => {
+    expect(defaultWebhookAdmission("pglite", "production")).toEqual(EMBEDDED_ADMISSION);
+    for (const nodeEnv of ["development", "test"] as const)
+      expect(defaultWebhookAdmission("pglite", nodeEnv)).toEqual({ capacity: 2, maxWaitMs: 2_000 });
+    for (const driver of ["pg", "neon"] as const)
+      expect(defaultWebhookAdmission(driver, "production")).toEqual(UNLIMITED_ADMISSION);
   });
 });

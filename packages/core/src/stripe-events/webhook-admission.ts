@@ -1,3 +1,4 @@
+import type { DatabaseDriver } from "@orylo/db";
 import { OverloadedError } from "../errors";
 
 export interface WebhookAdmissionLimits {
@@ -95,3 +96,18 @@ export const UNLIMITED_ADMISSION: WebhookAdmissionLimits = {
  * taken while the loop runs 200 ms late (a loop that late has a backlog of requests; a GC pause is shorter).
  */
 export const EMBEDDED_ADMISSION: WebhookAdmissionLimits = { capacity: 2, maxWaitMs: 2_000, maxLagMs: 200 };
+
+/**
+ * The limits a runtime gets unless told otherwise: none for pg and Neon; for PGlite, `EMBEDDED_ADMISSION`,
+ * without the lateness bound outside a production build: `next dev` stalls the loop while it compiles a
+ * route, which is not load, and shedding then refused a merchant's first test event.
+ */
+export function defaultWebhookAdmission(
+  driver: DatabaseDriver,
+  nodeEnv: "development" | "test" | "production",
+): WebhookAdmissionLimits {
+  if (driver !== "pglite") return UNLIMITED_ADMISSION;
+  if (nodeEnv === "production") return EMBEDDED_ADMISSION;
+  const { maxLagMs: _lateness, ...turns } = EMBEDDED_ADMISSION;
+  return turns;
+}
