@@ -1,0 +1,2 @@
+DROP INDEX "transactions_organization_id_ip_address_created_at_index";--> statement-breakpoint
+CREATE INDEX "transactions_ip_address_covering_index" ON "transactions" USING btree ("organization_id","ip_address","created_at","ingest_seq","status","outcome_type","card_fingerprint","email");
