@@ -63,7 +63,7 @@ export async function explainParts(
     const plan = await (generic ? explainGeneric(pool, query) : explainCustom(pool, query));
     const timing = (label: string) => plan.find((line) => line.startsWith(label))?.replace(`${label}: `, "");
     if (process.env.ORYLO_BENCH_DEBUG) console.log(query.text, query.params.length);
-    const nodes = plan.filter((line) => /Scan|Aggregate/.test(line));
+    const nodes = withHeapFetches(plan).filter((line) => /Scan|Aggregate/.test(line));
     // The four nodes that handled the most rows (plan order kept): where a slow statement spends its time.
     const heaviest = new Set([...nodes].sort((a, b) => actualRows(b) - actualRows(a)).slice(0, 4));
     const scans = nodes
@@ -79,6 +79,21 @@ export async function explainParts(
         `${timing("Execution Time")}, ${query.params.length} parameters; ${scans.join(" ← ")}`,
     );
   }
+  return lines;
+}
+
+/**
+ * The plan's lines with each index-only scan's "Heap Fetches: n" (a detail line below its node) appended to
+ * the node's own line: how many of its rows still had to be read from the table (pages not all-visible).
+ */
+function withHeapFetches(plan: string[]): string[] {
+  let node = -1;
+  const lines = [...plan];
+  plan.forEach((line, index) => {
+    if (line.includes("->") || index === 0) node = index;
+    const fetches = /Heap Fetches: (\d+)/.exec(line);
+    if (fetches && node >= 0) lines[node] = `${lines[node]} (heap fetches ${fetches[1]})`;
+  });
   return lines;
 }
 
