@@ -53,7 +53,7 @@ export function rawQuery(handle: DatabaseHandle): RawQuery {
 
 /**
  * The share of the history stored after the table's last vacuum. Autovacuum visits the insert-only
- * transactions table after every 1 % of growth (its autovacuum_vacuum_insert_scale_factor, migration 0020),
+ * transactions table after every 1 % of growth (its autovacuum_vacuum_insert_scale_factor, set by a migration),
  * marking its pages all-visible, which is what lets an index-only scan skip the heap. The bench takes about
  * the state just before a pass (1 % + 1 000 rows since the last), the worst of the cycle: it loads 99 %,
  * vacuums, then loads the newest 1 %, which autovacuum then leaves alone.

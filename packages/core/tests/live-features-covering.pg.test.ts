@@ -46,7 +46,7 @@ it("reads an IP address's earlier payments through an index-only scan of the cov
 });
 
 /**
- * The index-only scan skips the table only where autovacuum has marked pages all-visible: migration 0020
+ * The index-only scan skips the table only where autovacuum has marked pages all-visible: the migration
  * makes it visit the insert-only table after every 1 % of growth instead of 20 %. A custom migration, the one
  * a regeneration of drizzle/ could lose: this fails if it is gone.
  */
