@@ -4,8 +4,8 @@ import { Interner, MAX_INTERNED, pairKey, withIndex } from "./interner";
 describe("Interner", () => {
   it("hands out 0, 1, 2... in order of first appearance, and the same id for the same value", () => {
     const interner = new Interner();
-    const ids = ["ip_b", "ip_a", "ip_b", "ip_c", "ip_a"].map((value) => interner.idOf(value));
-    expect(ids).toEqual([0, 1, 0, 2, 1]);
+    const ids = ["ip_b", "ip_a", "ip_a", "ip_b", "ip_c", "ip_c", "ip_a"].map((value) => interner.idOf(value));
+    expect(ids).toEqual([0, 1, 1, 0, 2, 2, 1]);
     expect(interner.size).toBe(3);
   });
 

@@ -8,6 +8,9 @@ export const MAX_INTERNED = 2 ** 26;
  */
 export class Interner {
   private readonly ids = new Map<string, number>();
+  /** The value asked last and its id: the same field is often asked twice per payment (an entity, a count). */
+  private lastValue: string | null = null;
+  private lastId = -1;
 
   /** How many distinct values have been seen. */
   get size(): number {
@@ -16,12 +19,15 @@ export class Interner {
 
   /** The value's id, handing out the next one when it is new. */
   idOf(value: string): number {
+    if (value === this.lastValue) return this.lastId;
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.ids.size;
       if (id >= MAX_INTERNED) throw new RangeError(`more than ${MAX_INTERNED} distinct values in one field`);
       this.ids.set(value, id);
     }
+    this.lastValue = value;
+    this.lastId = id;
     return id;
   }
 }
