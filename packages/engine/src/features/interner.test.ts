@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Interner, MAX_INTERNED, pairKey, withIndex } from "./interner";
+import { Interner, MAX_INTERNED, PairInterner, pairKey, withIndex } from "./interner";
 
 describe("Interner", () => {
   it("hands out 0, 1, 2... in order of first appearance, and the same id for the same value", () => {
@@ -12,6 +12,21 @@ describe("Interner", () => {
   it("tells values apart that only differ in case or by a space", () => {
     const interner = new Interner();
     expect(new Set(["a@x.fr", "A@x.fr", "a@x.fr "].map((value) => interner.idOf(value))).size).toBe(3);
+  });
+});
+
+describe("PairInterner", () => {
+  it("gives each pair its own id, across firsts, and the same id for the same pair", () => {
+    const interner = new PairInterner<string, number>();
+    const pairs: [string, number][] = [
+      ["eur", 1000],
+      ["usd", 1000],
+      ["eur", 1000],
+      ["eur", 500],
+      ["usd", 500],
+      ["usd", 1000],
+    ];
+    expect(pairs.map(([currency, amount]) => interner.idOf(currency, amount))).toEqual([0, 1, 0, 2, 3, 1]);
   });
 });
 

@@ -32,6 +32,26 @@ export class Interner {
   }
 }
 
+/** Ids for pairs of values (a currency and an amount), in one id space, in order of first appearance. */
+export class PairInterner<First, Second> {
+  private readonly ids = new Map<First, Map<Second, number>>();
+  private count = 0;
+
+  idOf(first: First, second: Second): number {
+    let ofFirst = this.ids.get(first);
+    if (ofFirst === undefined) {
+      ofFirst = new Map();
+      this.ids.set(first, ofFirst);
+    }
+    let id = ofFirst.get(second);
+    if (id === undefined) {
+      id = this.count++;
+      ofFirst.set(second, id);
+    }
+    return id;
+  }
+}
+
 /** One exact number per ordered pair of interned ids (below 2^52). */
 export function pairKey(first: number, second: number): number {
   return first * MAX_INTERNED + second;

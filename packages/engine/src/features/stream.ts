@@ -24,7 +24,7 @@ import {
 import { type EntityWindowPlan, EntityWindows } from "./entity-windows";
 import type { PaymentHistoryFacts } from "./history-catalogue";
 import { HistoryFeatures } from "./history-features";
-import { Interner } from "./interner";
+import { Interner, PairInterner } from "./interner";
 import { PAYMENT_FEATURES, type PaymentFeatureDefinition } from "./payment-features";
 import { type OutcomeCounts, PaymentLog } from "./payment-log";
 import { PaymentTape } from "./payment-tape";
@@ -106,8 +106,9 @@ export class StreamingFeatureEvaluator {
     same: string | null;
   }[];
   private readonly merchantLog: PaymentLog | null;
-  /** Currency → amount → the payments of that exact amount. */
-  private readonly sameAmountLogs: Map<string, Map<number, PaymentLog>> | null;
+  /** The payments of each (currency, amount), when a same-amount count is asked; the id of this payment's. */
+  private readonly sameAmount: { amounts: PairInterner<string, number>; windows: EntityWindows } | null;
+  private sameAmountId = -1;
   /** Scratch counts, overwritten by every `countAfter`. */
   private readonly counts: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
   private readonly amountStats: { count: boolean; mean: boolean; stddev: boolean } | null;
@@ -173,7 +174,13 @@ export class StreamingFeatureEvaluator {
     this.merchantLog = this.merchantWindows.some(({ charges, declined, rate }) => charges ?? declined ?? rate)
       ? new PaymentLog()
       : null;
-    this.sameAmountLogs = this.merchantWindows.some(({ same }) => same) ? new Map() : null;
+    const sameAmountWindows = this.merchantWindows.flatMap(({ ms, same }): EntityWindowPlan[] =>
+      same ? [{ ms, outcomes: [["total", same]], cards: null, emails: [] }] : [],
+    );
+    this.sameAmount =
+      sameAmountWindows.length === 0
+        ? null
+        : { amounts: new PairInterner(), windows: new EntityWindows(sameAmountWindows, this.tape) };
     const stats = {
       count: wanted("merchant_amount_count_recent"),
       mean: wanted("merchant_amount_mean_recent"),
@@ -218,19 +225,18 @@ export class StreamingFeatureEvaluator {
 
   private addMerchantFeatures(features: FeatureVector, transaction: Transaction, time: number) {
     this.merchantLog?.evictUpTo(time - MERCHANT_LONGEST_MS);
-    const sameAmount = this.sameAmountLogs?.get(transaction.currency)?.get(transaction.amount);
-    sameAmount?.evictUpTo(time - MERCHANT_LONGEST_MS);
+    if (this.sameAmount) {
+      this.sameAmountId = this.sameAmount.amounts.idOf(transaction.currency, transaction.amount);
+      this.sameAmount.windows.write(features, this.sameAmountId, time);
+    }
     const counts = this.counts;
-    for (const { ms, charges, declined, rate, same } of this.merchantWindows) {
-      const after = time - ms;
-      if (this.merchantLog) {
-        this.merchantLog.countAfter(after, counts);
+    if (this.merchantLog)
+      for (const { ms, charges, declined, rate } of this.merchantWindows) {
+        this.merchantLog.countAfter(time - ms, counts);
         if (charges) features[charges] = counts.total;
         if (declined) features[declined] = counts.declined;
         if (rate) features[rate] = counts.total === 0 ? null : counts.declined / counts.total;
       }
-      if (same) features[same] = sameAmount ? sameAmount.countAfter(after, counts).total : 0;
-    }
     if (!this.amountStats) return;
     const history = this.amountHistories.get(transaction.currency);
     history?.evictUpTo(time - AMOUNT_HISTORY_MS);
@@ -268,12 +274,7 @@ export class StreamingFeatureEvaluator {
       this.entities[index]!.windows.record(this.entityIds[index]!, payment);
     this.history.record(transaction);
     this.merchantLog?.append(time, transaction);
-    if (this.sameAmountLogs)
-      getOrCreate(
-        getOrCreate(this.sameAmountLogs, transaction.currency, () => new Map<number, PaymentLog>()),
-        transaction.amount,
-        () => new PaymentLog(),
-      ).append(time, transaction);
+    this.sameAmount?.windows.record(this.sameAmountId, payment);
     if (this.amountStats)
       getOrCreate(
         this.amountHistories,
