@@ -1,6 +1,6 @@
 import { DEFAULT_ATTRIBUTE_REGISTRY } from "./attributes/registry";
 import { evaluateCondition, type RuleInput, type Scope } from "./evaluate-condition";
-import type { Rule, RuleOutcome, RuleOutcomeKind } from "./rule";
+import type { Rule, RuleOutcome } from "./rule";
 
 function errorOf(error: unknown): { code: string; message: string } {
   const code =
