@@ -1,13 +1,20 @@
 import { z } from "zod";
 import { InvalidRequestError } from "./errors";
 
-/** A position in a list ordered newest first by (createdAt, id): stable while new rows keep arriving. */
+/**
+ * A position in a list ordered newest first by (createdAt, id): stable while new rows keep arriving. A list
+ * whose rows are made together in a ranked run (recommendations) orders them by `rank` between the two.
+ */
 export interface KeysetPosition {
   createdAt: Date;
+  rank?: number;
   id: string;
 }
 
-const Position = z.tuple([z.iso.datetime(), z.string().min(1)]);
+const Position = z.union([
+  z.tuple([z.iso.datetime(), z.string().min(1)]),
+  z.tuple([z.iso.datetime(), z.number().int(), z.string().min(1)]),
+]);
 
 /** The paging fields every API v1 list accepts; spread into its query schema. */
 export const PageQueryFields = {
@@ -15,15 +22,19 @@ export const PageQueryFields = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
 };
 
-/** Opaque keyset cursor over (createdAt, id). */
+/** Opaque keyset cursor over (createdAt, id), or (createdAt, rank, id) when the row has a rank. */
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString("base64url");
+  const createdAt = position.createdAt.toISOString();
+  const tuple =
+    position.rank === undefined ? [createdAt, position.id] : [createdAt, position.rank, position.id];
+  return Buffer.from(JSON.stringify(tuple)).toString("base64url");
 }
 
 export function decodeCursor(cursor: string): KeysetPosition {
   try {
-    const [createdAt, id] = Position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { createdAt: new Date(createdAt), id };
+    const tuple = Position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (tuple.length === 2) return { createdAt: new Date(tuple[0]), id: tuple[1] };
+    return { createdAt: new Date(tuple[0]), rank: tuple[1], id: tuple[2] };
   } catch {
     throw new InvalidRequestError(
       "`cursor` is not a cursor this API returned: pass `nextCursor` back unchanged.",

@@ -171,6 +171,29 @@ describe("rules.recommend", () => {
     expect(again.proposed).toEqual([]);
   });
 
+  it("lists a run's proposals best first (most fraud stopped), page after page", async () => {
+    const { ctx, pay } = await shopWithPatterns();
+    // A second country whose fraud is smaller than BR's: proposed too, ranked after it.
+    for (let i = 0; i < 2; i++) await pay("RO", 3_000, 60 + i, "fraud");
+    await pay("RO", 3_000, 65);
+    const run = await recommendRules(ctx, testAi());
+    expect(run.proposed).toHaveLength(2);
+
+    const list = await listRecommendations(ctx, { status: "pending" });
+    expect(list.data.map((row) => [row.text, row.backtest.fraudStopped])).toEqual([
+      ["Review if :card_country: = 'BR'", 300],
+      ["Review if :card_country: = 'RO'", 60],
+    ]);
+    const first = await listRecommendations(ctx, { status: "pending", limit: 1 });
+    expect(first.data.map((row) => row.text)).toEqual(["Review if :card_country: = 'BR'"]);
+    const second = await listRecommendations(ctx, {
+      status: "pending",
+      limit: 1,
+      cursor: first.nextCursor ?? "",
+    });
+    expect(second).toMatchObject({ data: [{ text: "Review if :card_country: = 'RO'" }], nextCursor: null });
+  });
+
   it("rejects with a reason, once, and only in the caller's organization", async () => {
     const { db, ctx } = await shopWithPatterns();
     await recommendRules(ctx, testAi());

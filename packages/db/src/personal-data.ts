@@ -178,7 +178,7 @@ export const PERSONAL_DATA = {
     // Mined rules name shapes and public values only; the merchant's rejection reason is free text.
     personal: [p("reject_reason", "free_text", "redact")],
     other:
-      "id organization_id text action pattern evidence backtest rationale rationale_source language status rule_id applied_mode decided_by decided_at created_at updated_at",
+      "id organization_id text action pattern evidence backtest rationale rationale_source language rank status rule_id applied_mode decided_by decided_at created_at updated_at",
   },
   lists: {
     link: { by: "none", why: "a list's name and description are the merchant's own words" },

@@ -224,7 +224,8 @@ export function openApiDocument() {
       },
       "/api/v1/recommendations": {
         get: {
-          summary: "Rules recommended from the organization's own patterns, newest first",
+          summary:
+            "Rules recommended from the organization's own patterns, newest first (a run's best first)",
           description:
             "`rules.recommend` (daily, and after a card-testing incident) proposes rules in the rule language, each with its 90-day backtest; one that would block more legitimate revenue than the fraud it stops is never proposed.",
           requestParams: { query: ListRecommendationsQuery },

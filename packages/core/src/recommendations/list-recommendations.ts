@@ -1,7 +1,7 @@
 import { countRuleOutcomes, findRecommendation, selectRecommendations } from "@orylo/db";
 import type { OrgCtx } from "../context";
-import { NotFoundError } from "../errors";
-import { pageWindow, toPage } from "../pagination";
+import { InvalidRequestError, NotFoundError } from "../errors";
+import { type KeysetPosition, pageWindow, toPage } from "../pagination";
 import {
   ListRecommendationsQuery,
   type RecommendationDetail,
@@ -9,18 +9,26 @@ import {
   toRecommendationView,
 } from "./recommendation-schemas";
 
-/** `GET /api/v1/recommendations`: newest first, optionally by status, keyset-paged. */
+/** `GET /api/v1/recommendations`: newest first and a run's best first, optionally by status, keyset-paged. */
 export async function listRecommendations(
   ctx: OrgCtx,
   query: ListRecommendationsQuery,
 ): Promise<RecommendationList> {
   const { status, ...page } = ListRecommendationsQuery.parse(query);
+  const { before, limit } = pageWindow(page);
   const rows = await selectRecommendations(ctx.db, {
     organizationId: ctx.organizationId,
     ...(status ? { status } : {}),
-    ...pageWindow(page),
+    before: before && ranked(before),
+    limit,
   });
   return toPage(rows, page.limit, toRecommendationView);
+}
+
+function ranked({ createdAt, rank, id }: KeysetPosition) {
+  if (rank === undefined)
+    throw new InvalidRequestError("`cursor` is not a cursor of this list: pass `nextCursor` back unchanged.");
+  return { createdAt, rank, id };
 }
 
 /** One recommendation; once applied, what its rule did since (hits, fraud caught, legitimate payments hit). */

@@ -110,7 +110,7 @@ export async function recommendRules(
 
   const language = explanationLanguageFor(settings.locale);
   const llmAllowed = (await readAiBudget(ctx)).state !== "exhausted";
-  for (const { candidate, backtest, action } of kept.slice(0, MAX_PROPOSALS)) {
+  for (const [index, { candidate, backtest, action }] of kept.slice(0, MAX_PROPOSALS).entries()) {
     const currency = settings.reportingCurrency;
     const amount = (major: number) =>
       formatAmount(Math.round(major * 10 ** currencyDecimals(currency)), currency, language);
@@ -145,6 +145,7 @@ export async function recommendRules(
         rationale,
         rationaleSource: source,
         language,
+        rank: index + 1,
       },
       now,
     );

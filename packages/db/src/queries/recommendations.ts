@@ -1,4 +1,4 @@
-import { and, countDistinct, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { detections, labels, ruleRecommendations, transactions } from "../schema";
 
@@ -15,6 +15,7 @@ export type NewRecommendation = Pick<
   | "rationale"
   | "rationaleSource"
   | "language"
+  | "rank"
 >;
 export type RecommendationStatus = RecommendationRow["status"];
 
@@ -67,13 +68,13 @@ export async function upsertPendingRecommendation(
   return saved;
 }
 
-/** Newest first, keyset-paged on (createdAt, id). */
+/** Newest first, a run's proposals best first: keyset-paged on (createdAt desc, rank, id desc). */
 export async function selectRecommendations(
   db: Executor,
   params: {
     organizationId: string;
     status?: RecommendationStatus;
-    before?: { createdAt: Date; id: string };
+    before?: { createdAt: Date; rank: number; id: string };
     limit: number;
   },
 ): Promise<RecommendationRow[]> {
@@ -81,15 +82,18 @@ export async function selectRecommendations(
   const conditions = [eq(r.organizationId, params.organizationId)];
   if (params.status) conditions.push(eq(r.status, params.status));
   if (params.before) {
-    const { createdAt, id } = params.before;
-    const older = or(lt(r.createdAt, createdAt), and(eq(r.createdAt, createdAt), lt(r.id, id)));
-    if (older) conditions.push(older);
+    const { createdAt, rank, id } = params.before;
+    const later = or(
+      lt(r.createdAt, createdAt),
+      and(eq(r.createdAt, createdAt), or(gt(r.rank, rank), and(eq(r.rank, rank), lt(r.id, id)))),
+    );
+    if (later) conditions.push(later);
   }
   return db
     .select()
     .from(r)
     .where(and(...conditions))
-    .orderBy(desc(r.createdAt), desc(r.id))
+    .orderBy(desc(r.createdAt), asc(r.rank), desc(r.id))
     .limit(params.limit);
 }
 

@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization } from "./auth";
 import { createdAt, timestamptz } from "./columns";
 import { ruleAction, ruleMode, rules } from "./rules";
@@ -29,6 +29,8 @@ export const ruleRecommendations = pgTable(
     /** `llm` or `template`. */
     rationaleSource: text().notNull(),
     language: text().notNull(),
+    /** Its place in the run that last proposed it, 1 = the most fraud stopped: the order the inbox lists a run in. */
+    rank: integer().notNull().default(1),
     status: recommendationStatus().notNull().default("pending"),
     ruleId: text().references(() => rules.id, { onDelete: "set null" }),
     appliedMode: ruleMode(),
@@ -38,5 +40,8 @@ export const ruleRecommendations = pgTable(
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
-  (t) => [uniqueIndex().on(t.organizationId, t.text), index().on(t.organizationId, t.createdAt, t.id)],
+  (t) => [
+    uniqueIndex().on(t.organizationId, t.text),
+    index().on(t.organizationId, t.createdAt, t.rank, t.id),
+  ],
 );

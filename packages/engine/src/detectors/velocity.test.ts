@@ -46,6 +46,45 @@ describe("velocityDetector", () => {
     expect(finding).toMatchObject({ status, score });
   });
 
+  it.each([
+    {
+      name: "a carrier IP with weeks of history: a busy week is its usual",
+      counts: { hourly: 1, daily: 14, weekly: 97, all_time: 1_250 },
+      status: "no_hit",
+    },
+    {
+      name: "a new IP as busy all week",
+      counts: { hourly: 1, daily: 14, weekly: 97, all_time: 97 },
+      status: "hit",
+      evidence: { feature: "total_charges_per_ip_address_weekly", limit: 50 },
+    },
+    {
+      name: "a carrier IP's day at three times the rest of its week",
+      counts: { hourly: 2, daily: 45, weekly: 125, all_time: 1_250 },
+      status: "hit",
+      evidence: { feature: "total_charges_per_ip_address_daily", limit: 40 },
+    },
+    {
+      name: "a carrier IP's hour at three times the rest of its day",
+      counts: { hourly: 12, daily: 35, weekly: 125, all_time: 1_250 },
+      status: "hit",
+      evidence: { feature: "total_charges_per_ip_address_hourly", limit: 10 },
+    },
+    {
+      name: "a carrier IP's busy hour within a busy day",
+      counts: { hourly: 11, daily: 104, weekly: 400, all_time: 5_000 },
+      status: "no_hit",
+    },
+  ])("$name", ({ counts, status, evidence }) => {
+    const features = featuresWith(
+      Object.fromEntries(
+        Object.entries(counts).map(([window, count]) => [`total_charges_per_ip_address_${window}`, count]),
+      ),
+    );
+    const finding = velocityDetector.detect(makeTransaction(), features, DEFAULT_ENGINE_SETTINGS);
+    expect(finding).toMatchObject({ status, ...(evidence ? { evidence } : {}) });
+  });
+
   it("names the worst feature and how many limits were exceeded", () => {
     const features = featuresWith({
       total_charges_per_card_number_10m: 4,

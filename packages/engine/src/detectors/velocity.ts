@@ -1,4 +1,9 @@
-import { type VelocityEntity, velocityFeatureName, type Window } from "../features/catalogue";
+import {
+  type FeatureVector,
+  type VelocityEntity,
+  velocityFeatureName,
+  type Window,
+} from "../features/catalogue";
 import { type Detector, hit, noHit, readNumber, unexplainedHit, unexplainedNoHit } from "./detector";
 
 /**
@@ -23,23 +28,59 @@ function velocityScore(count: number, limit: number): number {
   return Math.min(60, 25 + (35 * (count - limit)) / limit);
 }
 
+/** A window's count is unusual for a shared IP at this multiple of what the IP's longer window averages. */
+const SHARED_IP_USUAL_FACTOR = 3;
+
+const ipCount = (window: Window) => velocityFeatureName("total", "ip_address", window);
+
+/**
+ * A mobile carrier's (CGNAT) or an office's IP carries many people's payments every day, week after week: a
+ * large shop sees such an address a thousand times a quarter. Its count is velocity only above what the IP
+ * itself usually does: an hour or a day at three times the rest of its day or week, and a week only while
+ * the IP has not carried as many payments before it. A new address bursting is judged by the fixed limits.
+ */
+const SHARED_IP_LIMITS: Partial<Record<Window, (features: FeatureVector) => number | null>> = {
+  hourly: (features) => usualShare(features, "daily", "hourly", 23),
+  daily: (features) => usualShare(features, "weekly", "daily", 6),
+  weekly: (features) => {
+    const weekly = readNumber(features, ipCount("weekly"));
+    const allTime = readNumber(features, ipCount("all_time"));
+    if (weekly === null || allTime === null) return null;
+    return allTime - weekly >= weekly ? Number.POSITIVE_INFINITY : null;
+  },
+};
+
+/**
+ * Three times the IP's rate in the `longer` window outside the `shorter` one, per shorter window (`parts` of
+ * them fit in the rest of the longer one), rounded up.
+ */
+function usualShare(features: FeatureVector, longer: Window, shorter: Window, parts: number): number | null {
+  const outer = readNumber(features, ipCount(longer));
+  const inner = readNumber(features, ipCount(shorter));
+  if (outer === null || inner === null) return null;
+  return Math.ceil((SHARED_IP_USUAL_FACTOR * (outer - inner)) / parts);
+}
+
 /** Each limit with its feature, in the order above (built once: `detect` runs for every payment). */
 const LIMITED_FEATURES = Object.entries(VELOCITY_LIMITS).flatMap(([entity, limits]) =>
   Object.entries(limits).map(([window, limit]) => ({
     feature: velocityFeatureName("total", entity as VelocityEntity, window as Window),
     limit,
+    shared: entity === "ip_address" ? (SHARED_IP_LIMITS[window as Window] ?? null) : null,
   })),
 );
 
 export const velocityDetector: Detector = {
   name: "velocity",
-  reads: LIMITED_FEATURES.map(({ feature }) => feature),
+  reads: [...new Set([...LIMITED_FEATURES.map(({ feature }) => feature), ipCount("all_time")])],
   detect(_transaction, features, _settings, explain = true) {
     let worst: { feature: string; count: number; limit: number; score: number } | null = null;
     let exceeded = 0;
-    for (const { feature, limit } of LIMITED_FEATURES) {
+    for (const { feature, limit: fixed, shared } of LIMITED_FEATURES) {
       const count = readNumber(features, feature);
-      if (count === null || count < limit) continue;
+      if (count === null || count < fixed) continue;
+      const limit = Math.max(fixed, shared?.(features) ?? 0);
+      if (count < limit) continue;
       exceeded += 1;
       const score = velocityScore(count, limit);
       if (worst === null || score > worst.score) worst = { feature, count, limit, score };
