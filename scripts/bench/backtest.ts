@@ -12,7 +12,7 @@ import { count, ms, verdict } from "../lib/latency-stats";
 import { syntheticHistory } from "../lib/synthetic-history";
 import { openBenchDatabase, rawQuery } from "./live-features";
 
-const RULE = "Block if :card_count_for_ip_address_hourly: > 5 and :amount_in_usd: > 50";
+export const BACKTEST_BENCH_RULE = "Block if :card_count_for_ip_address_hourly: > 5 and :amount_in_usd: > 50";
 const RUNS = 3;
 const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
 
@@ -48,7 +48,7 @@ export async function runBacktestBenchmark(size: BenchSize, command: string): Pr
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
       const cpu = process.cpuUsage();
-      report = await backtestRuleSet(ctx, { rules: [RULE] }, { maxRows: rows });
+      report = await backtestRuleSet(ctx, { rules: [BACKTEST_BENCH_RULE] }, { maxRows: rows });
       times.push(performance.now() - start);
       cpuTimes.push(cpuMs(process.cpuUsage(cpu)));
       console.log(`  run ${run + 1}: ${ms(times.at(-1)!)}`);
@@ -87,7 +87,7 @@ export async function runBacktestBenchmark(size: BenchSize, command: string): Pr
         [`reading the ${count(read)} rows alone (wall / CPU)`, `${ms(readMs)} / ${ms(readCpuMs)}`, "", ""],
       ],
       notes: [
-        `One new rule, \`${RULE}\`, over the 90 days before now (the whole history) with its 7 warm-up days, ` +
+        `One new rule, \`${BACKTEST_BENCH_RULE}\`, over the 90 days before now (the whole history) with its 7 warm-up days, ` +
           "the detectors and default settings, as `POST /api/v1/rules/backtest` runs it.",
         `Decisions: ALLOW ${count(decisions.ALLOW.count)}, REVIEW ${count(decisions.REVIEW.count)}, BLOCK ${count(decisions.BLOCK.count)}; ` +
           `the rule hit ${count(report!.rules[0]?.hits ?? 0)} payments.`,

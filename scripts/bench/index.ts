@@ -1,10 +1,11 @@
 // bun run bench [-- --size tiny|small|full] [engine live-features-pg live-features-pglite evaluate-pg backtest-pg
-//   webhook-pg detections-list-pg]
+//   backtest-replay webhook-pg detections-list-pg]
 // Runs each benchmark, prints its figures and rewrites its block in docs/benchmarks.md. A missed target is
 // reported, never a failure; a benchmark that errors exits non-zero.
 import { commandLine, readBenchArgs } from "../lib/bench-size";
 import { printReport, type RunReport, writeReport } from "../lib/benchmarks-doc";
 import { runBacktestBenchmark } from "./backtest";
+import { runBacktestReplayBenchmark } from "./backtest-replay";
 import { runDetectionsListBenchmark } from "./detections-list";
 import { runEngineBenchmark } from "./engine";
 import { runEvaluateBenchmark } from "./evaluate";
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<
   "live-features-pglite": (size, command) => runLiveFeaturesBenchmark("pglite", size, command),
   "evaluate-pg": runEvaluateBenchmark,
   "backtest-pg": runBacktestBenchmark,
+  "backtest-replay": runBacktestReplayBenchmark,
   "webhook-pg": runWebhookBenchmark,
   "detections-list-pg": runDetectionsListBenchmark,
 };

@@ -16,17 +16,22 @@ const TEMPLATES = [
 
 /** SPEC §G's "50 rules": ten of each of five common shapes (thresholds, lists, attribute comparisons). */
 export function benchRules(): Rule[] {
-  return Array.from({ length: 50 }, (_, i) => {
-    const compiled = compileRule(TEMPLATES[i % TEMPLATES.length]!(Math.floor(i / TEMPLATES.length)));
-    if (!compiled.ok) throw new Error(`bench rule ${i} does not compile: ${compiled.errors[0]?.message}`);
-    return {
-      id: `rule_bench_${i}`,
-      version: 1,
-      action: compiled.ast.action,
-      ast: compiled.ast.condition,
-      priority: i,
-      shadow: false,
-      enabled: true,
-    };
-  });
+  return Array.from({ length: 50 }, (_, i) =>
+    benchRule(TEMPLATES[i % TEMPLATES.length]!(Math.floor(i / TEMPLATES.length)), `rule_bench_${i}`, i),
+  );
+}
+
+/** An enabled, enforced rule from its text (a bench's rule must compile: it throws otherwise). */
+export function benchRule(text: string, id: string, priority = 0): Rule {
+  const compiled = compileRule(text);
+  if (!compiled.ok) throw new Error(`bench rule ${id} does not compile: ${compiled.errors[0]?.message}`);
+  return {
+    id,
+    version: 1,
+    action: compiled.ast.action,
+    ast: compiled.ast.condition,
+    priority,
+    shadow: false,
+    enabled: true,
+  };
 }

@@ -15,6 +15,7 @@ const SECTIONS = {
   "live-features-pglite": "Live features on PGlite (comparison)",
   "evaluate-pg": "Pre-payment API: `evaluatePayment` on PostgreSQL",
   "backtest-pg": "Backtest: one new rule over the stored history on PostgreSQL",
+  "backtest-replay": "Backtest replay in memory (`startBacktest`, no database)",
   "webhook-pg": "Webhook verb in-process (`receiveStripeWebhook` on PostgreSQL, no HTTP)",
   "detections-list-pg": "Detections list with filters on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",

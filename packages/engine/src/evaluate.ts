@@ -88,13 +88,20 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): Evaluation {
   const detectors = options.detectors ?? DETECTORS;
-  const contributions =
-    options.contributions ??
-    detectors.map((detector) =>
-      runDetector(detector, transaction, features, settings, options.explain ?? true),
-    );
-  const failedDetectors = contributions.filter((c) => c.status === "failed").map((c) => c.detector);
-  const riskScore = combineScores(contributions.filter((c) => c.status === "hit").map((c) => c.score));
+  let contributions = options.contributions;
+  if (contributions === undefined) {
+    const explain = options.explain ?? true;
+    contributions = [];
+    for (const detector of detectors)
+      contributions.push(runDetector(detector, transaction, features, settings, explain));
+  }
+  // Loops, not filter/map chains: a backtest runs this for every payment.
+  const failedDetectors: string[] = [];
+  const scores: number[] = [];
+  for (const contribution of contributions)
+    if (contribution.status === "failed") failedDetectors.push(contribution.detector);
+    else if (contribution.status === "hit") scores.push(contribution.score);
+  const riskScore = combineScores(scores);
   const ruleOutcomes = evaluateRules(options.rules ?? [], {
     transaction,
     features,
@@ -103,11 +110,10 @@ export function evaluate(
     now: options.now ?? transaction.createdAt,
     registry: options.registry,
   });
-  const ruleHits: RuleHit[] = rankRuleHits(
-    ruleOutcomes
-      .filter((outcome) => outcome.outcome === "hit")
-      .map(({ ruleId, action, priority, shadow }) => ({ ruleId, action, priority, shadow })),
-  );
+  let ruleHits: RuleHit[] = [];
+  for (const { outcome, ruleId, action, priority, shadow } of ruleOutcomes)
+    if (outcome === "hit") ruleHits.push({ ruleId, action, priority, shadow });
+  if (ruleHits.length > 1) ruleHits = rankRuleHits(ruleHits);
   const listHits = matchActionLists(transaction, options.actionLists ?? []);
   return {
     engineVersion: ENGINE_VERSION,

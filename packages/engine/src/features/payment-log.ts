@@ -1,28 +1,18 @@
 import type { Transaction } from "../transaction";
-import { DistinctValues } from "./distinct-values";
 
 export type OutcomeCounts = { total: number; authorized: number; declined: number; blocked: number };
-/**
- * Which distinct values a log counts (`card_count_for_*`, `email_count_for_*`): for cards and for emails, the
- * finite windows (ms) they are asked about, or null when not counted.
- */
-export type DistinctTracking = {
-  cardWindowsMs: readonly number[] | null;
-  emailWindowsMs: readonly number[] | null;
-};
-const NO_TRACKING: DistinctTracking = { cardWindowsMs: null, emailWindowsMs: null };
 
 /** Numbers per entry: its time, then the all-time authorized, declined and blocked totals just BEFORE it. */
 const STRIDE = 4;
 
 /**
- * The earlier payments of one key (an entity value, the merchant, an amount), oldest first, appended in
+ * The earlier payments of one key (the merchant, an amount), oldest first, appended in
  * stream order. Window counts are a binary search plus running totals, so each payment costs O(log n).
  * Entries older than the longest finite window are dropped; all-time counts are kept apart.
  */
 export class PaymentLog {
-  // One flat array of entries (a log per card, email, IP... is created for most payments, so allocations
-  // count). Totals before each entry make a window's count "all time minus before its first entry", which
+  // One flat array of entries (a log per amount is created for many payments, so allocations count).
+  // Totals before each entry make a window's count "all time minus before its first entry", which
   // stays right when evicted entries are spliced away.
   private readonly entries: number[] = [];
   /** Offset of the first entry still in any window. */
@@ -31,14 +21,6 @@ export class PaymentLog {
   private authorized = 0;
   private declined = 0;
   private blocked = 0;
-  /** Distinct cards and emails, when asked for (read directly: this runs for every window of every payment). */
-  readonly cards: DistinctValues | null;
-  readonly emails: DistinctValues | null;
-
-  constructor(track: DistinctTracking = NO_TRACKING) {
-    this.cards = track.cardWindowsMs === null ? null : new DistinctValues(track.cardWindowsMs);
-    this.emails = track.emailWindowsMs === null ? null : new DistinctValues(track.emailWindowsMs);
-  }
 
   append(time: number, transaction: Transaction): void {
     this.entries.push(time, this.authorized, this.declined, this.blocked);
@@ -46,9 +28,6 @@ export class PaymentLog {
     if (transaction.status === "succeeded") this.authorized += 1;
     else if (transaction.status === "failed") this.declined += 1;
     if (transaction.outcomeType === "blocked") this.blocked += 1;
-    if (this.cards !== null && transaction.cardFingerprint !== null)
-      this.cards.add(transaction.cardFingerprint, time);
-    if (this.emails !== null && transaction.email !== null) this.emails.add(transaction.email, time);
   }
 
   /** Forgets entries at or before `time`; they can no longer fall in any window of a later payment. */

@@ -21,44 +21,30 @@ import {
   WINDOW_NAMES,
   WINDOWS,
 } from "./catalogue";
-import { ALL_TIME } from "./distinct-values";
+import { type EntityWindowPlan, EntityWindows } from "./entity-windows";
 import type { PaymentHistoryFacts } from "./history-catalogue";
 import { HistoryFeatures } from "./history-features";
+import { Interner, PairInterner } from "./interner";
 import { PAYMENT_FEATURES, type PaymentFeatureDefinition } from "./payment-features";
-import { type DistinctTracking, type OutcomeCounts, PaymentLog } from "./payment-log";
+import { type OutcomeCounts, PaymentLog } from "./payment-log";
+import { PaymentTape } from "./payment-tape";
 import { projectedFeatureVector } from "./projection";
 
 const ENTITIES = Object.keys(VELOCITY_ENTITIES) as VelocityEntity[];
 const CARD_ENTITIES: ReadonlySet<VelocityEntity> = new Set(CARD_COUNT_ENTITIES);
 const EMAIL_COUNTS = Object.entries(EMAIL_COUNT_ENTITIES) as [EmailCountSpelling, VelocityEntity][];
 const NO_FACTS: PaymentHistoryFacts = { events: [], customerCreatedAt: new Map() };
-const LONGEST_WINDOW_MS = 1000 * Math.max(...Object.values(WINDOWS).filter((seconds) => seconds !== null));
 const MERCHANT_LONGEST_MS = 1000 * Math.max(...MERCHANT_WINDOWS.map((window) => WINDOWS[window]));
 const AMOUNT_HISTORY_MS = 1000 * MERCHANT_AMOUNT_HISTORY_SECONDS;
 
-/**
- * What one window of an entity computes: outcome counts, distinct cards, distinct emails (names asked for);
- * `distinct` is the window's index among the log's distinct-value windows (`DistinctValues.countWithin`).
- */
-type EntityWindow = {
-  ms: number | null;
-  outcomes: [ChargeOutcome, string][];
-  cards: string | null;
-  emails: string[];
-  cardsWindow: number;
-  emailsWindow: number;
-};
-type EntityPlan = {
-  field: (typeof VELOCITY_ENTITIES)[VelocityEntity];
-  windows: EntityWindow[];
-  /** Every name of this entity, set to null when the payment has no value for it. */
-  names: string[];
-  logs: Map<string, PaymentLog>;
-  tracking: DistinctTracking;
-};
+type EntityField = (typeof VELOCITY_ENTITIES)[VelocityEntity];
 
-function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): EntityPlan | null {
-  const windows = WINDOW_NAMES.map((window): EntityWindow => {
+/** The windows of `entity` with the names asked of them, or null when nothing of it is asked. */
+function entityWindowPlans(
+  entity: VelocityEntity,
+  wanted: (name: string) => boolean,
+): EntityWindowPlan[] | null {
+  const plans = WINDOW_NAMES.map((window): EntityWindowPlan => {
     const seconds = WINDOWS[window];
     const cards = CARD_ENTITIES.has(entity)
       ? cardCountFeatureName(entity as (typeof CARD_COUNT_ENTITIES)[number], window)
@@ -73,42 +59,13 @@ function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): 
       emails: EMAIL_COUNTS.filter(([, counted]) => counted === entity)
         .map(([spelling]) => emailCountFeatureName(spelling, window))
         .filter(wanted),
-      cardsWindow: ALL_TIME,
-      emailsWindow: ALL_TIME,
     };
-  }).filter((window) => window.outcomes.length > 0 || window.cards !== null || window.emails.length > 0);
-  if (windows.length === 0) return null;
-  const finiteMs = (asked: (window: EntityWindow) => boolean) => {
-    const asking = windows.filter(asked);
-    if (asking.length === 0) return null;
-    const finite = asking.filter((window) => window.ms !== null).map((window) => window.ms as number);
-    return {
-      finite,
-      index: (window: EntityWindow) => (window.ms === null ? ALL_TIME : finite.indexOf(window.ms)),
-    };
-  };
-  const cards = finiteMs((window) => window.cards !== null);
-  const emails = finiteMs((window) => window.emails.length > 0);
-  for (const window of windows) {
-    if (cards) window.cardsWindow = cards.index(window);
-    if (emails) window.emailsWindow = emails.index(window);
-  }
-  const tracking: DistinctTracking = {
-    cardWindowsMs: cards?.finite ?? null,
-    emailWindowsMs: emails?.finite ?? null,
-  };
-  return {
-    field: VELOCITY_ENTITIES[entity],
-    windows,
-    names: windows.flatMap((window) => [
-      ...window.outcomes.map(([, name]) => name),
-      ...(window.cards === null ? [] : [window.cards]),
-      ...window.emails,
-    ]),
-    logs: new Map(),
-    tracking,
-  };
+  }).filter((plan) => plan.outcomes.length > 0 || plan.cards !== null || plan.emails.length > 0);
+  return plans.length === 0 ? null : plans;
 }
+
+/** An entity kind asked for: its field, the interner of that field's values, and its windows. */
+type EntityPlan = { field: EntityField; values: Interner; windows: EntityWindows };
 
 /**
  * The backtest evaluator: the catalogue's features for each payment of ONE organization, fed in order
@@ -134,6 +91,12 @@ function entityPlan(entity: VelocityEntity, wanted: (name: string) => boolean): 
 export class StreamingFeatureEvaluator {
   private readonly payment: readonly PaymentFeatureDefinition[];
   private readonly entities: EntityPlan[];
+  /** This payment's interned value per entity plan (-1 when null), from reading its windows to recording it. */
+  private readonly entityIds: Int32Array;
+  private readonly tape = new PaymentTape();
+  /** Interners of the card fingerprint and email, when a distinct count needs them. */
+  private readonly cardValues: Interner | null;
+  private readonly emailValues: Interner | null;
   /** Merchant windows with the names asked for; the logs are kept only when something reads them. */
   private readonly merchantWindows: {
     ms: number;
@@ -143,8 +106,9 @@ export class StreamingFeatureEvaluator {
     same: string | null;
   }[];
   private readonly merchantLog: PaymentLog | null;
-  /** Currency → amount → the payments of that exact amount. */
-  private readonly sameAmountLogs: Map<string, Map<number, PaymentLog>> | null;
+  /** The payments of each (currency, amount), when a same-amount count is asked; the id of this payment's. */
+  private readonly sameAmount: { amounts: PairInterner<string, number>; windows: EntityWindows } | null;
+  private sameAmountId = -1;
   /** Scratch counts, overwritten by every `countAfter`. */
   private readonly counts: OutcomeCounts = { total: 0, authorized: 0, declined: 0, blocked: 0 };
   private readonly amountStats: { count: boolean; mean: boolean; stddev: boolean } | null;
@@ -177,7 +141,26 @@ export class StreamingFeatureEvaluator {
     const wanted = (name: string) => projection === null || projection.has(name);
     this.newVector = projection === null ? () => ({}) : projectedFeatureVector;
     this.payment = PAYMENT_FEATURES.filter((feature) => wanted(feature.name));
-    this.entities = ENTITIES.map((entity) => entityPlan(entity, wanted)).filter((plan) => plan !== null);
+    const interners = new Map<EntityField, Interner>();
+    const internerOf = (field: EntityField) => {
+      let interner = interners.get(field);
+      if (!interner) {
+        interner = new Interner();
+        interners.set(field, interner);
+      }
+      return interner;
+    };
+    this.entities = ENTITIES.flatMap((entity) => {
+      const plans = entityWindowPlans(entity, wanted);
+      if (plans === null) return [];
+      const field = VELOCITY_ENTITIES[entity];
+      return [{ field, values: internerOf(field), windows: new EntityWindows(plans, this.tape) }];
+    });
+    this.entityIds = new Int32Array(this.entities.length);
+    this.cardValues = this.entities.some(({ windows }) => windows.countsCards)
+      ? internerOf("cardFingerprint")
+      : null;
+    this.emailValues = this.entities.some(({ windows }) => windows.countsEmails) ? internerOf("email") : null;
     this.merchantWindows = MERCHANT_WINDOWS.map((window) => {
       const named = (name: string) => (wanted(name) ? name : null);
       return {
@@ -191,7 +174,13 @@ export class StreamingFeatureEvaluator {
     this.merchantLog = this.merchantWindows.some(({ charges, declined, rate }) => charges ?? declined ?? rate)
       ? new PaymentLog()
       : null;
-    this.sameAmountLogs = this.merchantWindows.some(({ same }) => same) ? new Map() : null;
+    const sameAmountWindows = this.merchantWindows.flatMap(({ ms, same }): EntityWindowPlan[] =>
+      same ? [{ ms, outcomes: [["total", same]], cards: null, emails: [] }] : [],
+    );
+    this.sameAmount =
+      sameAmountWindows.length === 0
+        ? null
+        : { amounts: new PairInterner(), windows: new EntityWindows(sameAmountWindows, this.tape) };
     const stats = {
       count: wanted("merchant_amount_count_recent"),
       mean: wanted("merchant_amount_mean_recent"),
@@ -220,7 +209,13 @@ export class StreamingFeatureEvaluator {
     this.lastTime = time;
     const features = this.newVector();
     for (const feature of this.payment) features[feature.name] = feature.compute(transaction, this.options);
-    for (const plan of this.entities) addEntityFeatures(features, plan, transaction, time, this.counts);
+    for (let index = 0; index < this.entities.length; index++) {
+      const { field, values, windows } = this.entities[index]!;
+      const value = transaction[field];
+      const entity = value === null ? -1 : values.idOf(value);
+      this.entityIds[index] = entity;
+      windows.write(features, entity, time);
+    }
     this.addMerchantFeatures(features, transaction, time);
     this.addFirstSeenFeatures(features, transaction, time);
     this.history.add(features, transaction, time);
@@ -230,19 +225,18 @@ export class StreamingFeatureEvaluator {
 
   private addMerchantFeatures(features: FeatureVector, transaction: Transaction, time: number) {
     this.merchantLog?.evictUpTo(time - MERCHANT_LONGEST_MS);
-    const sameAmount = this.sameAmountLogs?.get(transaction.currency)?.get(transaction.amount);
-    sameAmount?.evictUpTo(time - MERCHANT_LONGEST_MS);
+    if (this.sameAmount) {
+      this.sameAmountId = this.sameAmount.amounts.idOf(transaction.currency, transaction.amount);
+      this.sameAmount.windows.write(features, this.sameAmountId, time);
+    }
     const counts = this.counts;
-    for (const { ms, charges, declined, rate, same } of this.merchantWindows) {
-      const after = time - ms;
-      if (this.merchantLog) {
-        this.merchantLog.countAfter(after, counts);
+    if (this.merchantLog)
+      for (const { ms, charges, declined, rate } of this.merchantWindows) {
+        this.merchantLog.countAfter(time - ms, counts);
         if (charges) features[charges] = counts.total;
         if (declined) features[declined] = counts.declined;
         if (rate) features[rate] = counts.total === 0 ? null : counts.declined / counts.total;
       }
-      if (same) features[same] = sameAmount ? sameAmount.countAfter(after, counts).total : 0;
-    }
     if (!this.amountStats) return;
     const history = this.amountHistories.get(transaction.currency);
     history?.evictUpTo(time - AMOUNT_HISTORY_MS);
@@ -268,19 +262,19 @@ export class StreamingFeatureEvaluator {
       const first = getOrCreate(seen, value, () => ({ any: time, authorized: null }));
       if (first.authorized === null && transaction.status === "succeeded") first.authorized = time;
     }
-    for (const { field, logs, tracking } of this.entities) {
-      const value = transaction[field];
-      if (value === null) continue;
-      getOrCreate(logs, value, () => new PaymentLog(tracking)).append(time, transaction);
-    }
+    const card = this.cardValues && transaction.cardFingerprint !== null;
+    const email = this.emailValues && transaction.email !== null;
+    const payment = this.tape.append(
+      time,
+      transaction,
+      card ? this.cardValues!.idOf(transaction.cardFingerprint!) : -1,
+      email ? this.emailValues!.idOf(transaction.email!) : -1,
+    );
+    for (let index = 0; index < this.entities.length; index++)
+      this.entities[index]!.windows.record(this.entityIds[index]!, payment);
     this.history.record(transaction);
     this.merchantLog?.append(time, transaction);
-    if (this.sameAmountLogs)
-      getOrCreate(
-        getOrCreate(this.sameAmountLogs, transaction.currency, () => new Map<number, PaymentLog>()),
-        transaction.amount,
-        () => new PaymentLog(),
-      ).append(time, transaction);
+    this.sameAmount?.windows.record(this.sameAmountId, payment);
     if (this.amountStats)
       getOrCreate(
         this.amountHistories,
@@ -290,34 +284,6 @@ export class StreamingFeatureEvaluator {
   }
 }
 
-function addEntityFeatures(
-  features: FeatureVector,
-  plan: EntityPlan,
-  transaction: Transaction,
-  time: number,
-  counts: OutcomeCounts,
-) {
-  const value = transaction[plan.field];
-  if (value === null) {
-    for (const name of plan.names) features[name] = null;
-    return;
-  }
-  const log = plan.logs.get(value);
-  log?.evictUpTo(time - LONGEST_WINDOW_MS);
-  for (const { ms, outcomes, cards, emails, cardsWindow, emailsWindow } of plan.windows) {
-    if (outcomes.length > 0) {
-      if (log) log.countAfter(ms === null ? null : time - ms, counts);
-      for (const [outcome, name] of outcomes) features[name] = log ? counts[outcome] : 0;
-    }
-    if (cards !== null) features[cards] = log?.cards?.countWithin(cardsWindow, time) ?? 0;
-    if (emails.length > 0) {
-      const distinct = log?.emails?.countWithin(emailsWindow, time) ?? 0;
-      for (const name of emails) features[name] = distinct;
-    }
-  }
-}
-
-type EntityField = (typeof VELOCITY_ENTITIES)[VelocityEntity];
 type FirstSeen = { any: number; authorized: number | null };
 
 function getOrCreate<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
