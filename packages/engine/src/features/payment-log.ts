@@ -1,4 +1,5 @@
 import type { Transaction } from "../transaction";
+import { AUTHORIZED, BLOCKED, DECLINED, outcomeFlags } from "./payment-tape";
 
 export type OutcomeCounts = { total: number; authorized: number; declined: number; blocked: number };
 
@@ -25,9 +26,10 @@ export class PaymentLog {
   append(time: number, transaction: Transaction): void {
     this.entries.push(time, this.authorized, this.declined, this.blocked);
     this.total += 1;
-    if (transaction.status === "succeeded") this.authorized += 1;
-    else if (transaction.status === "failed") this.declined += 1;
-    if (transaction.outcomeType === "blocked") this.blocked += 1;
+    const outcome = outcomeFlags(transaction);
+    if (outcome & AUTHORIZED) this.authorized += 1;
+    if (outcome & DECLINED) this.declined += 1;
+    if (outcome & BLOCKED) this.blocked += 1;
   }
 
   /** Forgets entries at or before `time`; they can no longer fall in any window of a later payment. */

@@ -142,14 +142,7 @@ export class StreamingFeatureEvaluator {
     this.newVector = projection === null ? () => ({}) : projectedFeatureVector;
     this.payment = PAYMENT_FEATURES.filter((feature) => wanted(feature.name));
     const interners = new Map<EntityField, Interner>();
-    const internerOf = (field: EntityField) => {
-      let interner = interners.get(field);
-      if (!interner) {
-        interner = new Interner();
-        interners.set(field, interner);
-      }
-      return interner;
-    };
+    const internerOf = (field: EntityField) => getOrCreate(interners, field, () => new Interner());
     this.entities = ENTITIES.flatMap((entity) => {
       const plans = entityWindowPlans(entity, wanted);
       if (plans === null) return [];
