@@ -30,11 +30,7 @@ describe("the incidents page", () => {
       shop.id,
     );
     // What the blocked payments queued for the end of the minute, run now.
-    const { database, logger, stripe, ai, analytics } = runtime;
-    await incidentsSummarizeTask.run(
-      { db: database.db, logger, stripe, ai, analytics },
-      { organizationId: shop.id },
-    );
+    await incidentsSummarizeTask.run(runtime.taskDeps, { organizationId: shop.id });
     const incident = (await listAlertsPage(ctx, { status: "open", limit: 25 })).data[0];
     const summary = incident?.summary;
     if (!incident || !summary) throw new Error("no card-testing incident was opened");

@@ -66,6 +66,8 @@ export interface Runtime {
   stripe: StripeAccess;
   /** The LLM provider chain, cache and limits the tasks use, for the few requests that call a model (rule drafts). */
   ai: AiServices;
+  /** What a background task runs with (the inline host's, and a test's that runs one task by hand). */
+  taskDeps: TaskDeps;
   tasks: InlineTaskHost | null;
   /**
    * Relay the outbox now, after a commit that wrote tasks: the inline host runs them, or they are forwarded to
@@ -192,6 +194,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     analytics,
     stripe,
     ai,
+    taskDeps: deps,
     tasks,
     async relayTasksNow() {
       if (tasks) return tasks.kick();
