@@ -1,16 +1,23 @@
-// bun run load:profile [-- --rate 100 --seconds 30 --driver pg|pglite --out file.cpuprofile] — `next start` of
-// apps/web under `node --cpu-prof` at a steady rate of fresh signed Stripe events; prints the latency, the app's
-// CPU per request and where that CPU went: samples by source area (the bundle mapped back to our files) and by
-// whose work. `--out` keeps the profile (Chrome DevTools opens it).
+// bun run load:profile [-- --rate 100 --seconds 30 --driver pg|pglite --history 100000 --out file.cpuprofile] —
+// `next start` of apps/web (its merchant with `--history` payments of imported history) under `node --cpu-prof`
+// at a steady rate of fresh signed Stripe events; prints the latency, the app's CPU per request and where that
+// CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
+// profile (Chrome DevTools opens it).
 import { copyFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { rawQuery } from "./lib/bulk-load";
 import { type AreaCount, summarizeProfile } from "./lib/cpu-profile-areas";
 import { ms, summarize } from "./lib/latency-stats";
 import type { LoadDriver } from "./lib/load-database";
 import { freshEvents } from "./lib/load-plan";
 import { withLoadSession } from "./lib/load-session";
 import { runOpenLoop } from "./lib/open-loop";
+import {
+  printTopStatements,
+  STATEMENT_STATISTICS,
+  startStatementStatistics,
+} from "./lib/statement-statistics";
 import { ensureWebBuilt } from "./lib/web-app";
 
 const { values } = parseArgs({
@@ -20,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "30" },
     driver: { type: "string", default: "pg" },
     out: { type: "string" },
+    history: { type: "string", default: "100000" },
   },
 });
 const rate = Number(values.rate);
@@ -33,8 +41,12 @@ if (!(rate > 0 && count > 0) || !["pg", "pglite"].includes(driver)) {
 await ensureWebBuilt();
 await withLoadSession(
   driver,
-  { nodeArgs: (workDir) => ["--cpu-prof", `--cpu-prof-dir=${join(workDir, "profile")}`] },
-  async ({ app, secret, workDir }) => {
+  {
+    historyRows: Number(values.history),
+    serverSettings: STATEMENT_STATISTICS,
+    nodeArgs: (workDir) => ["--cpu-prof", `--cpu-prof-dir=${join(workDir, "profile")}`],
+  },
+  async ({ app, database, secret, workDir }) => {
     const drive = (phaseRate: number, phaseCount: number, seed: number) => {
       const events = freshEvents(seed, phaseCount);
       return runOpenLoop({
@@ -48,6 +60,7 @@ await withLoadSession(
       });
     };
     await drive(50, 200, 1);
+    const statements = await database.use((handle) => startStatementStatistics(rawQuery(handle)));
     const cpuBefore = app.cpuMs();
     const runStart = performance.now();
     const result = await drive(rate, count, 2);
@@ -60,6 +73,7 @@ await withLoadSession(
         `p50 ${ms(stats.p50)}, p95 ${ms(stats.p95)}, p99 ${ms(stats.p99)}, max ${ms(stats.max)}; ` +
         `app CPU per request ${ms(cpu / Math.max(1, result.outcomes.length))} (profiler on)`,
     );
+    await database.use(async (handle) => printTopStatements(await statements(rawQuery(handle))));
     await app.stop();
     // The profile ends when the process exits: the run is the window that ended this long before.
     const stopped = performance.now();

@@ -1,7 +1,7 @@
 // Backtest replay benchmark: the engine's part of `backtest-pg` alone, in memory (`startBacktest`: streaming
 // features, detectors, the rule, tallies), on the same synthetic history at the FULL size's density whatever
 // the size (a denser history costs more per payment), so its CPU per payment reads against the 1 M-row run.
-import { compileRule, DEFAULT_ENGINE_SETTINGS, type Rule, startBacktest } from "@orylo/engine";
+import { DEFAULT_ENGINE_SETTINGS, startBacktest } from "@orylo/engine";
 import { OFFLINE_LOOKUPS } from "@orylo/platform";
 import { benchRule } from "../lib/bench-rules";
 import { type BenchSize, bySize } from "../lib/bench-size";

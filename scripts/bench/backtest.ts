@@ -7,10 +7,10 @@ import { createTestOrganization } from "@orylo/db/testing";
 import { createAnalytics, createLogger } from "@orylo/platform";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
-import { loadInBatches } from "../lib/bulk-load";
+import { loadInBatches, rawQuery } from "../lib/bulk-load";
 import { count, ms, verdict } from "../lib/latency-stats";
 import { syntheticHistory } from "../lib/synthetic-history";
-import { openBenchDatabase, rawQuery } from "./live-features";
+import { openBenchDatabase } from "./live-features";
 
 export const BACKTEST_BENCH_RULE = "Block if :card_count_for_ip_address_hourly: > 5 and :amount_in_usd: > 50";
 const RUNS = 3;

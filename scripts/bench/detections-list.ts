@@ -6,11 +6,11 @@ import { createTestOrganization } from "@orylo/db/testing";
 import { createAnalytics, createLogger } from "@orylo/platform";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
-import { loadInBatches } from "../lib/bulk-load";
+import { loadInBatches, rawQuery } from "../lib/bulk-load";
 import { count, ms, summarize, verdict } from "../lib/latency-stats";
 import { captureQueries, explainParts } from "../lib/live-query-diagnosis";
 import { syntheticHistory } from "../lib/synthetic-history";
-import { openBenchDatabase, rawQuery } from "./live-features";
+import { openBenchDatabase } from "./live-features";
 
 const SAMPLES = 400;
 const WARM_UP = 40;

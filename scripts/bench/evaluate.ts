@@ -8,10 +8,10 @@ import type { Transaction } from "@orylo/engine";
 import { createAnalytics, createLogger } from "@orylo/platform";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
-import { loadInBatches } from "../lib/bulk-load";
+import { loadInBatches, rawQuery } from "../lib/bulk-load";
 import { count, ms, summarize, verdict } from "../lib/latency-stats";
 import { syntheticHistory } from "../lib/synthetic-history";
-import { openBenchDatabase, rawQuery } from "./live-features";
+import { openBenchDatabase } from "./live-features";
 
 const SAMPLES = 300;
 const WARM_UP = 30;

@@ -13,7 +13,7 @@ import {
 import { findPostgresBin, startPostgresServer } from "@orylo/testkit/postgres-server";
 import { type BenchSize, bySize } from "../lib/bench-size";
 import type { RunReport } from "../lib/benchmarks-doc";
-import { loadInBatches, type RawQuery } from "../lib/bulk-load";
+import { loadInBatches, rawQuery } from "../lib/bulk-load";
 import { cleanupOnInterrupt } from "../lib/cleanup-on-interrupt";
 import { count, ms, percentile, summarize, verdict } from "../lib/latency-stats";
 import { captureQueries, explainParts, timeParts } from "../lib/live-query-diagnosis";
@@ -43,12 +43,6 @@ export async function openBenchDatabase(driver: "pg" | "pglite") {
     await stop();
     throw error;
   }
-}
-
-/** `query(text, params)` on the raw client, whichever driver: both return `{ rows }`. */
-export function rawQuery(handle: DatabaseHandle): RawQuery {
-  if (handle.driver === "pglite") return (text, params) => handle.client.query(text, params);
-  return (text, params) => (handle.client as { query: RawQuery }).query(text, params);
 }
 
 /**

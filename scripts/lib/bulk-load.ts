@@ -1,7 +1,14 @@
+import type { DatabaseHandle } from "@orylo/db";
 import type { Transaction } from "@orylo/engine";
 
 /** A raw query on whichever client (pg.Pool or PGlite): both take `(text, params)`. */
 export type RawQuery = (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/** `query(text, params)` on the raw client, whichever driver: both return `{ rows }`. */
+export function rawQuery(handle: DatabaseHandle): RawQuery {
+  if (handle.driver === "pglite") return (text, params) => handle.client.query(text, params);
+  return (text, params) => (handle.client as { query: RawQuery }).query(text, params);
+}
 
 /** [column, SQL array type, value of a payment]: the columns a stored charge fills. */
 const COLUMNS: [string, string, (t: Transaction) => unknown][] = [
@@ -31,9 +38,14 @@ const COLUMNS: [string, string, (t: Transaction) => unknown][] = [
   ["device_id", "text", (t) => t.deviceId],
 ];
 
-const INSERT = `insert into transactions (id, organization_id, ${COLUMNS.map(([name]) => name).join(", ")})
-select 'txn_' || charge_id, $1, * from unnest(${COLUMNS.map(([, type], i) => `$${i + 2}::${type}[]`).join(", ")})
+const INSERT = `insert into transactions (id, organization_id, is_history, ${COLUMNS.map(([name]) => name).join(", ")})
+select 'txn_' || charge_id, $1, $2, * from unnest(${COLUMNS.map(([, type], i) => `$${i + 3}::${type}[]`).join(", ")})
   as rows(${COLUMNS.map(([name]) => name).join(", ")})`;
+
+export interface LoadOptions {
+  /** Stored as imported history (a backfill: feeds features and backtests, never scored). */
+  history?: boolean;
+}
 
 /**
  * Inserts payments in the order given (so `ingest_seq` follows it), one multi-row `insert … select unnest`
@@ -43,10 +55,11 @@ export async function insertTransactions(
   query: RawQuery,
   organizationId: string,
   payments: readonly Transaction[],
+  { history = false }: LoadOptions = {},
 ): Promise<void> {
   if (payments.length === 0) return;
   const columns = COLUMNS.map(([, , value]) => payments.map(value));
-  await query(INSERT, [organizationId, ...columns]);
+  await query(INSERT, [organizationId, history, ...columns]);
 }
 
 /**
@@ -57,14 +70,14 @@ export async function loadInBatches(
   query: RawQuery,
   organizationId: string,
   payments: Iterable<Transaction>,
-  { batchSize, onBatch }: { batchSize: number; onBatch?: (stored: number) => void },
+  { batchSize, onBatch, history }: { batchSize: number; onBatch?: (stored: number) => void } & LoadOptions,
 ): Promise<number> {
   let batch: Transaction[] = [];
   let stored = 0;
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async (rows: Transaction[]) => {
     await inFlight;
-    inFlight = insertTransactions(query, organizationId, rows).then(() => {
+    inFlight = insertTransactions(query, organizationId, rows, { history }).then(() => {
       stored += rows.length;
       onBatch?.(stored);
     });

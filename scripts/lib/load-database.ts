@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
 import { startPostgresServer } from "@orylo/testkit/postgres-server";
+import { loadInBatches, rawQuery } from "./bulk-load";
+import { syntheticHistory } from "./synthetic-history";
 
 export type LoadDriver = "pg" | "pglite";
 
@@ -18,7 +20,12 @@ export interface LoadDatabase {
   stop(): Promise<void>;
 }
 
-export async function openLoadDatabase(driver: LoadDriver, workDir: string): Promise<LoadDatabase> {
+/** `serverSettings` go to the PostgreSQL server the script starts (`-c name=value`). */
+export async function openLoadDatabase(
+  driver: LoadDriver,
+  workDir: string,
+  serverSettings: Record<string, string> = {},
+): Promise<LoadDatabase> {
   if (driver === "pglite") {
     const dataDir = join(workDir, "data");
     return {
@@ -34,7 +41,7 @@ export async function openLoadDatabase(driver: LoadDriver, workDir: string): Pro
       stop: async () => {},
     };
   }
-  const server = await startPostgresServer();
+  const server = await startPostgresServer({ settings: serverSettings });
   const handle = await openDatabase({ driver: "pg", url: server.url });
   return {
     appEnv: { DATABASE_URL: server.url, ORYLO_DATA_DIR: join(workDir, "data") },
@@ -46,14 +53,32 @@ export async function openLoadDatabase(driver: LoadDriver, workDir: string): Pro
   };
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Migrates the database, creates the merchant the events belong to, and returns the production environment
- * `next start` gets for it (fresh secrets; the platform webhook secret signs every delivery).
+ * Migrates the database, creates the merchant the events belong to with `historyRows` payments of imported
+ * history, and returns the production environment `next start` gets for it (fresh secrets; the platform
+ * webhook secret signs every delivery).
+ *
+ * The history is SPEC §G's "data loaded before timing starts": a merchant connects with 90 days of backfill,
+ * and live features read a table of that size. It ends the day before the load's events begin, as imported
+ * history (never scored), and is then vacuumed and analyzed as autovacuum would have. Without statistics,
+ * PostgreSQL plans the live-features statement for the empty table (sequential scans) and keeps that generic
+ * plan on each connection until autovacuum first analyzes the table: the first minute of a fresh database
+ * then measures a plan no running deployment has (docs/performance.md).
  */
-export async function prepareLoadApp(database: LoadDatabase) {
+export async function prepareLoadApp(database: LoadDatabase, { historyRows }: { historyRows: number }) {
   const organization = await database.use(async (handle) => {
     await migrateDatabase(handle);
-    return createTestOrganization(handle.db);
+    const created = await createTestOrganization(handle.db);
+    const query = rawQuery(handle);
+    const end = new Date(Date.now() - 2 * DAY_MS);
+    await loadInBatches(query, created.id, syntheticHistory({ seed: 11, count: historyRows, end }), {
+      batchSize: 5_000,
+      history: true,
+    });
+    await query("vacuum (analyze) transactions");
+    return created;
   });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const env: Record<string, string> = {

@@ -16,12 +16,22 @@ export interface LoadSession {
 }
 
 /**
- * A fresh database (migrated, one merchant) and `next start` on it for `body`; both stopped and their files
- * removed afterwards, also on Ctrl-C. When `body` fails, the app log's end is printed before it goes.
+ * A fresh database (migrated, one merchant with `historyRows` payments of imported history) and `next start`
+ * on it for `body`; both stopped and their files removed afterwards, also on Ctrl-C. When `body` fails, the
+ * app log's end is printed before it goes.
  */
 export async function withLoadSession<T>(
   driver: LoadDriver,
-  { nodeArgs = () => [] }: { nodeArgs?: (workDir: string) => string[] } = {},
+  {
+    historyRows,
+    nodeArgs = () => [],
+    serverSettings,
+  }: {
+    historyRows: number;
+    nodeArgs?: (workDir: string) => string[];
+    /** PostgreSQL server settings (`-c name=value`), pg only. */
+    serverSettings?: Record<string, string>;
+  },
   body: (session: LoadSession) => Promise<T>,
 ): Promise<T> {
   const workDir = mkdtempSync(join(tmpdir(), "orylo-load-"));
@@ -34,8 +44,8 @@ export async function withLoadSession<T>(
   };
   const forgetCleanUp = cleanupOnInterrupt(cleanUp);
   try {
-    database = await openLoadDatabase(driver, workDir);
-    const { organizationId, secret, env } = await prepareLoadApp(database);
+    database = await openLoadDatabase(driver, workDir, serverSettings);
+    const { organizationId, secret, env } = await prepareLoadApp(database, { historyRows });
     app = await startWebApp(env, join(workDir, "next.log"), nodeArgs(workDir));
     return await body({ database, app, organizationId, secret, workDir });
   } catch (error) {

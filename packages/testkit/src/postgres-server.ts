@@ -18,10 +18,14 @@ export interface PostgresServer {
 /**
  * A real PostgreSQL for the full suite: initdb into a temp dir and pg_ctl start on a free port, the unix
  * socket kept in that dir so nothing collides with a system server. With `ORYLO_TEST_DATABASE_URL` set, a
- * fresh database is created on that server instead (and dropped by `stop`). Never skips: a missing binary
- * is a failure with the command that fixes it.
+ * fresh database is created on that server instead (and dropped by `stop`), and `settings` are not applied.
+ * Never skips: a missing binary is a failure with the command that fixes it.
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer({
+  settings = {},
+}: {
+  settings?: Record<string, string>;
+} = {}): Promise<PostgresServer> {
   const external = process.env.ORYLO_TEST_DATABASE_URL;
   if (external) return createScratchDatabase(external, async () => {});
 
@@ -42,7 +46,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   };
   try {
     await exec("initdb", ["-D", dataDir, "-U", superuser, "--auth=trust", "--no-sync", "-E", "UTF8"]);
-    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`);
+    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra.join("")}`;
     await exec("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dir, "server.log"), "-w", "start"]);
   } catch (error) {
     await stopServer();
