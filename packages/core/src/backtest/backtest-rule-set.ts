@@ -6,7 +6,7 @@ import {
   selectActiveLabelsByCharge,
 } from "@orylo/db";
 import { listReferences, RATES_AS_OF, type Rule, type RuleAst, startBacktest } from "@orylo/engine";
-import { OFFLINE_LOOKUPS } from "@orylo/platform";
+import { OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
 import { loadPaymentHistoryFacts } from "../features/history-facts";
@@ -143,8 +143,15 @@ export async function backtestRuleSet(
     from,
     to,
   });
+  // The replay is CPU-bound for seconds at the row cap, in the web process (API) or the inline task host:
+  // slicing it lets the webhooks waiting meanwhile run.
+  const slice = startTimeSlice();
+  let replayed = 0;
   for await (const page of backtestHistoryPages(ctx.db, range))
-    for (const payment of page) replay.push(payment);
+    for (const payment of page) {
+      replay.push(payment);
+      if (++replayed % 256 === 0) await slice.yieldIfDue();
+    }
   const report = replay.report();
   const textOf = new Map(candidates.map(({ rule, text }) => [rule.id, text]));
   const caveats = [

@@ -1,3 +1,4 @@
+import { foregroundIdle } from "@orylo/platform";
 import { describe, expect, it } from "vitest";
 import { OverloadedError } from "../errors";
 import {
@@ -17,6 +18,21 @@ function held() {
 }
 
 describe("webhook admission", () => {
+  it("marks each delivery as foreground work while it runs, so background slices wait for it", async () => {
+    const admission = createWebhookAdmission(UNLIMITED_ADMISSION);
+    const delivery = held();
+    const running = admission.run(delivery.work);
+    let idle = false;
+    const waiting = foregroundIdle(60_000).then(() => {
+      idle = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(idle).toBe(false);
+    delivery.finish();
+    await Promise.all([running, waiting]);
+    expect(idle).toBe(true);
+  });
+
   it("lets a waiter in when a turn frees up within the bound, first come first served", async () => {
     const admission = createWebhookAdmission({ capacity: 1, maxWaitMs: 1_000 });
     const first = held();

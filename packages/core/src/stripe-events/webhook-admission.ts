@@ -1,4 +1,5 @@
 import type { DatabaseDriver } from "@orylo/db";
+import { beginForegroundWork } from "@orylo/platform";
 import { OverloadedError } from "../errors";
 
 export interface WebhookAdmissionLimits {
@@ -74,12 +75,18 @@ export function createWebhookAdmission(
   }
 
   return {
+    /** Also marks the delivery as foreground work, waiting or running: background slices give way to it. */
     async run<T>(work: () => Promise<T>): Promise<T> {
-      await acquire();
+      const endForeground = beginForegroundWork();
       try {
-        return await work();
+        await acquire();
+        try {
+          return await work();
+        } finally {
+          release();
+        }
       } finally {
-        release();
+        endForeground();
       }
     },
   };

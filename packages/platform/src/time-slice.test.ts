@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { beginForegroundWork } from "./foreground-work";
+import { startTimeSlice } from "./time-slice";
+
+function busyFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe("startTimeSlice", () => {
+  it("lets work queued on the event loop run once the slice has been used, and not before", async () => {
+    const slice = startTimeSlice({ sliceMs: 10 });
+    let fired = false;
+    setImmediate(() => {
+      fired = true;
+    });
+    busyFor(2);
+    await slice.yieldIfDue();
+    expect(fired).toBe(false);
+    busyFor(10);
+    await slice.yieldIfDue();
+    expect(fired).toBe(true);
+  });
+
+  it("keeps a CPU-bound loop from holding the event loop much longer than a slice", async () => {
+    const slice = startTimeSlice({ sliceMs: 4 });
+    const lateness: number[] = [];
+    let last = performance.now();
+    const timer = setInterval(() => {
+      lateness.push(performance.now() - last);
+      last = performance.now();
+    }, 1);
+    const end = performance.now() + 200;
+    let spins = 0;
+    while (performance.now() < end) {
+      busyFor(0.05);
+      spins += 1;
+      if (spins % 16 === 0) await slice.yieldIfDue();
+    }
+    clearInterval(timer);
+    expect(lateness.length).toBeGreaterThan(20);
+    expect(Math.max(...lateness)).toBeLessThan(50);
+  });
+
+  it("waits while foreground work runs, until it ends", async () => {
+    const slice = startTimeSlice({ sliceMs: 1, maxWaitMs: 10_000 });
+    const end = beginForegroundWork();
+    setTimeout(end, 30);
+    busyFor(2);
+    const start = performance.now();
+    await slice.yieldIfDue();
+    expect(performance.now() - start).toBeGreaterThanOrEqual(25);
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
+  it("runs a slice every maxWaitMs while foreground work never stops, so background work does not starve", async () => {
+    const slice = startTimeSlice({ sliceMs: 1, maxWaitMs: 20 });
+    const end = beginForegroundWork();
+    try {
+      busyFor(2);
+      const start = performance.now();
+      await slice.yieldIfDue();
+      const waited = performance.now() - start;
+      expect(waited).toBeGreaterThanOrEqual(15);
+      expect(waited).toBeLessThan(500);
+    } finally {
+      end();
+    }
+  });
+});
