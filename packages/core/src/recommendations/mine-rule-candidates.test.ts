@@ -23,8 +23,8 @@ const shopper = (minutes: number, overrides: Partial<Transaction> = {}) =>
   });
 
 describe("mineRuleCandidates", () => {
-  it("finds nothing in ordinary traffic", () => {
-    expect(mine(Array.from({ length: 30 }, (_, i) => shopper(i * 120)))).toEqual([]);
+  it("finds nothing in ordinary traffic", async () => {
+    expect(await mine(Array.from({ length: 30 }, (_, i) => shopper(i * 120)))).toEqual([]);
   });
 
   it.each([
@@ -48,25 +48,25 @@ describe("mineRuleCandidates", () => {
       [shopper(1, { email: "a@trash.test" }), shopper(500, { email: "b@trash.test" })],
       { text: "Block if :is_disposable_email:", pattern: "disposable_email", value: null, count: 2 },
     ],
-  ])("%s", (_, fraud, candidate) => {
-    expect(mine([], fraud)).toContainEqual(candidate);
+  ])("%s", async (_, fraud, candidate) => {
+    expect(await mine([], fraud)).toContainEqual(candidate);
   });
 
-  it("never proposes a custom email domain, which can name a person or a company", () => {
+  it("never proposes a custom email domain, which can name a person or a company", async () => {
     const fraud = [
       shopper(1, { email: "a@dupont-family.test" }),
       shopper(500, { email: "b@dupont-family.test" }),
     ];
-    expect(mine([], fraud).map((candidate) => candidate.pattern)).not.toContain("fraud_email_domain");
+    expect((await mine([], fraud)).map((candidate) => candidate.pattern)).not.toContain("fraud_email_domain");
   });
 
-  it("spots card-testing shapes: one card retried, many cards from one IP, the same small amount declined", () => {
+  it("spots card-testing shapes: one card retried, many cards from one IP, the same small amount declined", async () => {
     const retried = Array.from({ length: 5 }, (_, i) => shopper(i, { cardFingerprint: "fp_same" }));
     const oneIp = Array.from({ length: 6 }, (_, i) => shopper(100 + i, { ipAddress: "192.0.2.9" }));
     const sameAmount = Array.from({ length: 6 }, (_, i) =>
       shopper(300 + i, { amount: 150, status: "failed", declineCode: "card_declined" }),
     );
-    const candidates = mine([...retried, ...oneIp, ...sameAmount]);
+    const candidates = await mine([...retried, ...oneIp, ...sameAmount]);
     expect(candidates).toEqual(
       expect.arrayContaining([
         {
@@ -90,5 +90,22 @@ describe("mineRuleCandidates", () => {
       ]),
     );
     for (const candidate of candidates) expect(compileRuleText(candidate.text).ok, candidate.text).toBe(true);
+  });
+
+  it("pauses every few hundred payments, so the event loop runs while a large history is mined", async () => {
+    const history = Array.from({ length: 5_000 }, (_, i) => shopper(i * 5));
+    let pauses = 0;
+    const labels = new Map<string, BacktestLabel>();
+    const candidates = await mineRuleCandidates({
+      history,
+      labels,
+      lookups,
+      pause: async () => {
+        pauses += 1;
+      },
+    });
+    expect(candidates).toEqual(await mine(history));
+    // Six passes over the history (three countries or domains, cards, IPs, fraud emails), each pausing per 512.
+    expect(pauses).toBeGreaterThanOrEqual(6 * Math.floor(5_000 / 512));
   });
 });

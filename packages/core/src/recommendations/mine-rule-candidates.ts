@@ -7,7 +7,7 @@ import {
   type PaymentLookups,
   type Transaction,
 } from "@orylo/engine";
-import { groupBy, maxDistinctInWindow } from "./sliding-window";
+import { groupBy, mapGroups, maxDistinctInWindow, type Pause } from "./sliding-window";
 
 export interface RuleCandidate {
   text: string;
@@ -32,21 +32,33 @@ export interface MiningInput {
   history: readonly Transaction[];
   labels: ReadonlyMap<string, BacktestLabel>;
   lookups: PaymentLookups;
+  /**
+   * Called every few hundred payments: at the 1 M-row cap mining takes seconds of CPU in the web process or
+   * the inline task host, so the caller lets webhooks run meanwhile (`startTimeSlice`).
+   */
+  pause?: Pause;
 }
 
-function fraudConcentration(
+const noPause: Pause = async () => {};
+
+async function fraudConcentration(
   input: MiningInput,
   pattern: RecommendationPattern,
   keyOf: (payment: Transaction) => string | null,
   rule: (value: string) => string,
-): RuleCandidate[] {
-  const candidates: RuleCandidate[] = [];
-  for (const [value, payments] of groupBy(input.history, keyOf)) {
-    const fraud = payments.filter((payment) => input.labels.get(payment.chargeId) === "fraud").length;
-    if (fraud >= MIN_FRAUD && fraud / payments.length >= MIN_FRAUD_SHARE)
-      candidates.push({ text: rule(value), pattern, value, count: fraud });
-  }
-  return candidates;
+): Promise<RuleCandidate[]> {
+  const pause = input.pause ?? noPause;
+  const found = await mapGroups(
+    await groupBy(input.history, keyOf, pause),
+    (value, payments): RuleCandidate[] => {
+      const fraud = payments.filter((payment) => input.labels.get(payment.chargeId) === "fraud").length;
+      return fraud >= MIN_FRAUD && fraud / payments.length >= MIN_FRAUD_SHARE
+        ? [{ text: rule(value), pattern, value, count: fraud }]
+        : [];
+    },
+    pause,
+  );
+  return found.flat();
 }
 
 const isProvider = (lookups: PaymentLookups, domain: string) =>
@@ -68,22 +80,23 @@ function amountInEur(payment: Transaction): number | null {
  * shapes and public values reach a rule: a custom email domain (a person's or a company's) is never proposed.
  * Pure: what survives is decided by the backtest.
  */
-export function mineRuleCandidates(input: MiningInput): RuleCandidate[] {
+export async function mineRuleCandidates(input: MiningInput): Promise<RuleCandidate[]> {
   const { history, labels, lookups } = input;
+  const pause = input.pause ?? noPause;
   const candidates = [
-    ...fraudConcentration(
+    ...(await fraudConcentration(
       input,
       "fraud_card_country",
       (p) => p.cardCountry,
       (v) => `Review if :card_country: = '${v}'`,
-    ),
-    ...fraudConcentration(
+    )),
+    ...(await fraudConcentration(
       input,
       "fraud_ip_country",
       (p) => (p.ipAddress ? lookups.ipCountry(p.ipAddress) : null),
       (v) => `Review if :ip_country: = '${v}'`,
-    ),
-    ...fraudConcentration(
+    )),
+    ...(await fraudConcentration(
       input,
       "fraud_email_domain",
       (p) => {
@@ -91,13 +104,17 @@ export function mineRuleCandidates(input: MiningInput): RuleCandidate[] {
         return domain && isProvider(lookups, domain) && /^[a-z0-9.-]+$/.test(domain) ? domain : null;
       },
       (v) => `Review if :email_domain: = '${v}'`,
-    ),
+    )),
   ];
 
-  const disposableFraud = history.filter((p) => {
-    const domain = emailDomainOf(p.email);
-    return domain && lookups.isDisposableEmailDomain(domain) && labels.get(p.chargeId) === "fraud";
-  }).length;
+  // Fraud payments by email, then each email's domain checked once.
+  const labelled = (p: Transaction) => (labels.get(p.chargeId) === "fraud" ? p.email : null);
+  const fraudEmails = await groupBy(history, labelled, pause);
+  let disposableFraud = 0;
+  for (const [email, payments] of fraudEmails) {
+    const domain = emailDomainOf(email);
+    if (domain && lookups.isDisposableEmailDomain(domain)) disposableFraud += payments.length;
+  }
   if (disposableFraud >= MIN_FRAUD)
     candidates.push({
       text: "Block if :is_disposable_email:",
@@ -109,9 +126,11 @@ export function mineRuleCandidates(input: MiningInput): RuleCandidate[] {
   const attempts = (p: Transaction) => ({ time: p.createdAt.getTime(), value: p.chargeId });
   const perCard = Math.max(
     0,
-    ...[...groupBy(history, (p) => p.cardFingerprint).values()].map((payments) =>
-      maxDistinctInWindow(payments.map(attempts), HOUR_MS),
-    ),
+    ...(await mapGroups(
+      await groupBy(history, (p) => p.cardFingerprint, pause),
+      (_, payments) => maxDistinctInWindow(payments.map(attempts), HOUR_MS),
+      pause,
+    )),
   );
   if (perCard >= MIN_VELOCITY)
     candidates.push({
@@ -123,14 +142,17 @@ export function mineRuleCandidates(input: MiningInput): RuleCandidate[] {
 
   const perIp = Math.max(
     0,
-    ...[...groupBy(history, (p) => p.ipAddress).values()].map((payments) =>
-      maxDistinctInWindow(
-        payments.flatMap((p) =>
-          p.cardFingerprint ? [{ time: p.createdAt.getTime(), value: p.cardFingerprint }] : [],
+    ...(await mapGroups(
+      await groupBy(history, (p) => p.ipAddress, pause),
+      (_, payments) =>
+        maxDistinctInWindow(
+          payments.flatMap((p) =>
+            p.cardFingerprint ? [{ time: p.createdAt.getTime(), value: p.cardFingerprint }] : [],
+          ),
+          HOUR_MS,
         ),
-        HOUR_MS,
-      ),
-    ),
+      pause,
+    )),
   );
   if (perIp >= MIN_VELOCITY)
     candidates.push({
@@ -141,7 +163,7 @@ export function mineRuleCandidates(input: MiningInput): RuleCandidate[] {
     });
 
   const declined = history.filter((p) => p.status === "failed");
-  for (const [, payments] of groupBy(declined, (p) => `${p.amount} ${p.currency}`)) {
+  for (const [, payments] of await groupBy(declined, (p) => `${p.amount} ${p.currency}`, pause)) {
     const repeats = maxDistinctInWindow(payments.map(attempts), TEN_MINUTES_MS);
     const eur = payments[0] ? amountInEur(payments[0]) : null;
     if (repeats < MIN_REPEATED_DECLINES || eur === null || eur > 10) continue;

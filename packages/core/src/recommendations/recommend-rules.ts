@@ -8,7 +8,7 @@ import {
   upsertPendingRecommendation,
 } from "@orylo/db";
 import { currencyDecimals, type Transaction } from "@orylo/engine";
-import { generateId, OFFLINE_LOOKUPS } from "@orylo/platform";
+import { generateId, OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import { readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { backtestHistoryPages } from "../backtest/backtest-history-pages";
@@ -62,7 +62,13 @@ export async function recommendRules(
   const skip = await selectDecidedRecommendationTexts(ctx.db, ctx.organizationId);
   for (const rule of await selectRules(ctx.db, ctx.organizationId)) skip.add(rule.text);
   const candidates: RuleCandidate[] = [];
-  for (const candidate of mineRuleCandidates({ history, labels, lookups: OFFLINE_LOOKUPS })) {
+  const mined = await mineRuleCandidates({
+    history,
+    labels,
+    lookups: OFFLINE_LOOKUPS,
+    pause: startTimeSlice().yieldIfDue,
+  });
+  for (const candidate of mined) {
     const compiled = compileRuleText(candidate.text);
     if (!compiled.ok) throw new Error(`mined rule does not compile: ${candidate.text}`);
     if (!skip.has(compiled.text)) candidates.push({ ...candidate, text: compiled.text });

@@ -23,10 +23,20 @@ export function maxDistinctInWindow(
   return best;
 }
 
-/** Groups items by a key, skipping items without one. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+/** Lets the event loop run between chunks of a long loop (a time slice's `yieldIfDue`). */
+export type Pause = () => Promise<void>;
+const PAUSE_EVERY = 512;
+
+/** Groups items by a key, skipping items without one, pausing every few hundred items. */
+export async function groupBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | null,
+  pause: Pause,
+): Promise<Map<string, T[]>> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  for (let index = 0; index < items.length; index++) {
+    if (index % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
+    const item = items[index] as T;
     const k = key(item);
     if (k === null) continue;
     const group = groups.get(k);
@@ -34,4 +44,23 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string | null)
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/** `fn` of each group, pausing between chunks of groups. */
+export async function mapGroups<T, R>(
+  groups: ReadonlyMap<string, T[]>,
+  fn: (key: string, items: T[]) => R,
+  pause: Pause,
+): Promise<R[]> {
+  const results: R[] = [];
+  let done = 0;
+  for (const [key, items] of groups) {
+    results.push(fn(key, items));
+    done += items.length;
+    if (done >= PAUSE_EVERY) {
+      done = 0;
+      await pause();
+    }
+  }
+  return results;
 }
