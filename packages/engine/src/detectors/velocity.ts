@@ -63,12 +63,13 @@ function usualShare(features: FeatureVector, longer: Window, shorter: Window, pa
 }
 
 /**
- * An IP's day and week are velocity when someone pays again from it, not when many people pay once: its earlier
- * payments in the window that reused a card already seen there (payments minus distinct cards) must reach the
- * fixed limit too. A different card on (nearly) every payment is many people behind one address, a carrier's
- * or an office's, which a busy shop's first days show before the address has a history to be judged against;
- * or a card tester, whose many cards the card-testing detector judges by their declines and amounts. Ten
- * minutes and an hour count every payment: a burst from one address is velocity whoever pays.
+ * An IP's day and week are velocity when someone pays again from it, not when many people pay once: its
+ * earlier payments in the window that reused a card already seen there (payments minus distinct cards; every
+ * payment when the cards are unknown) must reach the fixed limit too. A different card on (nearly) every
+ * payment is many people behind one address, a carrier's or an office's, which a busy shop's first days show
+ * before the address has a history to be judged against; or a card tester, whose many cards the card-testing
+ * detector judges by their declines and amounts. Ten minutes and an hour count every payment: a burst from
+ * one address is velocity whoever pays.
  */
 const REPEAT_WINDOWS: ReadonlySet<Window> = new Set(["daily", "weekly"]);
 
