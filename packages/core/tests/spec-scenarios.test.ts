@@ -10,6 +10,7 @@ import {
   ordinaryShoppers,
   type SpecScenario,
   seededRandom,
+  simulatedTraffic,
   specScenarios,
 } from "@orylo/testkit/scenarios";
 import { describe, expect, it } from "vitest";
@@ -113,6 +114,43 @@ describe("a large shop whose shoppers share mobile-carrier IPs, default settings
       expect(busiestIpWeek).toBeGreaterThan(VELOCITY_LIMITS.ip_address?.weekly ?? 0);
       expect(share(["BLOCK"])).toBeLessThanOrEqual(0.01);
       expect(share(["REVIEW", "BLOCK"])).toBeLessThanOrEqual(0.05);
+    },
+    60_000,
+  );
+});
+
+// A busy shop's first day on Orylo with no history (an empty backfill): about 11 500 payments, a third of them
+// on 50 mobile-carrier addresses that each carry about 70 that day, every one with another card, so no address
+// has a past to be judged against. A card-testing burst ends the day.
+describe("a busy shop's first day, no history, default settings", () => {
+  it.each([301, 302, 303])(
+    "seed %i: shoppers BLOCK <= 1 %, REVIEW + BLOCK <= 5 %; the burst BLOCKed from its 4th attempt",
+    (seed) => {
+      const traffic = simulatedTraffic({ seed, end: END, shoppers: 6_000, days: 1 });
+      const transactions = traffic.map(({ event }) => normalizeCharge(event.data.object));
+      const shoppers: Decision[] = [];
+      const burst: Decision[] = [];
+      let busiestIpDay = 0;
+      let index = 0;
+      for (const { transaction, features } of streamFeatures(transactions)) {
+        const { label } = traffic[index]!;
+        index += 1;
+        const { decision } = evaluate(transaction, features, DEFAULT_ENGINE_SETTINGS);
+        if (label === "card_testing") {
+          burst.push(decision);
+          continue;
+        }
+        busiestIpDay = Math.max(busiestIpDay, Number(features.total_charges_per_ip_address_daily ?? 0));
+        shoppers.push(decision);
+      }
+      const share = (wanted: Decision[]) =>
+        shoppers.filter((d) => wanted.includes(d)).length / shoppers.length;
+      expect(shoppers.length).toBeGreaterThan(10_000);
+      expect(busiestIpDay).toBeGreaterThan(2 * (VELOCITY_LIMITS.ip_address?.daily ?? 0));
+      expect(share(["BLOCK"])).toBeLessThanOrEqual(0.01);
+      expect(share(["REVIEW", "BLOCK"])).toBeLessThanOrEqual(0.05);
+      expect(burst).toHaveLength(40);
+      expect(burst.slice(3)).toEqual(Array(37).fill("BLOCK"));
     },
     60_000,
   );

@@ -75,12 +75,35 @@ describe("velocityDetector", () => {
       counts: { hourly: 11, daily: 104, weekly: 400, all_time: 5_000 },
       status: "no_hit",
     },
-  ])("$name", ({ counts, status, evidence }) => {
-    const features = featuresWith(
-      Object.fromEntries(
+    {
+      name: "a new carrier IP's busy first day: nearly every payment another card",
+      counts: { hourly: 4, daily: 70, weekly: 70, all_time: 70 },
+      cards: { daily: 64, weekly: 64 },
+      status: "no_hit",
+    },
+    {
+      name: "a new IP whose few cards pay again and again",
+      counts: { hourly: 3, daily: 30, weekly: 30, all_time: 30 },
+      cards: { daily: 4, weekly: 4 },
+      status: "hit",
+      evidence: { feature: "total_charges_per_ip_address_daily", limit: 20 },
+    },
+    {
+      name: "a new IP's burst counts every payment, whatever the cards",
+      counts: { hourly: 10, daily: 10, weekly: 10, all_time: 10 },
+      cards: { hourly: 10, daily: 10, weekly: 10 },
+      status: "hit",
+      evidence: { feature: "total_charges_per_ip_address_hourly", limit: 10 },
+    },
+  ])("$name", ({ counts, cards = {}, status, evidence }) => {
+    const features = featuresWith({
+      ...Object.fromEntries(
         Object.entries(counts).map(([window, count]) => [`total_charges_per_ip_address_${window}`, count]),
       ),
-    );
+      ...Object.fromEntries(
+        Object.entries(cards).map(([window, count]) => [`card_count_for_ip_address_${window}`, count]),
+      ),
+    });
     const finding = velocityDetector.detect(makeTransaction(), features, DEFAULT_ENGINE_SETTINGS);
     expect(finding).toMatchObject({ status, ...(evidence ? { evidence } : {}) });
   });

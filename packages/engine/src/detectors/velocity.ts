@@ -1,4 +1,5 @@
 import {
+  cardCountFeatureName,
   type FeatureVector,
   type VelocityEntity,
   velocityFeatureName,
@@ -61,24 +62,49 @@ function usualShare(features: FeatureVector, longer: Window, shorter: Window, pa
   return Math.ceil((SHARED_IP_USUAL_FACTOR * (outer - inner)) / parts);
 }
 
+/**
+ * An IP's day and week are velocity when someone pays again from it, not when many people pay once: its
+ * earlier payments in the window that reused a card already seen there (payments minus distinct cards; every
+ * payment when the cards are unknown) must reach the fixed limit too. A different card on (nearly) every
+ * payment is many people behind one address, a carrier's or an office's, which a busy shop's first days show
+ * before the address has a history to be judged against; or a card tester, whose many cards the card-testing
+ * detector judges by their declines and amounts. Ten minutes and an hour count every payment: a burst from
+ * one address is velocity whoever pays.
+ */
+const REPEAT_WINDOWS: ReadonlySet<Window> = new Set(["daily", "weekly"]);
+
 /** Each limit with its feature, in the order above (built once: `detect` runs for every payment). */
 const LIMITED_FEATURES = Object.entries(VELOCITY_LIMITS).flatMap(([entity, limits]) =>
-  Object.entries(limits).map(([window, limit]) => ({
-    feature: velocityFeatureName("total", entity as VelocityEntity, window as Window),
-    limit,
-    shared: entity === "ip_address" ? (SHARED_IP_LIMITS[window as Window] ?? null) : null,
-  })),
+  Object.entries(limits).map(([window, limit]) => {
+    const ip = entity === "ip_address";
+    return {
+      feature: velocityFeatureName("total", entity as VelocityEntity, window as Window),
+      limit,
+      shared: ip ? (SHARED_IP_LIMITS[window as Window] ?? null) : null,
+      cardCount:
+        ip && REPEAT_WINDOWS.has(window as Window) ? cardCountFeatureName(entity, window as Window) : null,
+    };
+  }),
 );
 
 export const velocityDetector: Detector = {
   name: "velocity",
-  reads: [...new Set([...LIMITED_FEATURES.map(({ feature }) => feature), ipCount("all_time")])],
+  reads: [
+    ...new Set([
+      ...LIMITED_FEATURES.flatMap(({ feature, cardCount }) =>
+        cardCount === null ? [feature] : [feature, cardCount],
+      ),
+      ipCount("all_time"),
+    ]),
+  ],
   detect(_transaction, features, _settings, explain = true) {
     let worst: { feature: string; count: number; limit: number; score: number } | null = null;
     let exceeded = 0;
-    for (const { feature, limit: fixed, shared } of LIMITED_FEATURES) {
+    for (const { feature, limit: fixed, shared, cardCount } of LIMITED_FEATURES) {
       const count = readNumber(features, feature);
       if (count === null || count < fixed) continue;
+      const cards = cardCount === null ? null : readNumber(features, cardCount);
+      if (cards !== null && count - cards < fixed) continue;
       const limit = Math.max(fixed, shared?.(features) ?? 0);
       if (count < limit) continue;
       exceeded += 1;
