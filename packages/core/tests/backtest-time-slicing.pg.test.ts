@@ -59,8 +59,9 @@ describe("backtest time slicing (PostgreSQL)", () => {
       endDelivery();
     }
     const elapsed = performance.now() - started;
-    // The replay alone holds the loop for hundreds of milliseconds per page when it does not yield.
-    expect(elapsed).toBeGreaterThan(300);
-    expect(longestStall).toBeLessThan(Math.min(150, elapsed / 3));
+    // The replay alone holds the loop for about 500 ms per page of 20 000 payments when it does not yield.
+    expect(elapsed).toBeGreaterThan(750);
+    // Decoding a page of rows is not sliced (tens of milliseconds); a busy machine adds some.
+    expect(longestStall).toBeLessThan(Math.min(250, elapsed / 3));
   }, 120_000);
 });
