@@ -169,6 +169,16 @@ describe("backtestRules", () => {
     expect(report.rules[0]!.examples).toHaveLength(1);
   });
 
+  it("counts each rule's hits before an instant in the same replay, as a replay ending there would", () => {
+    const at = daysAgo(100);
+    const split = run([big, velocity], { hitsBefore: at }).hitsBefore;
+    const alone = run([big, velocity], { to: new Date(at.getTime() - 1) });
+    expect(split).toEqual({ at: at.toISOString(), payments: 3, hits: { big: 1, velocity: 1 } });
+    expect(split?.payments).toBe(alone.payments);
+    expect(split?.hits).toEqual(Object.fromEntries(alone.rules.map((r) => [r.ruleId, r.hits])));
+    expect(run([big])).not.toHaveProperty("hitsBefore");
+  });
+
   it("compares with a baseline rule set", () => {
     const report = run([velocity], { baseline: [big] });
     expect(report.baseline?.decisions.REVIEW.count).toBe(3);

@@ -47,6 +47,12 @@ export type BacktestInput = {
   to?: Date;
   /** Examples kept per list (default 5). */
   examples?: number;
+  /**
+   * Also counts each candidate rule's hits on the counted payments before this instant, in the same replay:
+   * a rule recommended during an attack is judged on the traffic before it (a replay ending there would give
+   * the same figures, since a payment's features only read earlier payments).
+   */
+  hitsBefore?: Date;
   /** Defaults to every registered detector. */
   detectors?: readonly Detector[];
 };
@@ -116,6 +122,8 @@ export type BacktestReport = {
   candidate: RuleSetReport;
   baseline: (RuleSetReport & { changedDecisions: number }) | null;
   rules: RuleReport[];
+  /** Present when `hitsBefore` was given: the counted payments before it, and each candidate rule's hits on them. */
+  hitsBefore?: { at: string; payments: number; hits: Record<string, number> };
   examples: {
     blocked: BacktestExample[];
     reviewed: BacktestExample[];
@@ -290,6 +298,14 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
   };
   let payments = 0;
   let warmupPayments = 0;
+  const splitMs = input.hitsBefore?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const split = input.hitsBefore
+    ? {
+        at: input.hitsBefore.toISOString(),
+        payments: 0,
+        hits: Object.fromEntries(input.candidate.map((rule) => [rule.id, 0])),
+      }
+    : undefined;
 
   // Evidence and messages are never reported: detectors only score (the same scores, statuses and reason codes).
   const options = { detectors, lists: input.lists, actionLists: input.actionLists, explain: false };
@@ -304,6 +320,8 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
       return true;
     }
     payments += 1;
+    const counted = split && time < splitMs ? split : undefined;
+    if (counted) counted.payments += 1;
     const verdict = judgePayment(transaction, input.labels, input.asOf);
     const evaluation = evaluate(transaction, features, input.settings, candidateOptions);
     const decision = evaluation.decision;
@@ -327,6 +345,7 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
       const rule = ruleReports.get(outcome.ruleId);
       if (!rule) continue;
       rule.hits += 1;
+      if (counted) counted.hits[rule.ruleId] = (counted.hits[rule.ruleId] ?? 0) + 1;
       addAmount(rule.amounts, transaction.currency, transaction.amount);
       if (verdict === "fraud") {
         rule.fraud += 1;
@@ -357,6 +376,7 @@ export function startBacktest(input: Omit<BacktestInput, "history">): BacktestRe
     candidate: candidate.report(),
     baseline: baseline ? { ...baseline.report(), changedDecisions } : null,
     rules: [...ruleReports.values()],
+    ...(split ? { hitsBefore: { ...split, hits: { ...split.hits } } } : {}),
     examples,
   });
   return { push, report };

@@ -5,7 +5,14 @@ import {
   findRule,
   selectActiveLabelsByCharge,
 } from "@orylo/db";
-import { listReferences, RATES_AS_OF, type Rule, type RuleAst, startBacktest } from "@orylo/engine";
+import {
+  type BacktestReport,
+  listReferences,
+  RATES_AS_OF,
+  type Rule,
+  type RuleAst,
+  startBacktest,
+} from "@orylo/engine";
 import { OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import type { OrgCtx } from "../context";
 import { InvalidRequestError, InvalidRuleError, NotFoundError } from "../errors";
@@ -84,13 +91,15 @@ async function loadCandidates(ctx: OrgCtx, ids: readonly string[]): Promise<Cand
  * `POST /api/v1/rules/backtest`, `bun run backtest`: replays the organization's stored payments of
  * [from, to] (default: the last 90 days) through a candidate rule set, with the detectors, and reports
  * against the labels (ARCHITECTURE §3). Payments of the 7 days before `from` are streamed first so
- * windows up to weekly are warm. The live rule set is reported alongside as the baseline.
+ * windows up to weekly are warm. The live rule set is reported alongside as the baseline. `hitsBefore` (not
+ * part of the API) also counts each rule's hits before an instant in the same replay.
  */
 export async function backtestRuleSet(
   ctx: OrgCtx,
   input: BacktestInput,
   limits: BacktestLimits = {},
-): Promise<BacktestResult> {
+  { hitsBefore }: { hitsBefore?: Date } = {},
+): Promise<BacktestResult & Pick<BacktestReport, "hitsBefore">> {
   const parsed = BacktestInput.safeParse(input);
   if (!parsed.success)
     throw new InvalidRequestError(parsed.error.issues[0]?.message ?? "Invalid backtest request.");
@@ -142,6 +151,7 @@ export async function backtestRuleSet(
     asOf: now,
     from,
     to,
+    hitsBefore,
   });
   // The replay is CPU-bound for seconds at the row cap, in the web process (API) or the inline task host:
   // slicing it lets the webhooks waiting meanwhile run.

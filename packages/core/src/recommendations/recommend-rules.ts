@@ -76,13 +76,15 @@ export async function recommendRules(
   const run: RecommendationRun = { proposed: [], discarded: [] };
   if (candidates.length === 0) return run;
 
-  const report = await backtestRuleSet(ctx, {
-    rules: candidates.map((candidate) => candidate.text),
-    from: from.toISOString(),
-    to: now.toISOString(),
-  });
+  // During an attack each candidate is also judged on the traffic before it, counted in the same replay.
   const attack = reason ? await attackBehind(ctx, reason) : undefined;
-  const ordinary = attack ? await ordinaryTrafficHits(ctx, candidates, from, attack.startedAt) : null;
+  const report = await backtestRuleSet(
+    ctx,
+    { rules: candidates.map((candidate) => candidate.text), from: from.toISOString(), to: now.toISOString() },
+    {},
+    { hitsBefore: attack?.startedAt },
+  );
+  const ordinary = report.hitsBefore;
   const kept = candidates.flatMap((candidate, index) => {
     const line = report.rules[index];
     if (!line) return [];
@@ -90,7 +92,7 @@ export async function recommendRules(
       line,
       report.payments,
       settings.reportingCurrency,
-      ordinary ? { hits: ordinary.hits[index] ?? 0, payments: ordinary.payments } : undefined,
+      ordinary ? { hits: ordinary.hits[line.ruleId] ?? 0, payments: ordinary.payments } : undefined,
     );
     if (!verdict.keep) {
       run.discarded.push({ text: candidate.text, reason: verdict.reason });
@@ -169,21 +171,4 @@ async function attackBehind(ctx: OrgCtx, reason: string): Promise<{ startedAt: D
   if (!reason.startsWith(INCIDENT_REASON)) return undefined;
   const open = await findOpenIncidentSummary(ctx.db, ctx.organizationId, CARD_TESTING_INCIDENT);
   return open && `${INCIDENT_REASON}${open.alertId}` === reason ? { startedAt: open.startedAt } : undefined;
-}
-
-/** The candidates' hits on the payments before an attack began (none when the history starts with it). */
-async function ordinaryTrafficHits(
-  ctx: OrgCtx,
-  candidates: readonly RuleCandidate[],
-  from: Date,
-  attackStartedAt: Date,
-): Promise<{ hits: number[]; payments: number }> {
-  const to = new Date(attackStartedAt.getTime() - 1);
-  if (to.getTime() <= from.getTime()) return { hits: [], payments: 0 };
-  const before = await backtestRuleSet(ctx, {
-    rules: candidates.map((candidate) => candidate.text),
-    from: from.toISOString(),
-    to: to.toISOString(),
-  });
-  return { hits: before.rules.map((line) => line.hits), payments: before.payments };
 }
