@@ -12,6 +12,7 @@ import {
   type Rule,
   type RuleAst,
   startBacktest,
+  type Transaction,
 } from "@orylo/engine";
 import { OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import type { OrgCtx } from "../context";
@@ -91,14 +92,22 @@ async function loadCandidates(ctx: OrgCtx, ids: readonly string[]): Promise<Cand
  * `POST /api/v1/rules/backtest`, `bun run backtest`: replays the organization's stored payments of
  * [from, to] (default: the last 90 days) through a candidate rule set, with the detectors, and reports
  * against the labels (ARCHITECTURE §3). Payments of the 7 days before `from` are streamed first so
- * windows up to weekly are warm. The live rule set is reported alongside as the baseline. `hitsBefore` (not
- * part of the API) also counts each rule's hits before an instant in the same replay.
+ * windows up to weekly are warm. The live rule set is reported alongside as the baseline. Not part of the
+ * API: `hitsBefore` also counts each rule's hits before an instant in the same replay, and `stored` replays
+ * payments the caller has already read instead of reading them again.
  */
 export async function backtestRuleSet(
   ctx: OrgCtx,
   input: BacktestInput,
   limits: BacktestLimits = {},
-  { hitsBefore }: { hitsBefore?: Date } = {},
+  {
+    hitsBefore,
+    stored,
+  }: {
+    hitsBefore?: Date;
+    /** The organization's payments already read in (created, ingest order), covering the warm-up and the range. */
+    stored?: readonly Transaction[];
+  } = {},
 ): Promise<BacktestResult & Pick<BacktestReport, "hitsBefore">> {
   const parsed = BacktestInput.safeParse(input);
   if (!parsed.success)
@@ -130,7 +139,10 @@ export async function backtestRuleSet(
 
   const since = new Date(from.getTime() - BACKTEST_WARMUP_DAYS * DAY_MS);
   const range = { organizationId: ctx.organizationId, since, until: to };
-  if ((await countBacktestTransactions(ctx.db, range)) > maxRows)
+  const inRange = (payment: Transaction) =>
+    payment.createdAt.getTime() >= since.getTime() && payment.createdAt.getTime() <= to.getTime();
+  const history = stored?.filter(inRange);
+  if ((history?.length ?? (await countBacktestTransactions(ctx.db, range))) > maxRows)
     throw new InvalidRequestError(
       `More than ${maxRows} payments between ${since.toISOString()} and ${to.toISOString()}: narrow the range.`,
       { maxRows },
@@ -157,7 +169,7 @@ export async function backtestRuleSet(
   // slicing it lets the webhooks waiting meanwhile run.
   const slice = startTimeSlice();
   let replayed = 0;
-  for await (const page of backtestHistoryPages(ctx.db, range))
+  for await (const page of history ? [history] : backtestHistoryPages(ctx.db, range))
     for (const payment of page) {
       replay.push(payment);
       if (++replayed % 256 === 0) await slice.yieldIfDue();

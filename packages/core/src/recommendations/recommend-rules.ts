@@ -12,7 +12,12 @@ import { generateId, OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import { readAiBudget } from "../ai/ai-budget";
 import type { AiServices } from "../ai/ai-services";
 import { backtestHistoryPages } from "../backtest/backtest-history-pages";
-import { BACKTEST_DEFAULT_DAYS, BACKTEST_LIMITS, backtestRuleSet } from "../backtest/backtest-rule-set";
+import {
+  BACKTEST_DEFAULT_DAYS,
+  BACKTEST_LIMITS,
+  BACKTEST_WARMUP_DAYS,
+  backtestRuleSet,
+} from "../backtest/backtest-rule-set";
 import type { OrgCtx } from "../context";
 import { NotFoundError } from "../errors";
 import { CARD_TESTING_INCIDENT } from "../incidents/incident-schemas";
@@ -51,13 +56,16 @@ export async function recommendRules(
   const organization = await findOrganization(ctx.db, ctx.organizationId);
   if (!organization) throw new NotFoundError("organization", ctx.organizationId);
   const settings = parseOrganizationSettings(organization);
-  const history: Transaction[] = [];
-  const range = { organizationId: ctx.organizationId, since: from, until: now };
+  // Read once, with the backtest's warm-up days: mining reads the 90 days, the backtest replays all of it.
+  const stored: Transaction[] = [];
+  const since = new Date(from.getTime() - BACKTEST_WARMUP_DAYS * DAY_MS);
+  const range = { organizationId: ctx.organizationId, since, until: now };
   for await (const page of backtestHistoryPages(ctx.db, range)) {
-    history.push(...page);
-    // Mining holds what it reads: the backtest's own row limit bounds it.
-    if (history.length >= BACKTEST_LIMITS.maxRows) break;
+    stored.push(...page);
+    // Mining holds what it reads: past the backtest's row limit, the backtest refuses the range anyway.
+    if (stored.length > BACKTEST_LIMITS.maxRows) break;
   }
+  const history = stored.filter((payment) => payment.createdAt.getTime() >= from.getTime());
   const labels = await selectActiveLabelsByCharge(ctx.db, ctx.organizationId);
   const skip = await selectDecidedRecommendationTexts(ctx.db, ctx.organizationId);
   for (const rule of await selectRules(ctx.db, ctx.organizationId)) skip.add(rule.text);
@@ -82,7 +90,7 @@ export async function recommendRules(
     ctx,
     { rules: candidates.map((candidate) => candidate.text), from: from.toISOString(), to: now.toISOString() },
     {},
-    { hitsBefore: attack?.startedAt },
+    { hitsBefore: attack?.startedAt, stored },
   );
   const ordinary = report.hitsBefore;
   const kept = candidates.flatMap((candidate, index) => {
