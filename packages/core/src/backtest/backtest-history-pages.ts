@@ -11,6 +11,8 @@ export async function* backtestHistoryPages(
   db: Executor,
   range: { organizationId: string; since: Date; until: Date },
   pageRows: number = BACKTEST_PAGE_ROWS,
+  /** Awaited before each next page is asked for: a reader in the web process lets webhooks go first. */
+  pause: () => Promise<void> = async () => {},
 ) {
   const read = (after: BacktestCursor | null) => {
     const page = selectBacktestPage(db, { ...range, after, limit: pageRows });
@@ -23,6 +25,7 @@ export async function* backtestHistoryPages(
     const page = await next;
     if (page.length === 0) return;
     const last = page.at(-1)!;
+    if (page.length === pageRows) await pause();
     next = page.length < pageRows ? Promise.resolve([]) : read(last);
     yield page;
   }

@@ -12,7 +12,6 @@ import {
   type Rule,
   type RuleAst,
   startBacktest,
-  type Transaction,
 } from "@orylo/engine";
 import { OFFLINE_LOOKUPS, startTimeSlice } from "@orylo/platform";
 import type { OrgCtx } from "../context";
@@ -92,22 +91,14 @@ async function loadCandidates(ctx: OrgCtx, ids: readonly string[]): Promise<Cand
  * `POST /api/v1/rules/backtest`, `bun run backtest`: replays the organization's stored payments of
  * [from, to] (default: the last 90 days) through a candidate rule set, with the detectors, and reports
  * against the labels (ARCHITECTURE §3). Payments of the 7 days before `from` are streamed first so
- * windows up to weekly are warm. The live rule set is reported alongside as the baseline. Not part of the
- * API: `hitsBefore` also counts each rule's hits before an instant in the same replay, and `stored` replays
- * payments the caller has already read instead of reading them again.
+ * windows up to weekly are warm. The live rule set is reported alongside as the baseline. `hitsBefore` (not
+ * part of the API) also counts each rule's hits before an instant in the same replay.
  */
 export async function backtestRuleSet(
   ctx: OrgCtx,
   input: BacktestInput,
   limits: BacktestLimits = {},
-  {
-    hitsBefore,
-    stored,
-  }: {
-    hitsBefore?: Date;
-    /** The organization's payments already read in (created, ingest order), covering the warm-up and the range. */
-    stored?: readonly Transaction[];
-  } = {},
+  { hitsBefore }: { hitsBefore?: Date } = {},
 ): Promise<BacktestResult & Pick<BacktestReport, "hitsBefore">> {
   const parsed = BacktestInput.safeParse(input);
   if (!parsed.success)
@@ -139,10 +130,7 @@ export async function backtestRuleSet(
 
   const since = new Date(from.getTime() - BACKTEST_WARMUP_DAYS * DAY_MS);
   const range = { organizationId: ctx.organizationId, since, until: to };
-  const inRange = (payment: Transaction) =>
-    payment.createdAt.getTime() >= since.getTime() && payment.createdAt.getTime() <= to.getTime();
-  const history = stored?.filter(inRange);
-  if ((history?.length ?? (await countBacktestTransactions(ctx.db, range))) > maxRows)
+  if ((await countBacktestTransactions(ctx.db, range)) > maxRows)
     throw new InvalidRequestError(
       `More than ${maxRows} payments between ${since.toISOString()} and ${to.toISOString()}: narrow the range.`,
       { maxRows },
@@ -169,7 +157,7 @@ export async function backtestRuleSet(
   // slicing it lets the webhooks waiting meanwhile run.
   const slice = startTimeSlice();
   let replayed = 0;
-  for await (const page of history ? [history] : backtestHistoryPages(ctx.db, range))
+  for await (const page of backtestHistoryPages(ctx.db, range))
     for (const payment of page) {
       replay.push(payment);
       if (++replayed % 256 === 0) await slice.yieldIfDue();

@@ -7,7 +7,7 @@ import {
   type PaymentLookups,
   type Transaction,
 } from "@orylo/engine";
-import { groupBy, mapGroups, maxDistinctInWindow, type Pause } from "./sliding-window";
+import { HighestWindowPeak, WindowPeak } from "./sliding-window";
 
 export interface RuleCandidate {
   text: string;
@@ -27,38 +27,15 @@ const MIN_FRAUD_SHARE = 0.2;
 const MIN_VELOCITY = 4;
 const MIN_REPEATED_DECLINES = 5;
 
-export interface MiningInput {
-  /** The organization's payments over the recommendation window (90 days). */
-  history: readonly Transaction[];
-  labels: ReadonlyMap<string, BacktestLabel>;
-  lookups: PaymentLookups;
-  /**
-   * Called every few hundred payments: at the 1 M-row cap mining takes seconds of CPU in the web process or
-   * the inline task host, so the caller lets webhooks run meanwhile (`startTimeSlice`).
-   */
-  pause?: Pause;
-}
+type Tally = { payments: number; fraud: number };
 
-const noPause: Pause = async () => {};
-
-async function fraudConcentration(
-  input: MiningInput,
-  pattern: RecommendationPattern,
-  keyOf: (payment: Transaction) => string | null,
-  rule: (value: string) => string,
-): Promise<RuleCandidate[]> {
-  const pause = input.pause ?? noPause;
-  const found = await mapGroups(
-    await groupBy(input.history, keyOf, pause),
-    (value, payments): RuleCandidate[] => {
-      const fraud = payments.filter((payment) => input.labels.get(payment.chargeId) === "fraud").length;
-      return fraud >= MIN_FRAUD && fraud / payments.length >= MIN_FRAUD_SHARE
-        ? [{ text: rule(value), pattern, value, count: fraud }]
-        : [];
-    },
-    pause,
-  );
-  return found.flat();
+function tally(tallies: Map<string, Tally>, value: string | null, fraud: boolean): void {
+  if (value === null) return;
+  const found = tallies.get(value);
+  if (found) {
+    found.payments += 1;
+    if (fraud) found.fraud += 1;
+  } else tallies.set(value, { payments: 1, fraud: fraud ? 1 : 0 });
 }
 
 const isProvider = (lookups: PaymentLookups, domain: string) =>
@@ -78,101 +55,99 @@ function amountInEur(payment: Transaction): number | null {
  * countries, free-mail or disposable providers) where labelled fraud concentrates, disposable emails used for
  * fraud, cards tried again and again, many cards from one IP, the same small amount declined in a row. Only
  * shapes and public values reach a rule: a custom email domain (a person's or a company's) is never proposed.
- * Pure: what survives is decided by the backtest.
+ * What survives is decided by the backtest.
+ *
+ * Fed one payment at a time in time order (the history pages' order), it keeps counts per value and each
+ * key's current window, never the payments: 90 days at the 1 M-row cap held as objects took over a gigabyte of
+ * the web process's heap (docs/performance.md).
  */
-export async function mineRuleCandidates(input: MiningInput): Promise<RuleCandidate[]> {
-  const { history, labels, lookups } = input;
-  const pause = input.pause ?? noPause;
-  const candidates = [
-    ...(await fraudConcentration(
-      input,
-      "fraud_card_country",
-      (p) => p.cardCountry,
-      (v) => `Review if :card_country: = '${v}'`,
-    )),
-    ...(await fraudConcentration(
-      input,
-      "fraud_ip_country",
-      (p) => (p.ipAddress ? lookups.ipCountry(p.ipAddress) : null),
-      (v) => `Review if :ip_country: = '${v}'`,
-    )),
-    ...(await fraudConcentration(
-      input,
-      "fraud_email_domain",
-      (p) => {
-        const domain = emailDomainOf(p.email);
-        return domain && isProvider(lookups, domain) && /^[a-z0-9.-]+$/.test(domain) ? domain : null;
-      },
-      (v) => `Review if :email_domain: = '${v}'`,
-    )),
-  ];
+export class RuleMiner {
+  private readonly cardCountries = new Map<string, Tally>();
+  private readonly ipCountries = new Map<string, Tally>();
+  private readonly emailProviders = new Map<string, Tally>();
+  private disposableFraud = 0;
+  private readonly attemptsPerCard = new HighestWindowPeak(HOUR_MS);
+  private readonly cardsPerIp = new HighestWindowPeak(HOUR_MS);
+  private readonly declinedAmounts = new Map<string, { peak: WindowPeak; eur: number | null }>();
 
-  // Fraud payments by email, then each email's domain checked once.
-  const labelled = (p: Transaction) => (labels.get(p.chargeId) === "fraud" ? p.email : null);
-  const fraudEmails = await groupBy(history, labelled, pause);
-  let disposableFraud = 0;
-  for (const [email, payments] of fraudEmails) {
-    const domain = emailDomainOf(email);
-    if (domain && lookups.isDisposableEmailDomain(domain)) disposableFraud += payments.length;
+  constructor(
+    private readonly labels: ReadonlyMap<string, BacktestLabel>,
+    private readonly lookups: PaymentLookups,
+  ) {}
+
+  add(p: Transaction): void {
+    const fraud = this.labels.get(p.chargeId) === "fraud";
+    const time = p.createdAt.getTime();
+    tally(this.cardCountries, p.cardCountry, fraud);
+    tally(this.ipCountries, p.ipAddress ? this.lookups.ipCountry(p.ipAddress) : null, fraud);
+    const domain = emailDomainOf(p.email);
+    const provider =
+      domain && isProvider(this.lookups, domain) && /^[a-z0-9.-]+$/.test(domain) ? domain : null;
+    tally(this.emailProviders, provider, fraud);
+    if (fraud && domain && this.lookups.isDisposableEmailDomain(domain)) this.disposableFraud += 1;
+    if (p.cardFingerprint) this.attemptsPerCard.add(p.cardFingerprint, time);
+    if (p.ipAddress && p.cardFingerprint) this.cardsPerIp.add(p.ipAddress, time, p.cardFingerprint);
+    if (p.status === "failed") {
+      const key = `${p.amount} ${p.currency}`;
+      let declined = this.declinedAmounts.get(key);
+      if (!declined) {
+        declined = { peak: new WindowPeak(TEN_MINUTES_MS), eur: amountInEur(p) };
+        this.declinedAmounts.set(key, declined);
+      }
+      declined.peak.add(time);
+    }
   }
-  if (disposableFraud >= MIN_FRAUD)
-    candidates.push({
-      text: "Block if :is_disposable_email:",
-      pattern: "disposable_email",
-      value: null,
-      count: disposableFraud,
-    });
 
-  const attempts = (p: Transaction) => ({ time: p.createdAt.getTime(), value: p.chargeId });
-  const perCard = Math.max(
-    0,
-    ...(await mapGroups(
-      await groupBy(history, (p) => p.cardFingerprint, pause),
-      (_, payments) => maxDistinctInWindow(payments.map(attempts), HOUR_MS),
-      pause,
-    )),
-  );
-  if (perCard >= MIN_VELOCITY)
-    candidates.push({
-      text: `Block if :total_charges_per_card_number_hourly: >= ${MIN_VELOCITY - 1}`,
-      pattern: "card_velocity",
-      value: null,
-      count: perCard,
-    });
-
-  const perIp = Math.max(
-    0,
-    ...(await mapGroups(
-      await groupBy(history, (p) => p.ipAddress, pause),
-      (_, payments) =>
-        maxDistinctInWindow(
-          payments.flatMap((p) =>
-            p.cardFingerprint ? [{ time: p.createdAt.getTime(), value: p.cardFingerprint }] : [],
-          ),
-          HOUR_MS,
-        ),
-      pause,
-    )),
-  );
-  if (perIp >= MIN_VELOCITY)
-    candidates.push({
-      text: `Block if :card_count_for_ip_address_hourly: >= ${MIN_VELOCITY - 1}`,
-      pattern: "ip_card_velocity",
-      value: null,
-      count: perIp,
-    });
-
-  const declined = history.filter((p) => p.status === "failed");
-  for (const [, payments] of await groupBy(declined, (p) => `${p.amount} ${p.currency}`, pause)) {
-    const repeats = maxDistinctInWindow(payments.map(attempts), TEN_MINUTES_MS);
-    const eur = payments[0] ? amountInEur(payments[0]) : null;
-    if (repeats < MIN_REPEATED_DECLINES || eur === null || eur > 10) continue;
-    candidates.push({
-      text: `Review if :merchant_same_amount_charges_10m: >= ${MIN_REPEATED_DECLINES - 1} and :amount_in_eur: <= ${Math.max(1, Math.ceil(eur))}`,
-      pattern: "repeated_amount",
-      value: null,
-      count: repeats,
-    });
+  candidates(): RuleCandidate[] {
+    const candidates = [
+      ...concentrated(this.cardCountries, "fraud_card_country", (v) => `Review if :card_country: = '${v}'`),
+      ...concentrated(this.ipCountries, "fraud_ip_country", (v) => `Review if :ip_country: = '${v}'`),
+      ...concentrated(this.emailProviders, "fraud_email_domain", (v) => `Review if :email_domain: = '${v}'`),
+    ];
+    if (this.disposableFraud >= MIN_FRAUD)
+      candidates.push({
+        text: "Block if :is_disposable_email:",
+        pattern: "disposable_email",
+        value: null,
+        count: this.disposableFraud,
+      });
+    const perCard = this.attemptsPerCard.highest;
+    if (perCard >= MIN_VELOCITY)
+      candidates.push({
+        text: `Block if :total_charges_per_card_number_hourly: >= ${MIN_VELOCITY - 1}`,
+        pattern: "card_velocity",
+        value: null,
+        count: perCard,
+      });
+    const perIp = this.cardsPerIp.highest;
+    if (perIp >= MIN_VELOCITY)
+      candidates.push({
+        text: `Block if :card_count_for_ip_address_hourly: >= ${MIN_VELOCITY - 1}`,
+        pattern: "ip_card_velocity",
+        value: null,
+        count: perIp,
+      });
+    for (const { peak, eur } of this.declinedAmounts.values()) {
+      if (peak.peak < MIN_REPEATED_DECLINES || eur === null || eur > 10) continue;
+      candidates.push({
+        text: `Review if :merchant_same_amount_charges_10m: >= ${MIN_REPEATED_DECLINES - 1} and :amount_in_eur: <= ${Math.max(1, Math.ceil(eur))}`,
+        pattern: "repeated_amount",
+        value: null,
+        count: peak.peak,
+      });
+    }
+    return [...new Map(candidates.map((candidate) => [candidate.text, candidate])).values()];
   }
-  return [...new Map(candidates.map((candidate) => [candidate.text, candidate])).values()];
+}
+
+function concentrated(
+  tallies: ReadonlyMap<string, Tally>,
+  pattern: RecommendationPattern,
+  rule: (value: string) => string,
+): RuleCandidate[] {
+  const candidates: RuleCandidate[] = [];
+  for (const [value, { payments, fraud }] of tallies)
+    if (fraud >= MIN_FRAUD && fraud / payments >= MIN_FRAUD_SHARE)
+      candidates.push({ text: rule(value), pattern, value, count: fraud });
+  return candidates;
 }
