@@ -1,6 +1,8 @@
 interface ForegroundState {
   running: number;
   waiters: Set<() => void>;
+  /** `performance.now()` when a delivery last began or ended. */
+  lastSeen: number;
 }
 
 // One count per process whatever copy of this module counts: Next.js bundles a package once for the
@@ -9,7 +11,7 @@ const STATE = Symbol.for("orylo.foreground-work");
 
 function state(): ForegroundState {
   const holder = globalThis as { [STATE]?: ForegroundState };
-  holder[STATE] ??= { running: 0, waiters: new Set() };
+  holder[STATE] ??= { running: 0, waiters: new Set(), lastSeen: Number.NEGATIVE_INFINITY };
   return holder[STATE];
 }
 
@@ -20,14 +22,22 @@ function state(): ForegroundState {
 export function beginForegroundWork(): () => void {
   const work = state();
   work.running += 1;
+  work.lastSeen = performance.now();
   let ended = false;
   return () => {
     if (ended) return;
     ended = true;
     work.running -= 1;
+    work.lastSeen = performance.now();
     if (work.running > 0) return;
     for (const wake of [...work.waiters]) wake();
   };
+}
+
+/** How long ago foreground work last ran (0 while some runs; infinite when none ever did). */
+export function msSinceForeground(): number {
+  const work = state();
+  return work.running > 0 ? 0 : performance.now() - work.lastSeen;
 }
 
 /** Resolves once no foreground work runs, or after `maxWaitMs` whatever happens, so background work never starves. */

@@ -9,7 +9,7 @@ function busyFor(ms: number): void {
 
 describe("startTimeSlice", () => {
   it("lets work queued on the event loop run once the slice has been used, and not before", async () => {
-    const slice = startTimeSlice({ sliceMs: 300 });
+    const slice = startTimeSlice({ sliceMs: 300, quietSliceMs: 300 });
     let fired = false;
     setImmediate(() => {
       fired = true;
@@ -22,7 +22,7 @@ describe("startTimeSlice", () => {
   });
 
   it("keeps a CPU-bound loop from holding the event loop for more than a few slices at a time", async () => {
-    const slice = startTimeSlice({ sliceMs: 4 });
+    const slice = startTimeSlice({ sliceMs: 4, quietSliceMs: 4 });
     const gaps: number[] = [];
     let last = performance.now();
     const timer = setInterval(() => {
@@ -67,5 +67,21 @@ describe("startTimeSlice", () => {
     } finally {
       end();
     }
+  });
+
+  it("keeps long slices while no delivery has run lately, and short ones once one has", async () => {
+    const slice = startTimeSlice({ sliceMs: 5, quietSliceMs: 1_000, quietAfterMs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    let fired = false;
+    setImmediate(() => {
+      fired = true;
+    });
+    busyFor(20);
+    await slice.yieldIfDue();
+    expect(fired).toBe(false);
+    beginForegroundWork()();
+    busyFor(20);
+    await slice.yieldIfDue();
+    expect(fired).toBe(true);
   });
 });
