@@ -1,7 +1,8 @@
-// bun run load:profile [-- --rate 100 --seconds 30 --driver pg|pglite --history 100000 --out file.cpuprofile] —
+// bun run load:profile [-- --rate 100 --seconds 30 --driver pg|pglite --history 100000 --profiler off
+// --out file.cpuprofile] —
 // `next start` of apps/web (its merchant with `--history` payments of imported history) under `node --cpu-prof`
-// at a steady rate of fresh signed Stripe events; prints the latency, the app's CPU per request and where that
-// CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
+// (unless `--profiler off`) at a steady rate of fresh signed Stripe events; prints the latency, by second too,
+// PostgreSQL's time by statement, the app's CPU per request and where that CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
 // profile (Chrome DevTools opens it).
 import { copyFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { ms, summarize } from "./lib/latency-stats";
 import type { LoadDriver } from "./lib/load-database";
 import { freshEvents } from "./lib/load-plan";
 import { withLoadSession } from "./lib/load-session";
-import { runOpenLoop } from "./lib/open-loop";
+import { type Delivery, type Outcome, runOpenLoop } from "./lib/open-loop";
 import {
   printTopStatements,
   STATEMENT_STATISTICS,
@@ -28,13 +29,17 @@ const { values } = parseArgs({
     driver: { type: "string", default: "pg" },
     out: { type: "string" },
     history: { type: "string", default: "100000" },
+    profiler: { type: "string", default: "on" },
   },
 });
 const rate = Number(values.rate);
 const count = Math.round(rate * Number(values.seconds));
 const driver = values.driver as LoadDriver;
+const profiled = values.profiler !== "off";
 if (!(rate > 0 && count > 0) || !["pg", "pglite"].includes(driver)) {
-  console.error("usage: bun run load:profile -- [--rate n] [--seconds n] [--driver pg|pglite]");
+  console.error(
+    "usage: bun run load:profile -- [--rate n] [--seconds n] [--driver pg|pglite] [--history n] [--profiler off]",
+  );
   process.exit(2);
 }
 
@@ -44,11 +49,12 @@ await withLoadSession(
   {
     historyRows: Number(values.history),
     serverSettings: STATEMENT_STATISTICS,
-    nodeArgs: (workDir) => ["--cpu-prof", `--cpu-prof-dir=${join(workDir, "profile")}`],
+    nodeArgs: (workDir) => (profiled ? ["--cpu-prof", `--cpu-prof-dir=${join(workDir, "profile")}`] : []),
   },
   async ({ app, database, secret, workDir }) => {
-    const drive = (phaseRate: number, phaseCount: number, seed: number) => {
-      const events = freshEvents(seed, phaseCount);
+    const events = freshEvents(2, count);
+    const drive = (phaseRate: number, sent: Delivery[]) => {
+      const phaseCount = sent.length;
       return runOpenLoop({
         url: app.url,
         secret,
@@ -56,14 +62,14 @@ await withLoadSession(
         count: phaseCount,
         maxDurationMs: (phaseCount / phaseRate) * 1500,
         maxInFlight: 256,
-        next: (index) => events[index]!,
+        next: (index) => sent[index]!,
       });
     };
-    await drive(50, 200, 1);
+    await drive(50, freshEvents(1, 200));
     const statements = await database.use((handle) => startStatementStatistics(rawQuery(handle)));
     const cpuBefore = app.cpuMs();
     const runStart = performance.now();
-    const result = await drive(rate, count, 2);
+    const result = await drive(rate, events);
     const runEnd = performance.now();
     const cpu = app.cpuMs() - cpuBefore;
     const answered = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
@@ -71,10 +77,12 @@ await withLoadSession(
     console.log(
       `${driver}, ${rate} req/s for ${values.seconds} s: ${answered.length}/${result.outcomes.length} answered 2xx, ` +
         `p50 ${ms(stats.p50)}, p95 ${ms(stats.p95)}, p99 ${ms(stats.p99)}, max ${ms(stats.max)}; ` +
-        `app CPU per request ${ms(cpu / Math.max(1, result.outcomes.length))} (profiler on)`,
+        `app CPU per request ${ms(cpu / Math.max(1, result.outcomes.length))} (profiler ${profiled ? "on" : "off"})`,
     );
+    printTimeline(answered, new Map(events.map((event, index) => [event.eventId, Math.floor(index / rate)])));
     await database.use(async (handle) => printTopStatements(await statements(rawQuery(handle))));
     await app.stop();
+    if (!profiled) return;
     // The profile ends when the process exits: the run is the window that ended this long before.
     const stopped = performance.now();
     const window = { fromEndMs: stopped - runStart, toEndMs: stopped - runEnd };
@@ -95,4 +103,20 @@ function printTable(title: string, rows: AreaCount[]): void {
     console.log(
       `    ${(row.share * 100).toFixed(1).padStart(5)} %  ${String(row.samples).padStart(6)}  ${row.area}`,
     );
+}
+
+/** Latency by the second each request was due: a stall shows as a run of slow seconds, a queue as a ramp. */
+function printTimeline(outcomes: Outcome[], secondOf: ReadonlyMap<string, number>): void {
+  const bySecond = new Map<number, number[]>();
+  for (const outcome of outcomes) {
+    const second = secondOf.get(outcome.eventId) ?? 0;
+    bySecond.set(second, [...(bySecond.get(second) ?? []), outcome.latencyMs]);
+  }
+  console.log("\n  latency by the second each request was due (p50 / p95 / max):");
+  for (const [second, latencies] of [...bySecond].sort((a, b) => a[0] - b[0])) {
+    const { p50, p95, max } = summarize(latencies);
+    console.log(
+      `    ${String(second).padStart(4)} s  ${ms(p50).padStart(9)} ${ms(p95).padStart(9)} ${ms(max).padStart(9)}`,
+    );
+  }
 }
