@@ -2,9 +2,10 @@
 // --out file.cpuprofile] —
 // `next start` of apps/web (its merchant with `--history` payments of imported history) under `node --cpu-prof`
 // (unless `--profiler off`) at a steady rate of fresh signed Stripe events; prints the latency, by second too,
-// PostgreSQL's time by statement, the app's CPU per request and where that CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
+// PostgreSQL's time by statement (planning apart) and what autovacuum did, the background tasks the app ran meanwhile,
+// the app's CPU per request and where that CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
 // profile (Chrome DevTools opens it).
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { rawQuery } from "./lib/bulk-load";
@@ -17,6 +18,7 @@ import { type Delivery, type Outcome, runOpenLoop } from "./lib/open-loop";
 import {
   printTopStatements,
   STATEMENT_STATISTICS,
+  startMaintenanceWatch,
   startStatementStatistics,
 } from "./lib/statement-statistics";
 import { ensureWebBuilt } from "./lib/web-app";
@@ -67,8 +69,10 @@ await withLoadSession(
     };
     await drive(50, freshEvents(1, 200));
     const statements = await database.use((handle) => startStatementStatistics(rawQuery(handle)));
+    const maintenance = await database.use((handle) => startMaintenanceWatch(rawQuery(handle)));
     const cpuBefore = app.cpuMs();
     const runStart = performance.now();
+    const runStartedAt = Date.now();
     const result = await drive(rate, events);
     const runEnd = performance.now();
     const cpu = app.cpuMs() - cpuBefore;
@@ -80,7 +84,15 @@ await withLoadSession(
         `app CPU per request ${ms(cpu / Math.max(1, result.outcomes.length))} (profiler ${profiled ? "on" : "off"})`,
     );
     printTimeline(answered, new Map(events.map((event, index) => [event.eventId, Math.floor(index / rate)])));
+    printBackgroundTasks(app.logFile, runStartedAt);
     await database.use(async (handle) => printTopStatements(await statements(rawQuery(handle))));
+    const maintenanceRuns = await database.use(async (handle) => maintenance(rawQuery(handle)));
+    console.log("\n  autovacuum during the run (the last run's second):");
+    if (maintenanceRuns.length === 0) console.log("    none");
+    for (const run of maintenanceRuns)
+      console.log(
+        `    ${run.kind.padEnd(12)} ${run.table.padEnd(24)} ${String(run.count).padStart(3)}x, last from ${Math.floor((run.lastAt.getTime() - runStartedAt) / 1000)} s`,
+      );
     await app.stop();
     if (!profiled) return;
     // The profile ends when the process exits: the run is the window that ended this long before.
@@ -103,6 +115,34 @@ function printTable(title: string, rows: AreaCount[]): void {
     console.log(
       `    ${(row.share * 100).toFixed(1).padStart(5)} %  ${String(row.samples).padStart(6)}  ${row.area}`,
     );
+}
+
+/**
+ * The inline task host's runs during the run, from the app's log: how many of each task and how long, and each
+ * run of 100 ms or more with the second it started, to set against the slow seconds of the timeline.
+ */
+function printBackgroundTasks(logFile: string, runStartedAt: number): void {
+  const runs = readFileSync(logFile, "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      if (!line.includes('"task done"')) return [];
+      const entry = JSON.parse(line) as { time: string; taskId: string; durationMs: number };
+      const endedAt = Date.parse(entry.time);
+      return endedAt >= runStartedAt ? [{ ...entry, endedAt }] : [];
+    });
+  const byTask = new Map<string, typeof runs>();
+  for (const run of runs) byTask.set(run.taskId, [...(byTask.get(run.taskId) ?? []), run]);
+  console.log("\n  background tasks run in the app during the run (inline task host):");
+  for (const [taskId, taskRuns] of byTask) {
+    const total = taskRuns.reduce((sum, run) => sum + run.durationMs, 0);
+    console.log(`    ${taskId.padEnd(20)} ${String(taskRuns.length).padStart(6)} runs, ${ms(total)} in all`);
+  }
+  for (const run of runs.filter((r) => r.durationMs >= 100)) {
+    const startedSecond = Math.floor((run.endedAt - run.durationMs - runStartedAt) / 1000);
+    console.log(
+      `    from ${String(startedSecond).padStart(4)} s  ${run.taskId.padEnd(20)} ${ms(run.durationMs)}`,
+    );
+  }
 }
 
 /** Latency by the second each request was due: a stall shows as a run of slow seconds, a queue as a ramp. */

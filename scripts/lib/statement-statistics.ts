@@ -4,10 +4,14 @@ import type { RawQuery } from "./bulk-load";
 export const STATEMENT_STATISTICS = {
   shared_preload_libraries: "pg_stat_statements",
   "pg_stat_statements.track": "all",
+  "pg_stat_statements.track_planning": "on",
 };
 
 export interface StatementTime {
   calls: number;
+  /** Plans made (a prepared statement's custom plans, and each replan after its tables' statistics change). */
+  plans: number;
+  planMs: number;
   totalMs: number;
   meanMs: number;
   maxMs: number;
@@ -26,7 +30,7 @@ export async function startStatementStatistics(
   await query("select pg_stat_statements_reset()");
   return async (later) => {
     const { rows } = await later(
-      `select calls::float8 as calls, total_exec_time as total_ms, mean_exec_time as mean_ms,
+      `select calls::float8 as calls, plans::float8 as plans, total_plan_time as plan_ms, total_exec_time as total_ms, mean_exec_time as mean_ms,
          max_exec_time as max_ms, regexp_replace(query, '\\s+', ' ', 'g') as query
        from pg_stat_statements
        where query not like '%pg_stat_statements%'
@@ -34,6 +38,8 @@ export async function startStatementStatistics(
     );
     return (rows as Record<string, unknown>[]).map((row) => ({
       calls: Number(row.calls),
+      plans: Number(row.plans),
+      planMs: Number(row.plan_ms),
       totalMs: Number(row.total_ms),
       meanMs: Number(row.mean_ms),
       maxMs: Number(row.max_ms),
@@ -44,11 +50,67 @@ export async function startStatementStatistics(
 
 export function printTopStatements(statements: StatementTime[]): void {
   const total = statements.reduce((sum, statement) => sum + statement.totalMs, 0);
-  console.log("\n  PostgreSQL time by statement (pg_stat_statements, heaviest 12):");
+  console.log("\n  PostgreSQL time by statement (pg_stat_statements, heaviest 12; planning apart):");
   for (const statement of statements)
     console.log(
       `    ${((statement.totalMs / total) * 100).toFixed(1).padStart(5)} %  ${String(statement.calls).padStart(7)} calls` +
-        `  mean ${statement.meanMs.toFixed(2).padStart(7)} ms  max ${statement.maxMs.toFixed(1).padStart(7)} ms  ` +
+        `  mean ${statement.meanMs.toFixed(2).padStart(7)} ms  max ${statement.maxMs.toFixed(1).padStart(7)} ms` +
+        `  ${String(statement.plans).padStart(5)} plans ${statement.planMs.toFixed(0).padStart(5)} ms  ` +
         statement.query.slice(0, 90),
     );
+}
+
+export interface MaintenanceRun {
+  table: string;
+  kind: "autovacuum" | "autoanalyze";
+  /** When the last one of the run ended. */
+  lastAt: Date;
+  count: number;
+}
+
+/**
+ * Starts watching autovacuum; the function returned lists the tables it vacuumed or analyzed since, with how
+ * often and when it last did. An analyze changes a table's statistics, which makes every connection replan
+ * its prepared statements on that table.
+ */
+export async function startMaintenanceWatch(
+  query: RawQuery,
+): Promise<(query: RawQuery) => Promise<MaintenanceRun[]>> {
+  const read = async (q: RawQuery) => {
+    const { rows } = await q(
+      `select relname as table, autovacuum_count::float8 as vacuums, autoanalyze_count::float8 as analyzes,
+         last_autovacuum as vacuumed_at, last_autoanalyze as analyzed_at
+       from pg_stat_user_tables`,
+    );
+    return rows as {
+      table: string;
+      vacuums: number;
+      analyzes: number;
+      vacuumed_at: Date | null;
+      analyzed_at: Date | null;
+    }[];
+  };
+  const before = new Map((await read(query)).map((row) => [row.table, row]));
+  return async (later) =>
+    (await read(later)).flatMap((row) => {
+      const was = before.get(row.table);
+      const runs: MaintenanceRun[] = [];
+      const vacuums = Number(row.vacuums) - Number(was?.vacuums ?? 0);
+      const analyzes = Number(row.analyzes) - Number(was?.analyzes ?? 0);
+      if (vacuums > 0 && row.vacuumed_at)
+        runs.push({
+          table: row.table,
+          kind: "autovacuum",
+          lastAt: new Date(row.vacuumed_at),
+          count: vacuums,
+        });
+      if (analyzes > 0 && row.analyzed_at)
+        runs.push({
+          table: row.table,
+          kind: "autoanalyze",
+          lastAt: new Date(row.analyzed_at),
+          count: analyzes,
+        });
+      return runs;
+    });
 }
