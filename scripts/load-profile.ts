@@ -6,6 +6,7 @@
 // the app's CPU per request and where that CPU went: samples by source area (the bundle mapped back to our files) and by whose work. `--out` keeps the
 // profile (Chrome DevTools opens it).
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { rawQuery } from "./lib/bulk-load";
@@ -15,6 +16,7 @@ import type { LoadDriver } from "./lib/load-database";
 import { freshEvents } from "./lib/load-plan";
 import { withLoadSession } from "./lib/load-session";
 import { type Delivery, type Outcome, runOpenLoop } from "./lib/open-loop";
+import { cpuPerRequest, ownCpuMs, startCpuMeter } from "./lib/process-cpu";
 import {
   printTopStatements,
   STATEMENT_STATISTICS,
@@ -32,15 +34,22 @@ const { values } = parseArgs({
     out: { type: "string" },
     history: { type: "string", default: "100000" },
     profiler: { type: "string", default: "on" },
+    tasks: { type: "string", default: "app" },
   },
 });
 const rate = Number(values.rate);
 const count = Math.round(rate * Number(values.seconds));
 const driver = values.driver as LoadDriver;
 const profiled = values.profiler !== "off";
-if (!(rate > 0 && count > 0) || !["pg", "pglite"].includes(driver)) {
+const taskHost = values.tasks as "app" | "worker";
+if (
+  !(rate > 0 && count > 0) ||
+  !["pg", "pglite"].includes(driver) ||
+  !["app", "worker"].includes(taskHost) ||
+  (taskHost === "worker" && driver !== "pg")
+) {
   console.error(
-    "usage: bun run load:profile -- [--rate n] [--seconds n] [--driver pg|pglite] [--history n] [--profiler off]",
+    "usage: bun run load:profile -- [--rate n] [--seconds n] [--driver pg|pglite] [--history n] [--profiler off] [--tasks app|worker (pg only)]",
   );
   process.exit(2);
 }
@@ -51,9 +60,10 @@ await withLoadSession(
   {
     historyRows: Number(values.history),
     serverSettings: STATEMENT_STATISTICS,
+    taskHost,
     nodeArgs: (workDir) => (profiled ? ["--cpu-prof", `--cpu-prof-dir=${join(workDir, "profile")}`] : []),
   },
-  async ({ app, database, secret, workDir }) => {
+  async ({ app, worker, database, secret, workDir }) => {
     const events = freshEvents(2, count);
     const drive = (phaseRate: number, sent: Delivery[]) => {
       const phaseCount = sent.length;
@@ -70,21 +80,27 @@ await withLoadSession(
     await drive(50, freshEvents(1, 200));
     const statements = await database.use((handle) => startStatementStatistics(rawQuery(handle)));
     const maintenance = await database.use((handle) => startMaintenanceWatch(rawQuery(handle)));
-    const cpuBefore = app.cpuMs();
+    const cpuMeter = startCpuMeter({
+      app: app.cpuMs,
+      ...(worker ? { worker: worker.cpuMs } : {}),
+      PostgreSQL: database.cpuMs,
+      "load generator": ownCpuMs,
+    });
     const runStart = performance.now();
     const runStartedAt = Date.now();
     const result = await drive(rate, events);
     const runEnd = performance.now();
-    const cpu = app.cpuMs() - cpuBefore;
+    const cpuUsed = cpuMeter();
     const answered = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
     const stats = summarize(answered.map((o) => o.latencyMs));
     console.log(
       `${driver}, ${rate} req/s for ${values.seconds} s: ${answered.length}/${result.outcomes.length} answered 2xx, ` +
         `p50 ${ms(stats.p50)}, p95 ${ms(stats.p95)}, p99 ${ms(stats.p99)}, max ${ms(stats.max)}; ` +
-        `app CPU per request ${ms(cpu / Math.max(1, result.outcomes.length))} (profiler ${profiled ? "on" : "off"})`,
+        `app CPU per request ${ms((cpuUsed.app ?? Number.NaN) / Math.max(1, result.outcomes.length))} (profiler ${profiled ? "on" : "off"})`,
     );
+    printCpuBudget(result.outcomes.length, (runEnd - runStart) / 1000, cpuUsed);
     printTimeline(answered, new Map(events.map((event, index) => [event.eventId, Math.floor(index / rate)])));
-    printBackgroundTasks(app.logFile, runStartedAt);
+    printBackgroundTasks(worker ?? app, runStartedAt);
     await database.use(async (handle) => printTopStatements(await statements(rawQuery(handle))));
     const maintenanceRuns = await database.use(async (handle) => maintenance(rawQuery(handle)));
     console.log("\n  autovacuum during the run (the last run's second):");
@@ -118,11 +134,24 @@ function printTable(title: string, rows: AreaCount[]): void {
 }
 
 /**
- * The inline task host's runs during the run, from the app's log: how many of each task and how long, and each
+ * Every process's CPU per request, and what the machine could decide per second at that cost with all of its
+ * cores busy: the ceiling the ≥ 1 000/s target is held against.
+ */
+function printCpuBudget(requests: number, seconds: number, cpuUsed: Record<string, number>): void {
+  const { text, totalMs } = cpuPerRequest(cpuUsed, requests);
+  const cores = availableParallelism();
+  console.log(
+    `\n  CPU per request: ${text} (${((totalMs * requests) / (seconds * 1000)).toFixed(2)} of ${cores} cores busy); ` +
+      `at this cost ${cores} cores decide at most ${Math.floor((cores * 1000) / totalMs)} per second`,
+  );
+}
+
+/**
+ * The inline task host's runs during the run, from the log of the process that hosts it: how many of each task and how long, and each
  * run of 100 ms or more with the second it started, to set against the slow seconds of the timeline.
  */
-function printBackgroundTasks(logFile: string, runStartedAt: number): void {
-  const runs = readFileSync(logFile, "utf8")
+function printBackgroundTasks(host: { logFile: string }, runStartedAt: number): void {
+  const runs = readFileSync(host.logFile, "utf8")
     .split("\n")
     .flatMap((line) => {
       if (!line.includes('"task done"')) return [];
@@ -132,7 +161,9 @@ function printBackgroundTasks(logFile: string, runStartedAt: number): void {
     });
   const byTask = new Map<string, typeof runs>();
   for (const run of runs) byTask.set(run.taskId, [...(byTask.get(run.taskId) ?? []), run]);
-  console.log("\n  background tasks run in the app during the run (inline task host):");
+  console.log(
+    `\n  background tasks run during the run (inline task host, ${taskHost === "worker" ? "worker" : "in the app"}):`,
+  );
   for (const [taskId, taskRuns] of byTask) {
     const total = taskRuns.reduce((sum, run) => sum + run.durationMs, 0);
     console.log(`    ${taskId.padEnd(20)} ${String(taskRuns.length).padStart(6)} runs, ${ms(total)} in all`);

@@ -10,6 +10,7 @@ import { freshEvents, loadPlan, OUT_OF_ORDER_SHARE } from "./lib/load-plan";
 import { withLoadSession } from "./lib/load-session";
 import { checkStore, type Query } from "./lib/load-verify";
 import { type Delivery, runOpenLoop } from "./lib/open-loop";
+import { cpuPerRequest, ownCpuMs, startCpuMeter } from "./lib/process-cpu";
 import { ensureWebBuilt, tail, type WebApp } from "./lib/web-app";
 
 /** Embedded mode's load shedding (`overloaded`): the delivery was refused before anything was stored. */
@@ -58,7 +59,11 @@ async function runLoad(driver: LoadDriver): Promise<boolean> {
     for (const [index, phase] of loadPlan(size).entries()) {
       const events = freshEvents((Date.now() % 1_000_000_000) + index, phase.count);
       let nextFresh = 0;
-      const cpuBefore = app.cpuMs();
+      const cpuMeter = startCpuMeter({
+        app: app.cpuMs,
+        PostgreSQL: database.cpuMs,
+        "load generator": ownCpuMs,
+      });
       const result = await runOpenLoop({
         url: app.url,
         secret,
@@ -76,7 +81,7 @@ async function runLoad(driver: LoadDriver): Promise<boolean> {
           return delivery;
         },
       });
-      const cpuPerRequest = (app.cpuMs() - cpuBefore) / Math.max(1, result.outcomes.length);
+      const cpu = cpuPerRequest(cpuMeter(), result.outcomes.length);
       const ok = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
       for (const outcome of ok) acknowledgedIds.add(outcome.eventId);
       const errors = result.outcomes.filter((o) => o.status < 200 || o.status >= 300);
@@ -116,7 +121,7 @@ async function runLoad(driver: LoadDriver): Promise<boolean> {
           phase.kind === "capacity" ? "≥ 1 000/s" : `(offered ${count(phase.rate)}/s)`,
           phase.kind === "capacity" ? verdict(decisions >= 1_000) : "",
         ],
-        [`${label}: app CPU per request`, ms(cpuPerRequest), "", ""],
+        [`${label}: CPU per request`, cpu.text, "", ""],
       );
       if (redelivered.length > 0) {
         const flagged = redelivered.filter((o) => o.duplicate === true).length;

@@ -4,6 +4,7 @@ import { type DatabaseHandle, migrateDatabase, openDatabase } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
 import { startPostgresServer } from "@orylo/testkit/postgres-server";
 import { loadInBatches, rawQuery } from "./bulk-load";
+import { parentPid, postgresServerCpuMs } from "./process-cpu";
 import { syntheticHistory } from "./synthetic-history";
 
 export type LoadDriver = "pg" | "pglite";
@@ -17,6 +18,8 @@ export interface LoadDatabase {
   appEnv: Record<string, string>;
   /** Runs `fn` on a handle of the database (open only while it runs for PGlite). */
   use<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
+  /** CPU time the PostgreSQL server used so far, in milliseconds (NaN for PGlite, which runs in the app). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -38,14 +41,18 @@ export async function openLoadDatabase(
           await handle.close();
         }
       },
+      cpuMs: () => Number.NaN,
       stop: async () => {},
     };
   }
   const server = await startPostgresServer({ settings: serverSettings });
   const handle = await openDatabase({ driver: "pg", url: server.url });
+  const { rows } = await rawQuery(handle)("select pg_backend_pid() as pid");
+  const postmasterPid = parentPid(Number((rows[0] as { pid: number }).pid));
   return {
     appEnv: { DATABASE_URL: server.url, ORYLO_DATA_DIR: join(workDir, "data") },
     use: (fn) => fn(handle),
+    cpuMs: () => postgresServerCpuMs(postmasterPid),
     stop: async () => {
       await handle.close().catch(() => {});
       await server.stop();

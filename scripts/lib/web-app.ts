@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "@orylo/testkit";
+import { processGroupCpuMs } from "./process-cpu";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const WEB = join(ROOT, "apps", "web");
@@ -86,6 +87,45 @@ export async function startWebApp(
   return app;
 }
 
+export interface TaskWorker {
+  logFile: string;
+  /** CPU time used so far by the worker's processes (Linux /proc; NaN elsewhere), in milliseconds. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * `bun run worker` of apps/web (the task host in its own process) with exactly `env` (plus PATH and HOME),
+ * in its own process group; resolves once its log says it runs the outbox.
+ */
+export async function startTaskWorker(env: Record<string, string>, logFile: string): Promise<TaskWorker> {
+  const log = openSync(logFile, "w");
+  const child = spawn("bun", ["src/worker.ts"], {
+    cwd: WEB,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+  });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  const worker: TaskWorker = {
+    logFile,
+    cpuMs: () => processGroupCpuMs(child.pid),
+    stop: () => stopProcessGroup(child, () => exited),
+  };
+  const deadline = Date.now() + 60_000;
+  while (!readFileSync(logFile, "utf8").includes("worker running the task outbox")) {
+    if (exited || Date.now() > deadline) {
+      await worker.stop();
+      throw new Error(`the worker ${exited ? "exited" : "did not start in 60 s"}:\n${tail(logFile)}`);
+    }
+    await Bun.sleep(100);
+  }
+  return worker;
+}
+
 async function waitForReady(url: string, hasExited: () => boolean, logFile: string): Promise<void> {
   const deadline = Date.now() + 90_000;
   let last = "no answer";
@@ -115,21 +155,6 @@ async function stopProcessGroup(child: ChildProcess, hasExited: () => boolean): 
   signal("SIGTERM");
   for (let waited = 0; waited < 10_000 && !hasExited(); waited += 100) await Bun.sleep(100);
   if (!hasExited()) signal("SIGKILL");
-}
-
-/** utime + stime of every process in the group, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function processGroupCpuMs(group: number | undefined): number {
-  if (group === undefined || !existsSync("/proc/self/stat")) return Number.NaN;
-  let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * 10;
 }
 
 export function tail(file: string, lines = 30): string {

@@ -21,6 +21,7 @@ import {
   type Analytics,
   type Cache,
   type Config,
+  ConfigError,
   createAnalytics,
   createCache,
   createLogger,
@@ -40,6 +41,7 @@ import {
   startEventLoopLag,
   startInlineTaskHost,
   startTracing,
+  VARIABLES,
 } from "@orylo/platform";
 import { tasks as triggerTasks } from "@trigger.dev/sdk";
 import { type Auth, createAuth } from "./auth";
@@ -82,8 +84,10 @@ export interface BootOptions {
   env?: NodeJS.ProcessEnv;
   /** An already open, migrated database (tests share one per worker). */
   database?: DatabaseHandle;
-  /** Run the inline task host (embedded mode in a long-running server). */
+  /** Run the inline task host (without Trigger.dev, in the web app unless ORYLO_TASK_HOST=worker). */
   startTasks?: boolean;
+  /** `bun run worker`: the task host's own process, which ORYLO_TASK_HOST=worker leaves the tasks to. */
+  worker?: boolean;
   printBanner?: boolean;
   /** Tests point the Stripe SDK at the fake Stripe server. */
   stripeOverrides?: StripeClientOverrides;
@@ -127,8 +131,23 @@ export async function bootRuntime(options: BootOptions = {}): Promise<Runtime> {
   return runtime;
 }
 
+/** A worker has nobody to kick it after a commit: it looks at the outbox this often. */
+const WORKER_POLL_INTERVAL_MS = 250;
+
 async function boot(options: BootOptions): Promise<Runtime> {
   const config = loadConfig(options.env ?? process.env);
+  if (options.worker && config.taskHost !== "worker")
+    throw new ConfigError(
+      [
+        {
+          variable: "ORYLO_TASK_HOST",
+          problem:
+            "must be worker for `bun run worker`, in the web app's environment too, so that it leaves the tasks to the worker",
+          purpose: VARIABLES.ORYLO_TASK_HOST,
+        },
+      ],
+      "The worker cannot start",
+    );
   const logger = createLogger(config, options.logDestination ? { destination: options.logDestination } : {});
   const backends = Object.fromEntries(
     Object.entries(describeBackends(config)).map(([concern, { backend }]) => [concern, backend]),
@@ -170,10 +189,16 @@ async function boot(options: BootOptions): Promise<Runtime> {
   const admissionLimits =
     options.webhookAdmission ?? defaultWebhookAdmission(database.driver, config.nodeEnv);
   const lag = admissionLimits.maxLagMs === undefined ? null : startEventLoopLag();
-  const tasks =
-    options.startTasks && !config.trigger
-      ? startInlineTaskHost({ store: createOutboxStore(database.db), descriptors: TASKS, deps, logger })
-      : null;
+  const hostsTasks = options.startTasks && !config.trigger && (options.worker || config.taskHost === "app");
+  const tasks = hostsTasks
+    ? startInlineTaskHost({
+        store: createOutboxStore(database.db),
+        descriptors: TASKS,
+        deps,
+        logger,
+        ...(options.worker ? { pollIntervalMs: WORKER_POLL_INTERVAL_MS, keepProcessAlive: true } : {}),
+      })
+    : null;
 
   const runtime: Runtime = {
     config,
@@ -197,6 +222,7 @@ async function boot(options: BootOptions): Promise<Runtime> {
     taskDeps: deps,
     tasks,
     async relayTasksNow() {
+      // With ORYLO_TASK_HOST=worker there is no host here: the worker's poll finds the tasks.
       if (tasks) return tasks.kick();
       if (config.trigger) {
         await relayOutbox(

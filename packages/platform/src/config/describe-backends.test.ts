@@ -44,6 +44,14 @@ describe("describeBackends", () => {
     expect(banner).toContain("ep-x.neon.tech");
   });
 
+  it("names the worker process as the task host when ORYLO_TASK_HOST=worker", () => {
+    const backends = describeBackends(loadConfig({ ...production, ORYLO_TASK_HOST: "worker" }));
+    expect(backends.tasks).toEqual({
+      backend: "worker",
+      detail: "inline runner on the task outbox, in `bun run worker` processes",
+    });
+  });
+
   it("names the embedded defaults", () => {
     const config = loadConfig({
       ...production,

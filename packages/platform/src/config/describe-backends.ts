@@ -41,7 +41,9 @@ export function describeBackends(config: Config): Record<Concern, BackendDescrip
       : { backend: "memory", detail: "in-process memory with TTL (one process only)" },
     tasks: config.trigger
       ? { backend: "trigger.dev", detail: "Trigger.dev v4, fed from the task outbox" }
-      : { backend: "inline", detail: "inline runner on the task outbox (needs a long-running process)" },
+      : config.taskHost === "worker"
+        ? { backend: "worker", detail: "inline runner on the task outbox, in `bun run worker` processes" }
+        : { backend: "inline", detail: "inline runner on the task outbox (needs a long-running process)" },
     llm: {
       backend: !llm.enabled ? "templates" : llm.openai ? "openai" : llm.anthropic ? "anthropic" : "templates",
       detail:

@@ -71,6 +71,7 @@ export const Env = z.object({
   UPSTASH_REDIS_REST_URL: url("must be an http(s) URL").optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   TRIGGER_SECRET_KEY: z.string().min(1).optional(),
+  ORYLO_TASK_HOST: z.enum(["app", "worker"]).default("app"),
   POSTHOG_KEY: z.string().min(1).optional(),
   POSTHOG_HOST: url("must be an http(s) URL").default("https://us.i.posthog.com"),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -132,6 +133,11 @@ export const Config = z.object({
   }),
   upstash: z.object({ url: z.string(), token: z.string() }).nullable(),
   trigger: z.object({ secretKey: z.string() }).nullable(),
+  /**
+   * Without Trigger.dev, which process runs the inline task host: the web app itself, or a separate
+   * `bun run worker` (the web app then only writes the outbox).
+   */
+  taskHost: z.enum(["app", "worker"]),
   posthog: z.object({ key: z.string(), host: z.string() }).nullable(),
   /** OpenTelemetry traces over OTLP/HTTP (JSON) to `endpoint` + `/v1/traces`; null = tracing off. */
   tracing: z.object({ endpoint: z.string(), serviceName: z.string() }).nullable(),

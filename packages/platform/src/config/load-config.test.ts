@@ -98,6 +98,12 @@ describe("embedded mode", () => {
     expect(error.message).toMatch(/workers cannot reach it/);
   });
 
+  it("rejects ORYLO_TASK_HOST=worker with the embedded database, which one process opens", () => {
+    const error = configError(() => loadConfig({ ORYLO_DATA_DIR: dir, ORYLO_TASK_HOST: "worker" }));
+    expect(error.issues.map((i) => i.variable)).toEqual(["ORYLO_TASK_HOST"]);
+    expect(error.message).toMatch(/one process only/);
+  });
+
   it("rejects a non-pglite driver without DATABASE_URL", () => {
     const error = configError(() => loadConfig({ ORYLO_DATA_DIR: dir, DATABASE_DRIVER: "neon" }));
     expect(error.issues[0]?.variable).toBe("DATABASE_DRIVER");
@@ -118,6 +124,19 @@ describe("embedded mode", () => {
 });
 
 describe("production mode", () => {
+  it("runs tasks in the app unless ORYLO_TASK_HOST says worker, which Trigger.dev excludes", () => {
+    expect(loadConfig(production()).taskHost).toBe("app");
+    expect(loadConfig({ ...production(), ORYLO_TASK_HOST: "worker" }).taskHost).toBe("worker");
+    const both = configError(() =>
+      loadConfig({ ...production(), ORYLO_TASK_HOST: "worker", TRIGGER_SECRET_KEY: "tr_prod_x" }),
+    );
+    expect(both.issues.map((i) => i.variable)).toEqual(["ORYLO_TASK_HOST"]);
+    expect(both.message).toMatch(/tasks run on Trigger.dev/);
+    expect(configError(() => loadConfig({ ...production(), ORYLO_TASK_HOST: "elsewhere" })).message).toMatch(
+      /ORYLO_TASK_HOST/,
+    );
+  });
+
   it("parses a complete environment", () => {
     const config = loadConfig({
       ...production(),

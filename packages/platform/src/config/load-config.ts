@@ -69,6 +69,16 @@ export function loadConfig(env: RawEnv = process.env): Config {
       ),
     );
   }
+  if (raw.ORYLO_TASK_HOST === "worker" && (embedded || raw.TRIGGER_SECRET_KEY !== undefined)) {
+    issues.push(
+      issue(
+        "ORYLO_TASK_HOST",
+        embedded
+          ? "is worker, but the embedded database opens in one process only: set DATABASE_URL or unset ORYLO_TASK_HOST"
+          : "is worker, but TRIGGER_SECRET_KEY is set and tasks run on Trigger.dev: unset one of them",
+      ),
+    );
+  }
   if ((raw.UPSTASH_REDIS_REST_URL === undefined) !== (raw.UPSTASH_REDIS_REST_TOKEN === undefined)) {
     const missing =
       raw.UPSTASH_REDIS_REST_URL === undefined ? "UPSTASH_REDIS_REST_URL" : "UPSTASH_REDIS_REST_TOKEN";
@@ -125,6 +135,7 @@ function toConfig(e: Env, embedded: boolean, dataDir: string, driver: Config["da
         ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
         : null,
     trigger: e.TRIGGER_SECRET_KEY ? { secretKey: e.TRIGGER_SECRET_KEY } : null,
+    taskHost: e.ORYLO_TASK_HOST,
     posthog: e.POSTHOG_KEY ? { key: e.POSTHOG_KEY, host: e.POSTHOG_HOST } : null,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
       ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }

@@ -26,6 +26,8 @@ export const VARIABLES = {
   UPSTASH_REDIS_REST_URL: "Upstash Redis REST URL for cache and rate limits (with UPSTASH_REDIS_REST_TOKEN)",
   UPSTASH_REDIS_REST_TOKEN: "Upstash Redis REST token (with UPSTASH_REDIS_REST_URL)",
   TRIGGER_SECRET_KEY: "Trigger.dev secret key: background tasks run on Trigger.dev instead of inline",
+  ORYLO_TASK_HOST:
+    "app | worker: without Trigger.dev, tasks run in the web app (app) or in a separate `bun run worker` (worker)",
   POSTHOG_KEY: "PostHog project key; unset = analytics off",
   POSTHOG_HOST: "PostHog host, e.g. https://eu.i.posthog.com",
   OPENAI_API_KEY: "OpenAI (or compatible) API key, primary LLM provider",

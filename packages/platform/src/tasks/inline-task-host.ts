@@ -25,6 +25,8 @@ export function startInlineTaskHost<D>(options: {
   logger: Logger;
   pollIntervalMs?: number;
   relay?: RelayOptions;
+  /** The poll keeps the process running (a worker has nothing else that does); otherwise it lets it exit. */
+  keepProcessAlive?: boolean;
 }): InlineTaskHost {
   const { store, deps, logger, pollIntervalMs = 1_000 } = options;
   const registry = new Map(options.descriptors.map((d) => [d.id, d]));
@@ -56,7 +58,7 @@ export function startInlineTaskHost<D>(options: {
   };
 
   const timer = setInterval(kick, pollIntervalMs);
-  timer.unref?.();
+  if (!options.keepProcessAlive) timer.unref?.();
   const crons = options.descriptors
     .filter((d) => d.cron)
     .map(
