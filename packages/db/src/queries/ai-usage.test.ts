@@ -60,6 +60,7 @@ describe("AI usage ledger", () => {
 
     expect(await aiCostSince(db, organization.id, since)).toBe(93);
     expect(await aiCostSince(db, other.id, since)).toBe(93);
+    expect(await aiCostSince(db, organization.id, new Date("2026-11-20T12:00:02Z"))).toBe(0);
     const summary = await summarizeAiUsage(db, organization.id, since);
     expect(summary.map((row) => [row.provider, row.calls, row.errors, row.cacheHits])).toEqual([
       ["anthropic", 1, 0, 0],

@@ -1,7 +1,13 @@
 import { and, count, eq, gte, sql, sum } from "drizzle-orm";
 import type { Executor } from "../client";
 import { aiUsage } from "../schema";
-import { compiledStatementsByShape, definedKeys, placeholderRow, prefixedValues } from "./compiled-statement";
+import {
+  compiledStatement,
+  compiledStatementsByShape,
+  definedKeys,
+  placeholderRow,
+  prefixedValues,
+} from "./compiled-statement";
 
 export type NewAiUsage = Omit<typeof aiUsage.$inferInsert, "id" | "createdAt"> & { createdAt?: Date };
 
@@ -33,12 +39,22 @@ const insertUsage = compiledStatementsByShape(
 
 /** What the organization spent on LLM calls since `since` (the start of its budget month), in micro-dollars. */
 export async function aiCostSince(db: Executor, organizationId: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ cost: sum(aiUsage.costMicros).mapWith(Number) })
-    .from(aiUsage)
-    .where(and(eq(aiUsage.organizationId, organizationId), gte(aiUsage.createdAt, since)));
+  const [row] = await selectCostSince(db, { organizationId, since });
   return row?.cost ?? 0;
 }
+
+/** Read before every LLM explanation (the budget), so built once too. */
+const selectCostSince = compiledStatement("orylo_ai_cost_since", (db) =>
+  db
+    .select({ cost: sum(aiUsage.costMicros).mapWith(Number) })
+    .from(aiUsage)
+    .where(
+      and(
+        eq(aiUsage.organizationId, sql.placeholder("organizationId")),
+        gte(aiUsage.createdAt, sql.placeholder("since")),
+      ),
+    ),
+);
 
 /** The ledger since `since`, grouped by feature, provider and model. */
 export async function summarizeAiUsage(db: Executor, organizationId: string, since: Date) {

@@ -4,7 +4,7 @@ import { beforeEach, expect, it } from "vitest";
 import type { Executor } from "../client";
 import { taskOutbox } from "../schema";
 import { usePostgresDatabase } from "../testing/postgres-database";
-import { recordAiUsage } from "./ai-usage";
+import { aiCostSince, recordAiUsage } from "./ai-usage";
 import { insertDetection } from "./detections";
 import { findExplanationWork, writeExplanation } from "./explanations";
 import { claimDueTasks, completeTasks, enqueueTasks } from "./outbox";
@@ -52,12 +52,13 @@ const BACKGROUND_STATEMENTS = [
   "orylo_select_explanation_work",
   "orylo_write_explanation",
   "orylo_insert_ai_usage",
+  "orylo_ai_cost_since",
 ];
 
 /**
- * The relay's claim and completion, the explain task's read and write and the AI ledger's insert are named
- * statements: after PostgreSQL's five custom plans on a connection, each runs on its generic plan, planned
- * no more. Inside a transaction, with the same results as before.
+ * The relay's claim and completion, the explain task's read and write, the AI budget's read and the ledger's
+ * insert are named statements: after PostgreSQL's five custom plans on a connection, each runs on its generic
+ * plan, planned no more. Inside a transaction, with the same results as before.
  */
 it("runs the background path's statements on their generic plans after five custom ones", async () => {
   await database().db.transaction(async (tx) => {
@@ -109,6 +110,7 @@ it("runs the background path's statements on their generic plans after five cust
           now: new Date(),
         }),
       ).toBe(true);
+      expect(await aiCostSince(tx, organization.id, new Date(0))).toBe(0);
       await recordAiUsage(tx, [
         {
           organizationId: organization.id,
