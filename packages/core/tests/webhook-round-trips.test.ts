@@ -3,8 +3,9 @@ import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
 import { simulatedTraffic } from "@orylo/testkit/scenarios";
 import { drizzle } from "drizzle-orm/pglite";
 import { describe, expect, it } from "vitest";
+import { explainDetection } from "../src/explanations/explain-detection";
 import { receiveStripeWebhook } from "../src/stripe-events/receive-stripe-webhook";
-import { platformDelivery, testCtx } from "./helpers";
+import { platformDelivery, testAi, testCtx } from "./helpers";
 
 /**
  * SPEC §G (≥ 1 000 decisions/s): each database round trip of the webhook path costs a network hop and a turn
@@ -13,6 +14,8 @@ import { platformDelivery, testCtx } from "./helpers";
  */
 const NEW_CHARGE_ROUND_TRIPS = 10;
 const REDELIVERY_ROUND_TRIPS = 3;
+/** The `detection.explain` task the webhook queues, with templates: its read, the ledger row, the write. */
+const EXPLANATION_ROUND_TRIPS = 3;
 
 async function observedDatabase() {
   const handle = await getTestDatabase();
@@ -64,4 +67,22 @@ describe("webhook round trips", () => {
     expect(again).toMatchObject({ duplicate: true, status: "processed" });
     expect(roundTrips(), describeTrips()).toBeLessThanOrEqual(REDELIVERY_ROUND_TRIPS);
   }, 120_000);
+
+  it("the explanation a new charge queues costs three round trips, and a second run one", async () => {
+    const { db, base, reset, roundTrips, describeTrips } = await observedDatabase();
+    const organization = await createTestOrganization(base);
+    const [traffic] = simulatedTraffic({ seed: 12, end: new Date(), shoppers: 1, days: 1, burstCards: 0 });
+    const receipt = await receiveStripeWebhook(
+      testCtx(db),
+      await platformDelivery(traffic!.event, organization.id),
+    );
+    const work = { detectionId: receipt.detection!.id, organizationId: organization.id };
+
+    reset();
+    expect(await explainDetection(testCtx(db), work, testAi())).toBe("ready");
+    expect(roundTrips(), describeTrips()).toBe(EXPLANATION_ROUND_TRIPS);
+    reset();
+    expect(await explainDetection(testCtx(db), work, testAi())).toBe("unchanged");
+    expect(roundTrips(), describeTrips()).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
+import { createTestOrganization, getTestDatabase, testDetection } from "@orylo/db/testing";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client";
 import { detections, transactions } from "../schema";
@@ -28,22 +28,14 @@ async function seed(db: Executor, count: number) {
     })),
   );
   await db.insert(detections).values(
-    rows.map((row) => ({
-      id: `det_${row.id}`,
-      organizationId: org.id,
-      transactionId: row.id,
-      source: "webhook" as const,
-      livemode: false,
-      decision: "ALLOW" as const,
-      riskScore: 0,
-      confidence: 1,
-      trace: { contributions: [], ruleHits: [], failedDetectors: [] },
-      features: {},
-      engineVersion: "test",
-      rulesetVersion: "test",
-      latencyMs: 1,
-      createdAt: row.createdAt,
-    })),
+    rows.map((row) =>
+      testDetection(org.id, {
+        id: `det_${row.id}`,
+        transactionId: row.id,
+        source: "webhook",
+        createdAt: row.createdAt,
+      }),
+    ),
   );
   return { organizationId: org.id, rows };
 }

@@ -1,6 +1,8 @@
-import { createTestOrganization, getTestDatabase } from "@orylo/db/testing";
+import { createTestOrganization, getTestDatabase, testDetection } from "@orylo/db/testing";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client";
+import { detectionExplanations } from "../schema";
 import { insertDetection } from "./detections";
 import {
   findExplanation,
@@ -13,22 +15,9 @@ const LANGUAGES = { languages: ["fr", "en"], fallbackLanguage: "en" };
 
 async function detectionFor(db: Executor, locale: string) {
   const org = await createTestOrganization(db, { locale });
-  const id = `det_${crypto.randomUUID()}`;
-  await insertDetection(db, {
-    id,
-    organizationId: org.id,
-    source: "evaluate",
-    livemode: false,
-    decision: "ALLOW",
-    riskScore: 0,
-    confidence: 1,
-    trace: { contributions: [], ruleHits: [], failedDetectors: [] },
-    features: {},
-    engineVersion: "test",
-    rulesetVersion: "test",
-    latencyMs: 1,
-  });
-  return { organizationId: org.id, detectionId: id };
+  const detection = testDetection(org.id);
+  await insertDetection(db, detection);
+  return { organizationId: org.id, detectionId: detection.id };
 }
 
 describe("detection explanations", () => {
@@ -76,6 +65,43 @@ describe("detection explanations", () => {
     expect(await findExplanationWork(db, ids.organizationId, ids.detectionId)).toMatchObject({
       status: "ready",
       decision: "ALLOW",
+    });
+  });
+
+  it("keeps a failed run's explanation empty, writes it again on the next run, and never for another organization", async () => {
+    const { db } = await getTestDatabase();
+    const ids = await detectionFor(db, "en");
+    const other = await createTestOrganization(db);
+    await insertPendingExplanation(db, { ...ids, ...LANGUAGES });
+    const failedAt = new Date("2026-03-01T10:00:00.000Z");
+    const failed = { status: "failed", explanation: null, source: null, error: "unreadable trace" } as const;
+
+    expect(await writeExplanation(db, { ...ids, organizationId: other.id, ...failed, now: failedAt })).toBe(
+      false,
+    );
+    expect(await writeExplanation(db, { ...ids, ...failed, now: failedAt })).toBe(true);
+    const [stored] = await db
+      .select({
+        empty: sql<boolean>`${detectionExplanations.explanation} is null`,
+        error: detectionExplanations.error,
+        updatedAt: detectionExplanations.updatedAt,
+      })
+      .from(detectionExplanations)
+      .where(eq(detectionExplanations.detectionId, ids.detectionId));
+    expect(stored).toEqual({ empty: true, error: "unreadable trace", updatedAt: failedAt });
+
+    const ready = {
+      status: "ready",
+      explanation: { summary: "retried" },
+      source: "template",
+      error: null,
+    } as const;
+    expect(await writeExplanation(db, { ...ids, ...ready, now: new Date() })).toBe(true);
+    expect(await findExplanation(db, ids.organizationId, ids.detectionId)).toEqual({
+      status: "ready",
+      language: "en",
+      explanation: { summary: "retried" },
+      source: "template",
     });
   });
 });

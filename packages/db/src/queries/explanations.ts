@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { detectionExplanations, detections, organization, transactions } from "../schema";
+import { compiledStatement } from "./compiled-statement";
 
 export type ExplanationRow = typeof detectionExplanations.$inferSelect;
 export type ExplanationStatus = ExplanationRow["status"];
@@ -68,7 +69,36 @@ export async function findExplanation(db: Executor, organizationId: string, dete
 
 /** What the explain task reads: the explanation's state and the decision with its trace. */
 export async function findExplanationWork(db: Executor, organizationId: string, detectionId: string) {
-  const [row] = await db
+  const [row] = await selectExplanationWork(db, { organizationId, detectionId });
+  return row;
+}
+
+/** Returns whether the explanation was written (false: another run finished it first). */
+export async function writeExplanation(
+  db: Executor,
+  params: {
+    organizationId: string;
+    detectionId: string;
+    status: Exclude<ExplanationStatus, "pending">;
+    explanation: Record<string, unknown> | null;
+    source: string | null;
+    error: string | null;
+    now: Date;
+  },
+): Promise<boolean> {
+  const { explanation, now, ...values } = params;
+  const rows = await updateExplanation(db, {
+    ...values,
+    // Serialized here: a null explanation must be SQL NULL, not the JSON `null` Drizzle's jsonb encoder would send.
+    explanation: explanation === null ? null : JSON.stringify(explanation),
+    now: now.toISOString(),
+  });
+  return rows.length > 0;
+}
+
+// The `detection.explain` task's statements, built once (compiled-statement.ts): it runs them for every detection.
+const selectExplanationWork = compiledStatement("orylo_select_explanation_work", (db) =>
+  db
     .select({
       status: detectionExplanations.status,
       language: detectionExplanations.language,
@@ -84,41 +114,30 @@ export async function findExplanationWork(db: Executor, organizationId: string, 
     .leftJoin(transactions, eq(transactions.id, detections.transactionId))
     .where(
       and(
-        eq(detectionExplanations.organizationId, organizationId),
-        eq(detectionExplanations.detectionId, detectionId),
-        eq(detections.organizationId, organizationId),
+        eq(detectionExplanations.organizationId, sql.placeholder("organizationId")),
+        eq(detectionExplanations.detectionId, sql.placeholder("detectionId")),
+        eq(detections.organizationId, sql.placeholder("organizationId")),
       ),
-    );
-  return row;
-}
+    ),
+);
 
 /** Only a pending (or failed, to be tried again) explanation is written; a finished one stays as it is. */
-const WRITABLE: ExplanationStatus[] = ["pending", "failed"];
-
-/** Returns whether the explanation was written (false: another run finished it first). */
-export async function writeExplanation(
-  db: Executor,
-  params: {
-    organizationId: string;
-    detectionId: string;
-    status: Exclude<ExplanationStatus, "pending">;
-    explanation: Record<string, unknown> | null;
-    source: string | null;
-    error: string | null;
-    now: Date;
-  },
-): Promise<boolean> {
-  const { organizationId, detectionId, now, ...values } = params;
-  const rows = await db
+const updateExplanation = compiledStatement("orylo_write_explanation", (db) =>
+  db
     .update(detectionExplanations)
-    .set({ ...values, updatedAt: now })
+    .set({
+      status: sql`${sql.placeholder("status")}`,
+      explanation: sql`${sql.placeholder("explanation")}::jsonb`,
+      source: sql`${sql.placeholder("source")}`,
+      error: sql`${sql.placeholder("error")}`,
+      updatedAt: sql`${sql.placeholder("now")}::timestamptz`,
+    })
     .where(
       and(
-        eq(detectionExplanations.organizationId, organizationId),
-        eq(detectionExplanations.detectionId, detectionId),
-        inArray(detectionExplanations.status, WRITABLE),
+        eq(detectionExplanations.organizationId, sql.placeholder("organizationId")),
+        eq(detectionExplanations.detectionId, sql.placeholder("detectionId")),
+        sql`${detectionExplanations.status} in ('pending', 'failed')`,
       ),
     )
-    .returning({ detectionId: detectionExplanations.detectionId });
-  return rows.length > 0;
-}
+    .returning({ detectionId: detectionExplanations.detectionId }),
+);

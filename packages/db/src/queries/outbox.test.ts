@@ -3,7 +3,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../client";
 import { taskOutbox } from "../schema";
-import { claimDueTasks, completeTasks, createOutboxStore, enqueueTasks, failTask } from "./outbox";
+import {
+  claimDueTasks,
+  completeTasks,
+  createOutboxStore,
+  enqueueTasks,
+  failTask,
+  postponeTask,
+} from "./outbox";
 
 const t0 = new Date("2026-03-01T10:00:00.000Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -124,6 +131,7 @@ describe("outbox", () => {
       const deadRow = await rowOf(db, dead!.id);
       expect(deadRow.status).toBe("dead");
       expect(deadRow.lastError!.length).toBeLessThan(4100);
+      expect(deadRow.runAfter).toEqual(t0);
 
       expect(await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(4999) })).toEqual([]);
       const [again] = await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(5000) });
@@ -131,6 +139,31 @@ describe("outbox", () => {
       await completeTasks(db, [retried!.id]);
       // The dead task stays dead however late it gets.
       expect(await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: at(10_000_000) })).toEqual([]);
+    }),
+  );
+
+  it(
+    "completes a claimed batch in one statement, and postpones a running task with its attempt given back",
+    withEmptyOutbox(async (db, org) => {
+      const [a, b, c, waiting] = await enqueueTasks(
+        db,
+        [1, 2, 3, 4].map((n) => task(org, { payload: { n }, runAfter: n === 4 ? at(60_000) : t0 })),
+      );
+      await claimDueTasks(db, { limit: 10, leaseMs: 1000, now: t0 });
+      expect(await completeTasks(db, [a!.id, b!.id, waiting!.id], at(10))).toBe(2);
+      expect(await rowOf(db, a!.id)).toMatchObject({ status: "done", completedAt: at(10), leaseUntil: null });
+      expect((await rowOf(db, waiting!.id)).status).toBe("pending");
+
+      expect(await postponeTask(db, c!.id, at(30_000))).toBe(true);
+      expect(await rowOf(db, c!.id)).toMatchObject({
+        status: "pending",
+        runAfter: at(30_000),
+        leaseUntil: null,
+        attempts: 0,
+      });
+      // Only a running task is postponed: a finished one stays finished.
+      expect(await postponeTask(db, a!.id, at(30_000))).toBe(false);
+      expect((await rowOf(db, a!.id)).status).toBe("done");
     }),
   );
 

@@ -1,6 +1,7 @@
-import { and, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { taskOutbox } from "../schema";
+import { compiledStatement } from "./compiled-statement";
 
 export type OutboxTask = typeof taskOutbox.$inferSelect;
 export type NewOutboxTask = Pick<
@@ -43,28 +44,7 @@ export async function claimDueTasks(
   db: Executor,
   { limit, leaseMs, now }: ClaimOptions,
 ): Promise<OutboxTask[]> {
-  const at = clock(now);
-  const due = db
-    .select({ id: taskOutbox.id })
-    .from(taskOutbox)
-    .where(
-      or(
-        and(eq(taskOutbox.status, "pending"), lte(taskOutbox.runAfter, at)),
-        and(eq(taskOutbox.status, "running"), lt(taskOutbox.leaseUntil, at)),
-      ),
-    )
-    .orderBy(claimOrder)
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const claimed = await db
-    .update(taskOutbox)
-    .set({
-      status: "running",
-      leaseUntil: sql`${at} + ${leaseMs} * interval '1 millisecond'`,
-      attempts: sql`${taskOutbox.attempts} + 1`,
-    })
-    .where(inArray(taskOutbox.id, due))
-    .returning();
+  const claimed = await claimStatement(db, { now: instant(now), limit, leaseMs });
   // RETURNING does not keep the subquery's order.
   const rank = (task: OutboxTask) => task.runAfter.getTime() - task.priority * 1000;
   return claimed.sort((a, b) => rank(a) - rank(b));
@@ -77,26 +57,13 @@ export async function claimDueTasks(
  */
 export async function completeTasks(db: Executor, ids: string[], now?: Date): Promise<number> {
   if (ids.length === 0) return 0;
-  const rows = await db
-    .update(taskOutbox)
-    .set({ status: "done", completedAt: clock(now), leaseUntil: null })
-    .where(and(inArray(taskOutbox.id, ids), eq(taskOutbox.status, "running")))
-    .returning({ id: taskOutbox.id });
+  const rows = await completeStatement(db, { ids, now: instant(now) });
   return rows.length;
 }
 
 /** A running task back in line at `runAfter`, its claim's attempt given back (it did not fail: it was told to wait). */
 export async function postponeTask(db: Executor, id: string, runAfter: Date): Promise<boolean> {
-  const rows = await db
-    .update(taskOutbox)
-    .set({
-      status: "pending",
-      runAfter,
-      leaseUntil: null,
-      attempts: sql`greatest(${taskOutbox.attempts} - 1, 0)`,
-    })
-    .where(and(eq(taskOutbox.id, id), eq(taskOutbox.status, "running")))
-    .returning({ id: taskOutbox.id });
+  const rows = await postponeStatement(db, { id, runAfter: runAfter.toISOString() });
   return rows.length > 0;
 }
 
@@ -107,14 +74,74 @@ export async function failTask(
   { error, retryAt }: { error: string; retryAt: Date | null },
 ): Promise<boolean> {
   const lastError = error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH)}…` : error;
-  const next = retryAt ? { status: "pending" as const, runAfter: retryAt } : { status: "dead" as const };
-  const rows = await db
-    .update(taskOutbox)
-    .set({ ...next, lastError, leaseUntil: null })
-    .where(and(eq(taskOutbox.id, id), eq(taskOutbox.status, "running")))
-    .returning({ id: taskOutbox.id });
+  const rows = await failStatement(db, { id, lastError, runAfter: retryAt?.toISOString() ?? null });
   return rows.length > 0;
 }
+
+/*
+ * The relay's statements, built once (compiled-statement.ts): it runs them for every task. The statuses are
+ * written as literals, not parameters, so the generic plan PostgreSQL keeps for a named statement still sees
+ * that the claim's conditions fall within the partial index `task_outbox_due_idx`. A null `now` is the
+ * database's clock.
+ */
+const at = sql`coalesce(${sql.placeholder("now")}::timestamptz, now())`;
+const running = sql`${taskOutbox.status} = 'running'`;
+const claimStatement = compiledStatement("orylo_claim_tasks", (db) => {
+  const due = db
+    .select({ id: taskOutbox.id })
+    .from(taskOutbox)
+    .where(
+      or(
+        and(sql`${taskOutbox.status} = 'pending'`, lte(taskOutbox.runAfter, at)),
+        and(running, lt(taskOutbox.leaseUntil, at)),
+      ),
+    )
+    .orderBy(claimOrder)
+    .limit(sql.placeholder("limit"))
+    .for("update", { skipLocked: true });
+  return db
+    .update(taskOutbox)
+    .set({
+      status: sql`'running'`,
+      leaseUntil: sql`${at} + ${sql.placeholder("leaseMs")} * interval '1 millisecond'`,
+      attempts: sql`${taskOutbox.attempts} + 1`,
+    })
+    .where(inArray(taskOutbox.id, due))
+    .returning();
+});
+const completeStatement = compiledStatement("orylo_complete_tasks", (db) =>
+  db
+    .update(taskOutbox)
+    .set({ status: sql`'done'`, completedAt: at, leaseUntil: null })
+    .where(and(sql`${taskOutbox.id} = any(${sql.placeholder("ids")}::uuid[])`, running))
+    .returning({ id: taskOutbox.id }),
+);
+const postponeStatement = compiledStatement("orylo_postpone_task", (db) =>
+  db
+    .update(taskOutbox)
+    .set({
+      status: sql`'pending'`,
+      runAfter: sql`${sql.placeholder("runAfter")}::timestamptz`,
+      leaseUntil: null,
+      attempts: sql`greatest(${taskOutbox.attempts} - 1, 0)`,
+    })
+    .where(and(eq(taskOutbox.id, sql.placeholder("id")), running))
+    .returning({ id: taskOutbox.id }),
+);
+/** A null `runAfter` dead-letters the task. */
+const failStatement = compiledStatement("orylo_fail_task", (db) => {
+  const retryAt = sql`${sql.placeholder("runAfter")}::timestamptz`;
+  return db
+    .update(taskOutbox)
+    .set({
+      status: sql`case when ${retryAt} is null then 'dead'::task_status else 'pending'::task_status end`,
+      runAfter: sql`coalesce(${retryAt}, ${taskOutbox.runAfter})`,
+      lastError: sql`${sql.placeholder("lastError")}`,
+      leaseUntil: null,
+    })
+    .where(and(eq(taskOutbox.id, sql.placeholder("id")), running))
+    .returning({ id: taskOutbox.id });
+});
 
 /**
  * The outbox as the generic relay in packages/platform sees it (its `OutboxStore` interface, matched by
@@ -140,6 +167,7 @@ export function createOutboxStore(db: Executor, options: { now?: () => Date } = 
   };
 }
 
-function clock(now: Date | undefined): SQL {
-  return now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+/** The value of the statements' `now` placeholder: null stands for the database's clock. */
+function instant(now: Date | undefined): string | null {
+  return now ? now.toISOString() : null;
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { type DatabaseHandle, type Executor, migrateDatabase, openDatabase, organization } from "../index";
+import {
+  type DatabaseHandle,
+  type Executor,
+  migrateDatabase,
+  type NewDetection,
+  openDatabase,
+  organization,
+} from "../index";
 
 /**
  * PGlite costs 1–2 s and 100–250 MB per instance, so a worker opens one, migrated, and every test shares
@@ -35,6 +42,25 @@ export async function createTestOrganization(
     })
     .returning();
   return row!;
+}
+
+/** A pre-payment evaluation's detection (no charge) that no rule or detector flagged, to insert as it is or varied. */
+export function testDetection(organizationId: string, overrides: Partial<NewDetection> = {}): NewDetection {
+  return {
+    id: `det_${randomUUID()}`,
+    organizationId,
+    source: "evaluate",
+    livemode: false,
+    decision: "ALLOW",
+    riskScore: 0,
+    confidence: 1,
+    trace: { contributions: [], ruleHits: [], failedDetectors: [] },
+    features: {},
+    engineVersion: "test",
+    rulesetVersion: "test",
+    latencyMs: 1,
+    ...overrides,
+  };
 }
 
 class Rollback extends Error {}
