@@ -22,6 +22,7 @@ import {
   STATEMENT_STATISTICS,
   startMaintenanceWatch,
   startStatementStatistics,
+  startWaitSampler,
 } from "./lib/statement-statistics";
 import { ensureWebBuilt } from "./lib/web-app";
 
@@ -88,7 +89,11 @@ await withLoadSession(
     });
     const runStart = performance.now();
     const runStartedAt = Date.now();
+    // PGlite is the app's own, locked while it runs: only a server can be watched meanwhile.
+    const waits =
+      driver === "pg" ? await database.use(async (handle) => startWaitSampler(rawQuery(handle))) : null;
     const result = await drive(rate, events);
+    const waitsBySecond = (await waits?.stop()) ?? new Map();
     const runEnd = performance.now();
     const cpuUsed = cpuMeter();
     const answered = result.outcomes.filter((o) => o.status >= 200 && o.status < 300);
@@ -99,7 +104,13 @@ await withLoadSession(
         `app CPU per request ${ms((cpuUsed.app ?? Number.NaN) / Math.max(1, result.outcomes.length))} (profiler ${profiled ? "on" : "off"})`,
     );
     printCpuBudget(result.outcomes.length, (runEnd - runStart) / 1000, cpuUsed);
-    printTimeline(answered, new Map(events.map((event, index) => [event.eventId, Math.floor(index / rate)])));
+    console.log(`\n  run from ${new Date(runStartedAt).toISOString()}`);
+    printTimeline(
+      answered,
+      new Map(events.map((event, index) => [event.eventId, Math.floor(index / rate)])),
+      handlerTimesBySecond(app.logFile, runStartedAt),
+      waitsBySecond,
+    );
     printBackgroundTasks(worker ?? app, runStartedAt);
     await database.use(async (handle) => printTopStatements(await statements(rawQuery(handle))));
     const maintenanceRuns = await database.use(async (handle) => maintenance(rawQuery(handle)));
@@ -177,17 +188,47 @@ function printBackgroundTasks(host: { logFile: string }, runStartedAt: number): 
 }
 
 /** Latency by the second each request was due: a stall shows as a run of slow seconds, a queue as a ramp. */
-function printTimeline(outcomes: Outcome[], secondOf: ReadonlyMap<string, number>): void {
+/**
+ * The app's own timing of each webhook request (its request log: from our route wrapper's start to its answer)
+ * by the second it ended: a slow second the handler did not see was spent before it (Node, Next.js, the
+ * load generator itself).
+ */
+function handlerTimesBySecond(logFile: string, runStartedAt: number): Map<number, number[]> {
+  const bySecond = new Map<number, number[]>();
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    if (!line.includes('"msg":"request"') || !line.includes("/api/webhooks/stripe")) continue;
+    const entry = JSON.parse(line) as { time: string; durationMs: number };
+    const second = Math.floor((Date.parse(entry.time) - runStartedAt) / 1000);
+    if (second >= 0) bySecond.set(second, [...(bySecond.get(second) ?? []), entry.durationMs]);
+  }
+  return bySecond;
+}
+
+function printTimeline(
+  outcomes: Outcome[],
+  secondOf: ReadonlyMap<string, number>,
+  handlerBySecond: ReadonlyMap<number, number[]>,
+  waitsBySecond: ReadonlyMap<number, ReadonlyMap<string, number>>,
+): void {
   const bySecond = new Map<number, number[]>();
   for (const outcome of outcomes) {
     const second = secondOf.get(outcome.eventId) ?? 0;
     bySecond.set(second, [...(bySecond.get(second) ?? []), outcome.latencyMs]);
   }
-  console.log("\n  latency by the second each request was due (p50 / p95 / max):");
+  console.log(
+    "\n  latency by the second each request was due (p50 / p95 / max; the handler's own p95 and max by the second it answered), and what PostgreSQL's busy backends were doing (samples every 50 ms):",
+  );
   for (const [second, latencies] of [...bySecond].sort((a, b) => a[0] - b[0])) {
     const { p50, p95, max } = summarize(latencies);
+    const waits = [...(waitsBySecond.get(second) ?? [])]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([waiting, samples]) => `${waiting} ${samples}`)
+      .join(", ");
+    const handler = summarize(handlerBySecond.get(second) ?? []);
     console.log(
-      `    ${String(second).padStart(4)} s  ${ms(p50).padStart(9)} ${ms(p95).padStart(9)} ${ms(max).padStart(9)}`,
+      `    ${String(second).padStart(4)} s  ${ms(p50).padStart(9)} ${ms(p95).padStart(9)} ${ms(max).padStart(9)}` +
+        `  | ${ms(handler.p95).padStart(9)} ${ms(handler.max).padStart(9)}  ${waits}`,
     );
   }
 }

@@ -72,7 +72,8 @@ const DAY_MS = 86_400_000;
  * history (never scored), and is then vacuumed and analyzed as autovacuum would have. Without statistics,
  * PostgreSQL plans the live-features statement for the empty table (sequential scans) and keeps that generic
  * plan on each connection until autovacuum first analyzes the table: the first minute of a fresh database
- * then measures a plan no running deployment has (docs/performance.md).
+ * then measures a plan no running deployment has (docs/performance.md). A checkpoint then leaves WAL segments
+ * to recycle, as a running server has.
  */
 export async function prepareLoadApp(database: LoadDatabase, { historyRows }: { historyRows: number }) {
   const organization = await database.use(async (handle) => {
@@ -85,6 +86,11 @@ export async function prepareLoadApp(database: LoadDatabase, { historyRows }: { 
       history: true,
     });
     await query("vacuum (analyze) transactions");
+    // A running server reuses the WAL segments its checkpoints free; a fresh one creates and zero-fills a new
+    // 16 MB segment every ten seconds or so under load, and every commit waits meanwhile (IO:WALInitWrite).
+    await query("checkpoint").catch((error: Error) =>
+      console.warn(`  checkpoint refused (${error.message}): the run will create WAL segments as it goes`),
+    );
     return created;
   });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;

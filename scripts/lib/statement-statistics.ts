@@ -114,3 +114,40 @@ export async function startMaintenanceWatch(
       return runs;
     });
 }
+
+/**
+ * Samples what PostgreSQL's active client backends wait on (`pg_stat_activity`) every `intervalMs` from now;
+ * `stop()` gives the counts by second since the start, e.g. `{ 9: { "LWLock:WALWrite": 14 } }`. A backend busy
+ * on the CPU counts as `cpu`. Waiting for the client (`Client:ClientRead`, between a transaction's statements)
+ * is the app's time, not the server's, and is left out.
+ */
+export function startWaitSampler(
+  query: RawQuery,
+  intervalMs = 50,
+): { stop(): Promise<Map<number, Map<string, number>>> } {
+  const startedAt = Date.now();
+  const bySecond = new Map<number, Map<string, number>>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await query(
+        `select coalesce(wait_event_type || ':' || wait_event, 'cpu') as waiting
+         from pg_stat_activity
+         where backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()`,
+      );
+      const second = Math.floor((Date.now() - startedAt) / 1000);
+      const counts = bySecond.get(second) ?? new Map<string, number>();
+      for (const { waiting } of rows as { waiting: string }[])
+        if (waiting !== "Client:ClientRead") counts.set(waiting, (counts.get(waiting) ?? 0) + 1);
+      bySecond.set(second, counts);
+      await Bun.sleep(intervalMs);
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return bySecond;
+    },
+  };
+}
