@@ -11,43 +11,65 @@ import { withLoadSession } from "./lib/load-session";
 import { checkStore, type Query } from "./lib/load-verify";
 import { type Delivery, runOpenLoop } from "./lib/open-loop";
 import { cpuPerRequest, ownCpuMs, startCpuMeter } from "./lib/process-cpu";
-import { ensureWebBuilt, tail, type WebApp } from "./lib/web-app";
+import { ensureWebBuilt, type TaskWorker, tail, type WebApp } from "./lib/web-app";
 
 /** Embedded mode's load shedding (`overloaded`): the delivery was refused before anything was stored. */
 const SHED_STATUS = 503;
-const DRIVERS: LoadDriver[] = ["pg", "pglite"];
+/**
+ * What runs under load: `pg` is `next start` on PostgreSQL with the task host inside it, `worker` the same
+ * with the task host in `bun run worker` beside it (ORYLO_TASK_HOST=worker), `pglite` embedded mode.
+ */
+const SETUPS = {
+  pg: { driver: "pg", taskHost: "app", section: "load" },
+  worker: { driver: "pg", taskHost: "worker", section: "load-worker" },
+  pglite: { driver: "pglite", taskHost: "app", section: "load-pglite" },
+} as const satisfies Record<string, { driver: LoadDriver; taskHost: "app" | "worker"; section: string }>;
+type Setup = keyof typeof SETUPS;
 const { size, only } = readBenchArgs();
 /** Imported history stored before the run: live features read a table of this size (SPEC §G: 1 M rows). */
 const historyRows = bySize(size, { tiny: 10_000, small: 100_000, full: 1_000_000 });
-const unknown = only.filter((name) => !(DRIVERS as string[]).includes(name));
+const unknown = only.filter((name) => !Object.hasOwn(SETUPS, name));
 if (unknown.length > 0) {
-  console.error(`Unknown database ${unknown.join(", ")}; known: ${DRIVERS.join(", ")}`);
+  console.error(`Unknown setup ${unknown.join(", ")}; known: ${Object.keys(SETUPS).join(", ")}`);
   process.exit(2);
 }
 let exitCode = 0;
 await ensureWebBuilt();
-for (const driver of only.length > 0 ? (only as LoadDriver[]) : DRIVERS) {
-  console.log(`\n==> load on ${driver} (size ${size})`);
-  if (!(await runLoad(driver))) exitCode = 1;
+for (const setup of only.length > 0 ? (only as Setup[]) : (Object.keys(SETUPS) as Setup[])) {
+  console.log(`\n==> load on ${setup} (size ${size})`);
+  if (!(await runLoad(setup))) exitCode = 1;
 }
 process.exit(exitCode);
 
-async function runLoad(driver: LoadDriver): Promise<boolean> {
+async function runLoad(setup: Setup): Promise<boolean> {
+  const { driver, taskHost, section } = SETUPS[setup];
   const command = commandLine("load", size, only);
-  console.log(`  starting next start of apps/web on ${driver}`);
+  console.log(
+    `  starting next start of apps/web on ${driver}${taskHost === "worker" ? ", with bun run worker" : ""}`,
+  );
   const bootStart = performance.now();
   try {
-    await withLoadSession(driver, { historyRows }, async ({ database, app, organizationId, secret }) => {
-      console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
-      await measure(database, app, organizationId, secret);
-    });
+    await withLoadSession(
+      driver,
+      { historyRows, taskHost },
+      async ({ database, app, worker, organizationId, secret }) => {
+        console.log(`  ready at ${app.url} in ${ms(performance.now() - bootStart)}`);
+        await measure(database, app, worker, organizationId, secret);
+      },
+    );
     return true;
   } catch (error) {
     console.error("load failed:", error);
     return false;
   }
 
-  async function measure(database: LoadDatabase, app: WebApp, organizationId: string, secret: string) {
+  async function measure(
+    database: LoadDatabase,
+    app: WebApp,
+    worker: TaskWorker | null,
+    organizationId: string,
+    secret: string,
+  ) {
     const sent: Delivery[] = [];
     const sentIds = new Set<string>();
     const acknowledgedIds = new Set<string>();
@@ -61,6 +83,7 @@ async function runLoad(driver: LoadDriver): Promise<boolean> {
       let nextFresh = 0;
       const cpuMeter = startCpuMeter({
         app: app.cpuMs,
+        ...(worker ? { worker: worker.cpuMs } : {}),
         PostgreSQL: database.cpuMs,
         "load generator": ownCpuMs,
       });
@@ -175,13 +198,14 @@ async function runLoad(driver: LoadDriver): Promise<boolean> {
       `Stripe event statuses: ${JSON.stringify(check.statuses)}; charges without a detection: ${check.unscored}; ` +
         `${count(check.unanswered)} events never answered 2xx (timed out, reset or shed) and not processed: Stripe would deliver them again, so they are not lost.`,
       `Before the run: ${count(historyRows)} payments of imported history over 90 days (never scored), ` +
-        "loaded with multi-row inserts, then VACUUM (ANALYZE) as autovacuum would have; the load's events follow them.",
+        "loaded with multi-row inserts, then VACUUM (ANALYZE) as autovacuum would have and a checkpoint; the load's events follow them.",
       "Open loop: requests leave at the fixed rate whatever the answers take; latency counts from the " +
         "intended send time, so a late generator shows up as latency. Generator, app (`next start`, " +
-        `NODE_ENV=production, LOG_LEVEL info, inline task host) and ${driver === "pg" ? "PostgreSQL" : "its embedded PGlite"} share the machine.`,
+        `NODE_ENV=production, LOG_LEVEL info, ${worker ? "no task host: `bun run worker` runs the tasks, niced" : "inline task host"}) ` +
+        `and ${driver === "pg" ? "PostgreSQL" : "its embedded PGlite"} share the machine.`,
     );
     const report: RunReport = {
-      section: driver === "pg" ? "load" : "load-pglite",
+      section,
       size,
       command,
       rows,

@@ -20,6 +20,7 @@ const SECTIONS = {
   "detections-list-pg": "Detections list with filters on PostgreSQL",
   load: "Webhook end to end (`next start` + PostgreSQL)",
   "load-pglite": "Webhook end to end (`next start` + embedded PGlite)",
+  "load-worker": "Webhook end to end (`next start` + PostgreSQL, tasks in `bun run worker`)",
 } as const;
 export type SectionName = keyof typeof SECTIONS;
 const SIZES: BenchSize[] = ["full", "small", "tiny"];
