@@ -117,7 +117,10 @@ async function runLoad(setup: Setup): Promise<boolean> {
         notes.push(
           `${phase.name}: ${errors.length} errors, first: HTTP ${errors[0]!.status} ${errors[0]!.error}`,
         );
-      if (phase.kind === "warm-up") continue;
+      if (phase.kind === "warm-up") {
+        await database.analyzeAfterWarmUp();
+        continue;
+      }
       // A shed delivery answers at once and stores nothing: it would flatter the latency of the others.
       const stats = summarize(
         result.outcomes.filter((o) => o.status !== SHED_STATUS).map((o) => o.latencyMs),

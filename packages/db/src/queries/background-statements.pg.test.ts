@@ -2,7 +2,7 @@ import { createTestOrganization, testDetection } from "@orylo/db/testing";
 import { sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import type { Executor } from "../client";
-import { taskOutbox } from "../schema";
+import { detections, taskOutbox, transactions } from "../schema";
 import { usePostgresDatabase } from "../testing/postgres-database";
 import { aiCostSince, recordAiUsage } from "./ai-usage";
 import { insertDetection } from "./detections";
@@ -176,5 +176,62 @@ it("claims through the partial index on its generic plan, however many finished 
     expect(plan).toContain("Index Scan using task_outbox_due_idx");
     expect(plan).toContain("Index Scan using task_outbox_pkey");
     expect(plan).not.toContain("Seq Scan");
+  });
+});
+
+/**
+ * The explain task's read looks its payment up by id on its generic plan. As a plain join, that plan merge-joined
+ * the detection with `transactions` by walking the primary key from its start: 1 ms a read at 100 000 stored
+ * payments (docs/performance.md).
+ */
+it("reads an explanation's payment by its id on the generic plan, however many payments are stored", async () => {
+  const { db } = database();
+  const organization = await createTestOrganization(db);
+  // As under load: 50 000 payments of imported history, and live payments whose ids sort before them, each with
+  // a detection; the newest is the one to explain.
+  const payments = (prefix: string, count: number) =>
+    db.execute(
+      sql`insert into ${transactions} (id, organization_id, charge_id, livemode, created_at, amount, currency, status, captured)
+        select ${prefix} || lpad(n::text, 6, '0'), ${organization.id}, 'ch_' || ${prefix} || n, false, now(), 4200, 'eur', 'succeeded', true
+        from generate_series(1, ${count}) as n`,
+    );
+  await payments("txn_history_", 50_000);
+  await payments("txn_live_", 3_000);
+  await db.execute(
+    sql`insert into ${detections} (id, organization_id, transaction_id, source, livemode, decision, risk_score, confidence, trace, features, engine_version, ruleset_version, latency_ms)
+      select 'det_' || id, organization_id, id, 'webhook', false, 'ALLOW', 0, 1, '{}', '{}', 'test', 'test', 1
+      from ${transactions} where id like 'txn_live_%' and id <> 'txn_live_003000'`,
+  );
+  const detection = testDetection(organization.id, {
+    decision: "REVIEW",
+    riskScore: 60,
+    transactionId: "txn_live_003000",
+  });
+  await insertDetection(db, detection, {
+    explanation: {
+      detectionId: detection.id,
+      organizationId: organization.id,
+      languages: ["en"],
+      fallbackLanguage: "en",
+    },
+  });
+  await db.execute(sql`analyze`);
+  await db.transaction(async (tx) => {
+    expect(await findExplanationWork(tx, organization.id, detection.id)).toMatchObject({
+      amount: 4200,
+      currency: "eur",
+    });
+    const read = (await preparedStatements(tx)).get("orylo_select_explanation_work");
+    if (!read) throw new Error("the explanation read is not a named statement on this connection");
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    const nulls = Array.from({ length: read.parameters }, () => "null").join(", ");
+    const { rows } = (await tx.execute(
+      sql.raw(`explain execute orylo_select_explanation_work(${nulls})`),
+    )) as unknown as { rows: { "QUERY PLAN": string }[] };
+    const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    // A lookup under its own limit, which PostgreSQL cannot turn back into a join of the two tables.
+    expect(plan).toMatch(/Limit[^\n]*\n\s*->\s*Index Scan using transactions_pkey on transactions/);
+    expect(plan).toMatch(/Index Cond: \(id = detections\.transaction_id\)/);
+    expect(plan).not.toMatch(/Merge|Hash|Seq Scan on transactions/);
   });
 });

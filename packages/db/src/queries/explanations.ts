@@ -97,8 +97,18 @@ export async function writeExplanation(
 }
 
 // The `detection.explain` task's statements, built once (compiled-statement.ts): it runs them for every detection.
-const selectExplanationWork = compiledStatement("orylo_select_explanation_work", (db) =>
-  db
+// The payment is a lateral look-up with a limit, which PostgreSQL cannot flatten into a join: as a plain join,
+// the statement's generic plan (a compiled statement gets one after five runs) sometimes merge-joined the
+// detection with `transactions` by walking its primary key from the start, 1 ms at 100 000 payments instead of
+// 0.05 ms, and longer as the table grows.
+const selectExplanationWork = compiledStatement("orylo_select_explanation_work", (db) => {
+  const payment = db
+    .select({ amount: transactions.amount, currency: transactions.currency })
+    .from(transactions)
+    .where(eq(transactions.id, detections.transactionId))
+    .limit(1)
+    .as("payment");
+  return db
     .select({
       status: detectionExplanations.status,
       language: detectionExplanations.language,
@@ -106,20 +116,20 @@ const selectExplanationWork = compiledStatement("orylo_select_explanation_work",
       riskScore: detections.riskScore,
       confidence: detections.confidence,
       trace: detections.trace,
-      amount: transactions.amount,
-      currency: transactions.currency,
+      amount: payment.amount,
+      currency: payment.currency,
     })
     .from(detectionExplanations)
     .innerJoin(detections, eq(detections.id, detectionExplanations.detectionId))
-    .leftJoin(transactions, eq(transactions.id, detections.transactionId))
+    .leftJoinLateral(payment, sql`true`)
     .where(
       and(
         eq(detectionExplanations.organizationId, sql.placeholder("organizationId")),
         eq(detectionExplanations.detectionId, sql.placeholder("detectionId")),
         eq(detections.organizationId, sql.placeholder("organizationId")),
       ),
-    ),
-);
+    );
+});
 
 /** Only a pending (or failed, to be tried again) explanation is written; a finished one stays as it is. */
 const updateExplanation = compiledStatement("orylo_write_explanation", (db) =>
