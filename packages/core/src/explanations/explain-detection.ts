@@ -55,7 +55,7 @@ export async function explainDetection(
     input = {
       decision: work.decision,
       riskScore: work.riskScore,
-      contributions: DetectionTrace.parse(work.trace).contributions,
+      contributions: DetectionTrace.shape.contributions.parse(work.contributions),
       confidence: work.confidence,
       language: ExplanationLanguage.catch(DEFAULT_EXPLANATION_LANGUAGE).parse(work.language),
       payment:

@@ -68,6 +68,26 @@ describe("detection explanations", () => {
     });
   });
 
+  it("gives the explain task the trace's contributions, not the rest of the trace", async () => {
+    const { db } = await getTestDatabase();
+    const org = await createTestOrganization(db);
+    const contributions = [{ detector: "velocity", status: "hit", score: 30, reasonCode: "card_velocity" }];
+    const detection = testDetection(org.id, {
+      trace: {
+        contributions,
+        ruleHits: [],
+        failedDetectors: [],
+        ruleOutcomes: [{ ruleId: "rule_1", read: { card_count_for_ip_address_hourly: 2 } }],
+      },
+    });
+    await insertDetection(db, detection, {
+      explanation: { detectionId: detection.id, organizationId: org.id, ...LANGUAGES },
+    });
+    const work = await findExplanationWork(db, org.id, detection.id);
+    expect(work).toMatchObject({ status: "pending", contributions });
+    expect(work).not.toHaveProperty("trace");
+  });
+
   it("keeps a failed run's explanation empty, writes it again on the next run, and never for another organization", async () => {
     const { db } = await getTestDatabase();
     const ids = await detectionFor(db, "en");
