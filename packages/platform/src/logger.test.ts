@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, maskEmail } from "./logger";
+import { createLogger, maskEmail, redactLogFields } from "./logger";
 
 function capture() {
   const lines: string[] = [];
@@ -78,6 +78,28 @@ describe("createLogger (JSON)", () => {
     expect(entry.req.headers.authorization).toBe("[Redacted]");
     expect(entry.req.headers.host).toBe("x");
     expect(entry.webhook.secret).toBe("[Redacted]");
+  });
+});
+
+describe("redactLogFields", () => {
+  it("censors a child's bindings, leaves the logged object as it was, and keeps an error's message and stack", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ logLevel: "info", prettyLogs: false }, { destination });
+    const error = Object.assign(new Error("card declined"), { token: "tok_secret" });
+    const fields = { requestId: "req_1", stripe: { secretKey: "sk_live_9" }, err: error };
+    logger.child({ apiKey: "ork_bound", organizationId: "org_1" }).error(fields, "failed");
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ apiKey: "[Redacted]", organizationId: "org_1", requestId: "req_1" });
+    expect(entry.stripe.secretKey).toBe("[Redacted]");
+    expect(entry.err).toMatchObject({ message: "card declined", token: "[Redacted]" });
+    expect(entry.err.stack).toContain("card declined");
+    expect(fields.stripe.secretKey).toBe("sk_live_9");
+    expect(error.token).toBe("tok_secret");
+  });
+
+  it("returns the same object when nothing is censored", () => {
+    const fields = { requestId: "req_1", nested: { decision: "ALLOW", headers: { host: "x" } } };
+    expect(redactLogFields(fields)).toBe(fields);
   });
 });
 
