@@ -10,19 +10,36 @@ import { bootRuntime } from "./server/runtime";
 // before a backtest or an explanation: the task waits, the payment does not.
 const WORKER_NICENESS = 10;
 
+/** Best effort: a container may forbid it, and the worker is still correct at normal priority. */
+function lowerPriority(): string | null {
+  try {
+    setPriority(WORKER_NICENESS);
+    // Linux shares the CPU between sessions (autogroups) before niceness applies within one: a worker started
+    // in a session of its own must lower its session's weight too.
+    if (existsSync("/proc/self/autogroup")) writeFileSync("/proc/self/autogroup", String(WORKER_NICENESS));
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const refused = lowerPriority();
+const booting = bootRuntime({ startTasks: true, worker: true });
+// Registered before the boot ends: the task host starts polling during it, so a signal may come meanwhile.
+const stop = (signal: NodeJS.Signals) => {
+  booting
+    .then((runtime) => {
+      runtime.logger.info({ signal }, "worker stopping after its running tasks");
+      return runtime.close();
+    })
+    .finally(() => process.exit(0));
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
 try {
-  setPriority(WORKER_NICENESS);
-  // Linux shares the CPU between sessions (autogroups) before niceness applies within one: a worker started
-  // in a session of its own must lower its session's weight too.
-  if (existsSync("/proc/self/autogroup")) writeFileSync("/proc/self/autogroup", String(WORKER_NICENESS));
-  const runtime = await bootRuntime({ startTasks: true, worker: true });
-  runtime.logger.info({ niceness: WORKER_NICENESS }, "worker running the task outbox");
-  const stop = (signal: NodeJS.Signals) => {
-    runtime.logger.info({ signal }, "worker stopping after its running tasks");
-    runtime.close().finally(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const runtime = await booting;
+  if (refused) runtime.logger.warn({ reason: refused }, "worker runs at normal CPU priority");
+  runtime.logger.info({ niceness: refused ? 0 : WORKER_NICENESS }, "worker running the task outbox");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
