@@ -2,16 +2,10 @@
 // both with ORYLO_TASK_HOST=worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import {
-  type DatabaseHandle,
-  detectionExplanations,
-  migrateDatabase,
-  openDatabase,
-  taskOutbox,
-} from "@orylo/db";
+import { detectionExplanations, taskOutbox } from "@orylo/db";
 import { createTestOrganization } from "@orylo/db/testing";
+import { usePostgresDatabase } from "@orylo/db/testing/postgres";
 import { asFreshEvent, loadStripeFixture } from "@orylo/testkit";
-import { type PostgresServer, startPostgresServer } from "@orylo/testkit/postgres-server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootRuntime, type Runtime } from "@/server/runtime";
@@ -20,22 +14,19 @@ import { PLATFORM_SECRET } from "./web-test-runtime";
 
 const WEB_ROOT = join(import.meta.dirname, "..");
 
-let server: PostgresServer;
-let direct: DatabaseHandle;
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named like a hook, not a React hook
+const database = usePostgresDatabase();
 let runtime: Runtime;
 let env: NodeJS.ProcessEnv;
 let organizationId: string;
 
 beforeAll(async () => {
-  server = await startPostgresServer();
-  direct = await openDatabase({ driver: "pg", url: server.url });
-  await migrateDatabase(direct);
-  organizationId = (await createTestOrganization(direct.db)).id;
+  organizationId = (await createTestOrganization(database().db)).id;
   env = {
     NODE_ENV: "test",
     CI: "true",
     LOG_LEVEL: "info",
-    DATABASE_URL: server.url,
+    DATABASE_URL: database.url(),
     STRIPE_WEBHOOK_SECRET: PLATFORM_SECRET,
     BETTER_AUTH_SECRET: "worker-auth-secret-worker-auth-secret-00",
     ORYLO_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"),
@@ -45,10 +36,9 @@ beforeAll(async () => {
   runtime = await bootRuntime({ env: { ...env, LOG_LEVEL: "silent" }, startTasks: true, printBanner: false });
 });
 
+// Registered after the database's own hooks, so it runs before they close the database.
 afterAll(async () => {
   await runtime?.close();
-  await direct?.close();
-  await server?.stop();
 });
 
 type Worker = { child: ChildProcess; output: () => string; exit: Promise<number | null> };
@@ -92,17 +82,17 @@ describe("bun run worker", () => {
       eq(taskOutbox.organizationId, organizationId),
       eq(taskOutbox.taskId, "detection.explain"),
     );
-    expect((await direct.db.select().from(taskOutbox).where(explainTask)).map((row) => row.status)).toEqual([
-      "pending",
-    ]);
+    expect(
+      (await database().db.select().from(taskOutbox).where(explainTask)).map((row) => row.status),
+    ).toEqual(["pending"]);
 
     const worker = startWorker(env);
     try {
       const [explanation] = await waitFor(
         "the explanation",
         async () => {
-          const rows = await direct.db
-            .select()
+          const rows = await database()
+            .db.select()
             .from(detectionExplanations)
             .where(eq(detectionExplanations.organizationId, organizationId));
           return rows.some((row) => row.status === "pending") ? undefined : rows;
@@ -110,9 +100,9 @@ describe("bun run worker", () => {
         worker,
       );
       expect(explanation).toMatchObject({ status: "ready" });
-      expect((await direct.db.select().from(taskOutbox).where(explainTask)).map((row) => row.status)).toEqual(
-        ["done"],
-      );
+      expect(
+        (await database().db.select().from(taskOutbox).where(explainTask)).map((row) => row.status),
+      ).toEqual(["done"]);
       expect(worker.output()).toContain("worker running the task outbox");
     } finally {
       worker.child.kill("SIGTERM");
