@@ -103,30 +103,20 @@ export class RuleMiner {
       ...concentrated(this.cardCountries, "fraud_card_country", (v) => `Review if :card_country: = '${v}'`),
       ...concentrated(this.ipCountries, "fraud_ip_country", (v) => `Review if :ip_country: = '${v}'`),
       ...concentrated(this.emailProviders, "fraud_email_domain", (v) => `Review if :email_domain: = '${v}'`),
+      ...reaching(MIN_FRAUD, this.disposableFraud, "disposable_email", "Block if :is_disposable_email:"),
+      ...reaching(
+        MIN_VELOCITY,
+        this.attemptsPerCard.highest,
+        "card_velocity",
+        `Block if :total_charges_per_card_number_hourly: >= ${MIN_VELOCITY - 1}`,
+      ),
+      ...reaching(
+        MIN_VELOCITY,
+        this.cardsPerIp.highest,
+        "ip_card_velocity",
+        `Block if :card_count_for_ip_address_hourly: >= ${MIN_VELOCITY - 1}`,
+      ),
     ];
-    if (this.disposableFraud >= MIN_FRAUD)
-      candidates.push({
-        text: "Block if :is_disposable_email:",
-        pattern: "disposable_email",
-        value: null,
-        count: this.disposableFraud,
-      });
-    const perCard = this.attemptsPerCard.highest;
-    if (perCard >= MIN_VELOCITY)
-      candidates.push({
-        text: `Block if :total_charges_per_card_number_hourly: >= ${MIN_VELOCITY - 1}`,
-        pattern: "card_velocity",
-        value: null,
-        count: perCard,
-      });
-    const perIp = this.cardsPerIp.highest;
-    if (perIp >= MIN_VELOCITY)
-      candidates.push({
-        text: `Block if :card_count_for_ip_address_hourly: >= ${MIN_VELOCITY - 1}`,
-        pattern: "ip_card_velocity",
-        value: null,
-        count: perIp,
-      });
     for (const { peak, eur } of this.declinedAmounts.values()) {
       if (peak.peak < MIN_REPEATED_DECLINES || eur === null || eur > 10) continue;
       candidates.push({
@@ -138,6 +128,11 @@ export class RuleMiner {
     }
     return [...new Map(candidates.map((candidate) => [candidate.text, candidate])).values()];
   }
+}
+
+/** A pattern without a value (a velocity, disposable emails) as a candidate once its figure reaches `min`. */
+function reaching(min: number, count: number, pattern: RecommendationPattern, text: string): RuleCandidate[] {
+  return count >= min ? [{ text, pattern, value: null, count }] : [];
 }
 
 function concentrated(
