@@ -33,6 +33,18 @@ async function preparedStatements(tx: Executor): Promise<Map<string, PlanCounter
   );
 }
 
+/** The plan PostgreSQL reuses for a named statement of this connection: its generic plan, made without values. */
+async function genericPlan(tx: Executor, name: string): Promise<string> {
+  const statement = (await preparedStatements(tx)).get(name);
+  if (!statement) throw new Error(`${name} is not a named statement on this connection`);
+  await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+  const nulls = Array.from({ length: statement.parameters }, () => "null").join(", ");
+  const { rows } = (await tx.execute(sql.raw(`explain execute ${name}(${nulls})`))) as unknown as {
+    rows: { "QUERY PLAN": string }[];
+  };
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
 async function detectionToExplain(db: Executor, organizationId: string) {
   const detection = testDetection(organizationId, { decision: "REVIEW", riskScore: 60 });
   const explanation = {
@@ -163,16 +175,7 @@ it("claims through the partial index on its generic plan, however many finished 
   await db.execute(sql`analyze ${taskOutbox}`);
   await db.transaction(async (tx) => {
     expect(await claimDueTasks(tx, { limit: 3, leaseMs: 60_000 })).toHaveLength(3);
-    const claim = (await preparedStatements(tx)).get("orylo_claim_tasks");
-    if (!claim) throw new Error("the claim is not a named statement on this connection");
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    const nulls = Array.from({ length: claim.parameters }, () => "null").join(", ");
-    const { rows } = (await tx.execute(
-      sql.raw(`explain execute orylo_claim_tasks(${nulls})`),
-    )) as unknown as {
-      rows: { "QUERY PLAN": string }[];
-    };
-    const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    const plan = await genericPlan(tx, "orylo_claim_tasks");
     expect(plan).toContain("Index Scan using task_outbox_due_idx");
     expect(plan).toContain("Index Scan using task_outbox_pkey");
     expect(plan).not.toContain("Seq Scan");
@@ -221,14 +224,7 @@ it("reads an explanation's payment by its id on the generic plan, however many p
       amount: 4200,
       currency: "eur",
     });
-    const read = (await preparedStatements(tx)).get("orylo_select_explanation_work");
-    if (!read) throw new Error("the explanation read is not a named statement on this connection");
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    const nulls = Array.from({ length: read.parameters }, () => "null").join(", ");
-    const { rows } = (await tx.execute(
-      sql.raw(`explain execute orylo_select_explanation_work(${nulls})`),
-    )) as unknown as { rows: { "QUERY PLAN": string }[] };
-    const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    const plan = await genericPlan(tx, "orylo_select_explanation_work");
     // A lookup under its own limit, which PostgreSQL cannot turn back into a join of the two tables.
     expect(plan).toMatch(/Limit[^\n]*\n\s*->\s*Index Scan using transactions_pkey on transactions/);
     expect(plan).toMatch(/Index Cond: \(id = detections\.transaction_id\)/);
